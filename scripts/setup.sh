@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Installs whatever this project needs and is missing; skips what is there (seconds on a warm machine).
+# Everything comes from the package registries (crates.io, npm, PyPI, Debian); nothing else is fetched.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '[setup] %s\n' "$*" >&2; }
+
+# Rust target for the page.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# Trunk 0.21.14 (0.22 needs a newer rustc).
+if ! trunk --version 2>/dev/null | grep -q '0\.21\.14'; then
+  say "installing trunk 0.21.14 (a few minutes on a cold machine)"
+  cargo install --locked trunk --version 0.21.14
+fi
+
+# wasm-bindgen CLI, same version as the crate pinned in Cargo.toml (without --locked, as measured).
+if ! wasm-bindgen --version 2>/dev/null | grep -q '0\.2\.130'; then
+  say "installing wasm-bindgen-cli 0.2.130"
+  cargo install wasm-bindgen-cli --version 0.2.130
+fi
+
+# Node packages: wasm-opt (binaryen 132), playwright-core and axe-core for the browser tests.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm packages (package-lock.json)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+# Chromium and chromedriver from Debian, for component and page tests.
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+  say "installing chromium and chromium-driver"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+# Python clients that the export tests run the exports through.
+if ! python3 -c 'import boto3, botocore, awscli' 2>/dev/null || ! command -v aws >/dev/null 2>&1; then
+  say "installing boto3, botocore and awscli from PyPI"
+  python3 -m pip install --quiet boto3 botocore awscli
+fi
+say "tools ready"

@@ -1,0 +1,18 @@
+//! The domain core: plain data and functions, no Leptos, no DOM. Compiled and tested
+//! natively. The page's data flows through it as
+//! form state -> document -> request -> findings / timeline / exports.
+
+pub mod chart;
+pub mod examples;
+pub mod export;
+pub mod fleet;
+pub mod format;
+pub mod import;
+pub mod limits;
+pub mod model;
+pub mod python;
+pub mod json;
+pub mod share;
+pub mod simulate;
+pub mod validate;
+pub mod value;

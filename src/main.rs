@@ -1,0 +1,12 @@
+//! Entry point of the page: install the panic hook and mount the app.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(deployment_designer::app::App);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("This is a web page: serve it with `scripts/serve.sh` (see README.md).");
+}
