@@ -38,3 +38,8 @@ pub struct Imported {
 pub fn import(_text: &str, _current: &DesignDocument) -> Result<Imported, ImportError> {
     Err(ImportError { message: "not implemented".into(), line: None, column: None, path: None })
 }
+
+/// Parses a design document only (the share link's payload).
+pub fn parse_document(_text: &str) -> Result<DesignDocument, ImportError> {
+    Err(ImportError { message: "not implemented".into(), line: None, column: None, path: None })
+}
