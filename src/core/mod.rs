@@ -3,10 +3,13 @@
 //! form state -> document -> request -> findings / timeline / exports.
 
 pub mod chart;
+pub mod edit;
 pub mod examples;
 pub mod export;
 pub mod fleet;
 pub mod format;
+pub mod help;
+pub mod hints;
 pub mod import;
 pub mod limits;
 pub mod model;
