@@ -1,0 +1,258 @@
+//! The page: one design-document signal, everything else derived from it through the core,
+//! plus the effects that keep the draft in storage and open share links.
+
+use std::collections::HashSet;
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::components::{
+    exports::ExportsPanel, findings::FindingsPanel, form::DesignForm, import_panel::ImportPanel,
+    masthead::Masthead, share_panel::SharePanel, timeline::TimelinePanel,
+};
+use crate::core::{
+    examples, export, import,
+    model::DesignDocument,
+    share,
+    simulate::{simulate, Simulation},
+    validate::{validate, Finding},
+};
+
+/// Where the draft is kept between visits.
+pub const DRAFT_KEY: &str = "sagemaker-deployment-designer.draft";
+/// Where an unreadable draft is moved, so that it is not lost either.
+pub const UNREADABLE_DRAFT_KEY: &str = "sagemaker-deployment-designer.unreadable-draft";
+
+/// A message for the banner at the top of the page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    /// `error` or `info`: how it looks.
+    pub kind: &'static str,
+    pub text: String,
+}
+
+/// The page's shared state (a newtype context, as the Leptos book's global-state chapter shows).
+#[derive(Clone, Copy)]
+pub struct Designer {
+    /// The design being edited: the one source of truth.
+    pub doc: RwSignal<DesignDocument>,
+    /// Its findings.
+    pub findings: Memo<Vec<Finding>>,
+    /// Its simulated deployment.
+    pub sim: Memo<Simulation>,
+    /// Field paths the user has touched (their findings are shown beside them).
+    pub touched: RwSignal<HashSet<String>>,
+    /// Show every finding beside its field, touched or not (set by "show all" and by imports).
+    pub show_all: RwSignal<bool>,
+    /// A shared link is open read-only.
+    pub review: RwSignal<bool>,
+    /// The banner message, if any.
+    pub notice: RwSignal<Option<Notice>>,
+    /// The timeline's playhead, in simulated seconds.
+    pub playhead: RwSignal<f64>,
+}
+
+impl Designer {
+    /// Applies an edit to the design.
+    pub fn edit(&self, f: impl FnOnce(&mut DesignDocument)) {
+        self.doc.update(f);
+    }
+
+    /// Replaces the whole design (import, example, new design, share link).
+    pub fn replace(&self, doc: DesignDocument, show_findings: bool) {
+        self.touched.set(HashSet::new());
+        self.show_all.set(show_findings);
+        self.playhead.set(0.0);
+        self.doc.set(doc);
+    }
+
+    /// Marks a field as touched.
+    pub fn touch(&self, path: &str) {
+        if !self.touched.with_untracked(|t| t.contains(path)) {
+            self.touched.update(|t| {
+                t.insert(path.to_string());
+            });
+        }
+    }
+
+    /// True when findings at `finding_path` are shown beside their field.
+    pub fn finding_visible(&self, finding_path: &str) -> bool {
+        if self.show_all.get() {
+            return true;
+        }
+        self.touched.with(|t| t.iter().any(|p| related(p, finding_path)))
+    }
+}
+
+/// True when one path contains the other (`a` is `b`, or an ancestor or descendant of it).
+pub fn related(a: &str, b: &str) -> bool {
+    fn inside(child: &str, parent: &str) -> bool {
+        child.len() > parent.len()
+            && child.starts_with(parent)
+            && matches!(child.as_bytes().get(parent.len()), Some(b'.') | Some(b'['))
+    }
+    a == b || inside(a, b) || inside(b, a)
+}
+
+/// The id of the input that edits `path` (for labels, aria and the summary's links).
+pub fn field_id(path: &str) -> String {
+    let mut id = String::with_capacity(path.len() + 2);
+    id.push_str("f-");
+    for c in path.chars() {
+        id.push(if c.is_ascii_alphanumeric() { c } else { '-' });
+    }
+    id
+}
+
+/// The design a visit starts with: a share link, else the saved draft, else the default.
+/// Problems are reported as a notice; nothing is thrown away.
+fn initial_design() -> (DesignDocument, bool, Option<Notice>) {
+    let draft = load_draft();
+    if let Some(fragment) = browser::fragment() {
+        match share::decode(&fragment) {
+            Ok(doc) => return (doc, true, None),
+            Err(e) => {
+                let (doc, _) = draft;
+                let text = format!("This share link could not be opened: {} Your own design is shown instead, unchanged.", e.message());
+                return (doc, false, Some(Notice { kind: "error", text }));
+            }
+        }
+    }
+    let (doc, notice) = draft;
+    (doc, false, notice)
+}
+
+fn load_draft() -> (DesignDocument, Option<Notice>) {
+    match browser::storage_get(DRAFT_KEY) {
+        Ok(Some(text)) => match import::parse_document(&text) {
+            Ok(doc) => (doc, None),
+            Err(e) => {
+                // Keep the unreadable draft where the user can still get it back.
+                let _ = browser::storage_set(UNREADABLE_DRAFT_KEY, &text);
+                let text = format!(
+                    "The draft saved in this browser could not be read ({}). It was kept under the storage key \"{UNREADABLE_DRAFT_KEY}\"; the example design is shown.",
+                    e.message
+                );
+                (examples::default_design(), Some(Notice { kind: "error", text }))
+            }
+        },
+        Ok(None) => (examples::default_design(), None),
+        Err(_) => (
+            examples::default_design(),
+            Some(Notice {
+                kind: "info",
+                text: "This browser does not let the page keep a draft (storage is blocked). Use the share link or download the design document to keep your work.".into(),
+            }),
+        ),
+    }
+}
+
+/// The whole page.
+#[component]
+pub fn App() -> impl IntoView {
+    let (doc0, review0, notice0) = initial_design();
+    let doc = RwSignal::new(doc0);
+    let findings = Memo::new(move |_| doc.with(validate));
+    let sim = Memo::new(move |_| doc.with(simulate));
+    let designer = Designer {
+        doc,
+        findings,
+        sim,
+        touched: RwSignal::new(HashSet::new()),
+        show_all: RwSignal::new(review0),
+        review: RwSignal::new(review0),
+        notice: RwSignal::new(notice0),
+        playhead: RwSignal::new(0.0),
+    };
+    provide_context(designer);
+
+    // Keep the draft in storage as the user works (not while reviewing someone's link).
+    let storage_failed = StoredValue::new(false);
+    Effect::new(move |_| {
+        let json = doc.with(export::document_json);
+        if designer.review.get() {
+            return;
+        }
+        match browser::storage_set(DRAFT_KEY, &json) {
+            Ok(()) => storage_failed.set_value(false),
+            Err(e) => {
+                if !storage_failed.get_value() {
+                    storage_failed.set_value(true);
+                    let why = match e {
+                        browser::StorageError::Unavailable => "storage is blocked".to_string(),
+                        browser::StorageError::Refused(m) => m,
+                    };
+                    designer.notice.set(Some(Notice {
+                        kind: "info",
+                        text: format!("The draft could not be saved in this browser ({why}). Your design is still here; use the share link or download the document to keep it."),
+                    }));
+                }
+            }
+        }
+    });
+
+    view! {
+        <a class="skip-link" href="#main">"Skip to the designer"</a>
+        <Masthead />
+        <main id="main" class="layout" class:layout--review=move || designer.review.get()>
+            <Show when=move || designer.notice.get().is_some()>
+                <div
+                    class=move || format!("notice notice--{}", designer.notice.get().map(|n| n.kind).unwrap_or("info"))
+                    role="alert"
+                    data-testid="notice"
+                >
+                    <p>{move || designer.notice.get().map(|n| n.text).unwrap_or_default()}</p>
+                    <button type="button" class="button button--quiet" on:click=move |_| designer.notice.set(None)>
+                        "Dismiss"
+                    </button>
+                </div>
+            </Show>
+            <Show when=move || designer.review.get()>
+                <ReviewBanner />
+            </Show>
+            <div class="layout__columns">
+                <Show when=move || !designer.review.get()>
+                    <section class="layout__form" aria-label="Design">
+                        <DesignForm />
+                    </section>
+                </Show>
+                <div class="layout__results">
+                    <FindingsPanel />
+                    <TimelinePanel />
+                    <ExportsPanel />
+                    <Show when=move || !designer.review.get()>
+                        <SharePanel />
+                        <ImportPanel />
+                    </Show>
+                </div>
+            </div>
+        </main>
+        <footer class="footer">
+            <p>
+                "Runs entirely in your browser: nothing you type is sent anywhere. Limits and rules follow the SageMaker service model (botocore); the simulation's assumptions are listed beside the timeline. Not affiliated with AWS."
+            </p>
+        </footer>
+    }
+}
+
+/// The banner of the read-only review of a shared design.
+#[component]
+fn ReviewBanner() -> impl IntoView {
+    let designer = expect_context::<Designer>();
+    let edit_copy = move |_| {
+        browser::clear_fragment();
+        designer.review.set(false);
+        designer.show_all.set(true);
+    };
+    view! {
+        <div class="review-banner" role="region" aria-label="Shared design">
+            <p>
+                <strong>"Reviewing a shared design."</strong>
+                " Read-only: your own draft is untouched. Edit a copy to change it (the copy replaces your draft)."
+            </p>
+            <button type="button" class="button button--primary" data-testid="review-edit-copy" on:click=edit_copy>
+                "Edit a copy"
+            </button>
+        </div>
+    }
+}

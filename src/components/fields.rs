@@ -1,0 +1,400 @@
+//! The form's building blocks: labelled inputs bound to one member of the design, each
+//! showing its findings (with `aria-invalid` / `aria-describedby`), a hint of what the value
+//! means, and an on-demand explanation.
+
+use leptos::prelude::*;
+
+use crate::app::{field_id, related, Designer};
+use crate::core::help::help;
+use crate::core::model::{CapacitySize, CapacitySizeType, DesignDocument};
+use crate::core::validate::Finding;
+
+/// Findings that belong beside the field at `path`: its own and its members'.
+fn own_findings(findings: &[Finding], path: &str) -> Vec<Finding> {
+    findings
+        .iter()
+        .filter(|f| f.path == path || (f.path.starts_with(path) && related(&f.path, path)))
+        .cloned()
+        .collect()
+}
+
+/// True when the field at `path` has a visible error finding.
+fn field_invalid(designer: Designer, path: &str) -> bool {
+    designer.findings.with(|fs| {
+        fs.iter().any(|f| (f.path == path || related(&f.path, path) && f.path.starts_with(path)) && designer.finding_visible(&f.path))
+    })
+}
+
+/// The findings shown beside a field (held back until the field is touched).
+#[component]
+pub fn FieldFindings(
+    /// The field's path (VALIDATION.md's form).
+    #[prop(into)]
+    path: String,
+    /// Only findings at exactly this path (for sections whose members have fields of their own).
+    #[prop(optional)]
+    exact: bool,
+) -> impl IntoView {
+    let designer = expect_context::<Designer>();
+    let id = format!("{}-findings", field_id(&path));
+    let p = path.clone();
+    let shown = Memo::new(move |_| {
+        designer.findings.with(|fs| {
+            let mine = if exact { fs.iter().filter(|f| f.path == p).cloned().collect() } else { own_findings(fs, &p) };
+            mine.into_iter().filter(|f| designer.finding_visible(&f.path)).collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <ul class="field__findings" id=id aria-live="polite">
+            {move || {
+                shown
+                    .get()
+                    .into_iter()
+                    .map(|f| {
+                        let sev = f.severity.as_str();
+                        view! {
+                            <li class=format!("field-finding field-finding--{sev}")>
+                                <span class="field-finding__badge">{if sev == "error" { "Error" } else { "Warning" }}</span>
+                                " "
+                                {f.explanation.clone()}
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </ul>
+    }
+}
+
+/// A "?" toggle with the explanation of a topic from `core::help`.
+#[component]
+pub fn HelpToggle(
+    /// The help topic (a member name or `strategy.X`).
+    topic: &'static str,
+) -> impl IntoView {
+    let Some(h) = help(topic) else { return ().into_any() };
+    view! {
+        <details class="help">
+            <summary class="help__toggle">
+                <span aria-hidden="true">"?"</span>
+                <span class="visually-hidden">{format!("About {topic}")}</span>
+            </summary>
+            <div class="help__body">
+                <p>{h.what}</p>
+                <p><strong>"Default: "</strong>{h.default}</p>
+                <p><strong>"Limits: "</strong>{h.limits}</p>
+                <p><strong>"Pitfall: "</strong>{h.pitfall}</p>
+                <p><a href=h.reference target="_blank" rel="noopener noreferrer">"AWS API reference"</a></p>
+            </div>
+        </details>
+    }
+    .into_any()
+}
+
+/// `aria-describedby` for a field: its findings and, when present, its hint.
+fn described_by(path: &str, has_hint: bool) -> String {
+    let id = field_id(path);
+    if has_hint { format!("{id}-findings {id}-hint") } else { format!("{id}-findings") }
+}
+
+/// A text input bound to an optional string member. An empty input means "absent".
+#[component]
+pub fn TextField<G, S>(
+    /// Visible label.
+    label: &'static str,
+    /// The member's path.
+    #[prop(into)]
+    path: String,
+    /// Reads the member.
+    get: G,
+    /// Writes the member.
+    set: S,
+    /// Help topic, if any.
+    #[prop(optional)]
+    help_topic: Option<&'static str>,
+    /// Placeholder text.
+    #[prop(optional)]
+    placeholder: &'static str,
+    /// A `datalist` id for type-ahead.
+    #[prop(optional)]
+    list: Option<&'static str>,
+) -> impl IntoView
+where
+    G: Fn(&DesignDocument) -> Option<String> + Copy + Send + Sync + 'static,
+    S: Fn(&mut DesignDocument, Option<String>) + Copy + Send + Sync + 'static,
+{
+    let designer = expect_context::<Designer>();
+    let id = field_id(&path);
+    let value = Memo::new(move |_| designer.doc.with(|d| get(d).unwrap_or_default()));
+    let p_touch = path.clone();
+    let p_inv = path.clone();
+    view! {
+        <div class="field">
+            <div class="field__head">
+                <label class="field__label" for=id.clone()>{label}</label>
+                {help_topic.map(|t| view! { <HelpToggle topic=t /> })}
+            </div>
+            <input
+                class="field__input"
+                type="text"
+                id=id
+                placeholder=placeholder
+                list=list
+                spellcheck="false"
+                autocomplete="off"
+                prop:value=move || value.get()
+                aria-invalid=move || if field_invalid(designer, &p_inv) { "true" } else { "false" }
+                aria-describedby=described_by(&path, false)
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    designer.edit(|d| set(d, if v.is_empty() { None } else { Some(v) }));
+                }
+                on:change=move |_| designer.touch(&p_touch)
+            />
+            <FieldFindings path=path.clone() />
+        </div>
+    }
+}
+
+/// A number input bound to an optional integer member, with a hint of what the value means.
+#[component]
+pub fn IntField<G, S>(
+    /// Visible label.
+    label: &'static str,
+    /// The member's path.
+    #[prop(into)]
+    path: String,
+    /// Reads the member.
+    get: G,
+    /// Writes the member.
+    set: S,
+    /// Unit shown after the input (e.g. "s").
+    #[prop(optional)]
+    unit: &'static str,
+    /// What the current value means ("3600 s = 1h").
+    #[prop(optional, into)]
+    hint: Option<Signal<Option<String>>>,
+    /// Help topic, if any.
+    #[prop(optional)]
+    help_topic: Option<&'static str>,
+    /// Smallest value the spinner offers.
+    #[prop(optional)]
+    min: Option<i64>,
+    /// Largest value the spinner offers.
+    #[prop(optional)]
+    max: Option<i64>,
+) -> impl IntoView
+where
+    G: Fn(&DesignDocument) -> Option<i64> + Copy + Send + Sync + 'static,
+    S: Fn(&mut DesignDocument, Option<i64>) + Copy + Send + Sync + 'static,
+{
+    let designer = expect_context::<Designer>();
+    let id = field_id(&path);
+    let value = Memo::new(move |_| designer.doc.with(|d| get(d).map(|v| v.to_string()).unwrap_or_default()));
+    let local_error = RwSignal::new(None::<String>);
+    let p_touch = path.clone();
+    let p_inv = path.clone();
+    let hint_id = format!("{id}-hint");
+    let has_hint = hint.is_some();
+    view! {
+        <div class="field field--number">
+            <div class="field__head">
+                <label class="field__label" for=id.clone()>{label}</label>
+                {help_topic.map(|t| view! { <HelpToggle topic=t /> })}
+            </div>
+            <div class="field__row">
+                <input
+                    class="field__input"
+                    type="number"
+                    inputmode="numeric"
+                    step="1"
+                    id=id
+                    min=min.map(|m| m.to_string())
+                    max=max.map(|m| m.to_string())
+                    prop:value=move || value.get()
+                    aria-invalid=move || {
+                        if local_error.get().is_some() || field_invalid(designer, &p_inv) { "true" } else { "false" }
+                    }
+                    aria-describedby=described_by(&path, has_hint)
+                    on:input=move |ev| {
+                        let raw = event_target_value(&ev);
+                        let t = raw.trim();
+                        if t.is_empty() {
+                            local_error.set(None);
+                            designer.edit(|d| set(d, None));
+                        } else {
+                            match t.parse::<i64>() {
+                                Ok(v) => {
+                                    local_error.set(None);
+                                    designer.edit(|d| set(d, Some(v)));
+                                }
+                                Err(_) => local_error.set(Some(format!("\"{t}\" is not a whole number; the design keeps its previous value."))),
+                            }
+                        }
+                    }
+                    on:change=move |_| designer.touch(&p_touch)
+                />
+                {(!unit.is_empty()).then(|| view! { <span class="field__unit">{unit}</span> })}
+            </div>
+            {hint.map(|h| view! { <p class="field__hint" id=hint_id>{move || h.get().unwrap_or_default()}</p> })}
+            <Show when=move || local_error.get().is_some()>
+                <p class="field-finding field-finding--error" role="alert">{move || local_error.get().unwrap_or_default()}</p>
+            </Show>
+            <FieldFindings path=path.clone() />
+        </div>
+    }
+}
+
+/// A select for an optional boolean: not set / true / false.
+#[component]
+pub fn BoolField<G, S>(
+    /// Visible label.
+    label: &'static str,
+    /// The member's path.
+    #[prop(into)]
+    path: String,
+    /// Reads the member.
+    get: G,
+    /// Writes the member.
+    set: S,
+    /// Help topic, if any.
+    #[prop(optional)]
+    help_topic: Option<&'static str>,
+) -> impl IntoView
+where
+    G: Fn(&DesignDocument) -> Option<bool> + Copy + Send + Sync + 'static,
+    S: Fn(&mut DesignDocument, Option<bool>) + Copy + Send + Sync + 'static,
+{
+    let designer = expect_context::<Designer>();
+    let id = field_id(&path);
+    let value = Memo::new(move |_| {
+        designer.doc.with(|d| match get(d) {
+            None => "",
+            Some(true) => "true",
+            Some(false) => "false",
+        })
+    });
+    let p_touch = path.clone();
+    view! {
+        <div class="field">
+            <div class="field__head">
+                <label class="field__label" for=id.clone()>{label}</label>
+                {help_topic.map(|t| view! { <HelpToggle topic=t /> })}
+            </div>
+            <select
+                class="field__input"
+                id=id
+                aria-describedby=described_by(&path, false)
+                prop:value=move || value.get()
+                on:change=move |ev| {
+                    let v = match event_target_value(&ev).as_str() {
+                        "true" => Some(true),
+                        "false" => Some(false),
+                        _ => None,
+                    };
+                    designer.edit(|d| set(d, v));
+                    designer.touch(&p_touch);
+                }
+            >
+                <option value="" selected=move || value.get().is_empty()>"not set (false)"</option>
+                <option value="true" selected=move || value.get() == "true">"true"</option>
+                <option value="false" selected=move || value.get() == "false">"false"</option>
+            </select>
+            <FieldFindings path=path.clone() />
+        </div>
+    }
+}
+
+/// A `CapacitySize` editor: type (instances or percent) and value, with what it means for this fleet.
+#[component]
+pub fn SizeField<G, S>(
+    /// Visible label.
+    label: &'static str,
+    /// The size's path (e.g. `...TrafficRoutingConfiguration.CanarySize`).
+    #[prop(into)]
+    path: String,
+    /// Reads the size.
+    get: G,
+    /// Writes the size.
+    set: S,
+    /// What the size means for this fleet.
+    #[prop(into)]
+    hint: Signal<Option<String>>,
+    /// Help topic.
+    help_topic: &'static str,
+) -> impl IntoView
+where
+    G: Fn(&DesignDocument) -> Option<CapacitySize> + Copy + Send + Sync + 'static,
+    S: Fn(&mut DesignDocument, Option<CapacitySize>) + Copy + Send + Sync + 'static,
+{
+    let designer = expect_context::<Designer>();
+    let type_path = format!("{path}.Type");
+    let value_path = format!("{path}.Value");
+    let type_id = field_id(&type_path);
+    let value_id = field_id(&value_path);
+    let kind = Memo::new(move |_| {
+        designer.doc.with(|d| get(d).and_then(|s| s.type_).map(|t| t.wire().to_string()).unwrap_or_default())
+    });
+    let value = Memo::new(move |_| designer.doc.with(|d| get(d).and_then(|s| s.value).map(|v| v.to_string()).unwrap_or_default()));
+    let hint_id = format!("{}-hint", field_id(&path));
+    let p_touch = path.clone();
+    let p_touch2 = path.clone();
+    let p_inv = value_path.clone();
+    let kind_label = move || if kind.get() == "INSTANCE_COUNT" { "instances" } else { "%" };
+    view! {
+        <fieldset class="field field--size">
+            <legend class="field__label">
+                {label}
+                <HelpToggle topic=help_topic />
+            </legend>
+            <div class="field__row">
+                <label class="visually-hidden" for=value_id.clone()>{format!("{label}: value")}</label>
+                <input
+                    class="field__input field__input--short"
+                    type="number"
+                    inputmode="numeric"
+                    min="1"
+                    step="1"
+                    id=value_id
+                    prop:value=move || value.get()
+                    aria-invalid=move || if field_invalid(designer, &p_inv) { "true" } else { "false" }
+                    aria-describedby=format!("{} {}-findings", hint_id, field_id(&path))
+                    on:input=move |ev| {
+                        let raw = event_target_value(&ev);
+                        let v = raw.trim().parse::<i64>().ok();
+                        if raw.trim().is_empty() || v.is_some() {
+                            designer.edit(|d| {
+                                let mut s = get(d).unwrap_or_default();
+                                s.value = v;
+                                set(d, Some(s));
+                            });
+                        }
+                    }
+                    on:change=move |_| designer.touch(&p_touch)
+                />
+                <label class="visually-hidden" for=type_id.clone()>{format!("{label}: unit")}</label>
+                <select
+                    class="field__input field__input--unit"
+                    id=type_id
+                    prop:value=move || kind.get()
+                    on:change=move |ev| {
+                        let t = event_target_value(&ev);
+                        designer.edit(|d| {
+                            let mut s = get(d).unwrap_or_default();
+                            s.type_ = if t.is_empty() { None } else { Some(CapacitySizeType::from_wire(&t)) };
+                            set(d, Some(s));
+                        });
+                        designer.touch(&p_touch2);
+                    }
+                >
+                    <option value="CAPACITY_PERCENT" selected=move || kind.get() == "CAPACITY_PERCENT">"% of fleet (CAPACITY_PERCENT)"</option>
+                    <option value="INSTANCE_COUNT" selected=move || kind.get() == "INSTANCE_COUNT">"instances (INSTANCE_COUNT)"</option>
+                    <option value="" selected=move || kind.get().is_empty()>"no type"</option>
+                </select>
+                <span class="field__unit" aria-hidden="true">{kind_label}</span>
+            </div>
+            <p class="field__hint" id=hint_id>{move || hint.get().unwrap_or_default()}</p>
+            <FieldFindings path=path.clone() />
+        </fieldset>
+    }
+}

@@ -1,0 +1,12 @@
+//! The page's components, one concern per file. They turn signals into views and user
+//! events into core calls; no SageMaker rule lives here.
+
+pub mod exports;
+pub mod fields;
+pub mod findings;
+pub mod form;
+pub mod import_panel;
+pub mod masthead;
+pub mod share_panel;
+pub mod timeline;
+pub mod variants;

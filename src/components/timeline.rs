@@ -1,0 +1,561 @@
+//! The simulated deployment: summary, an SVG chart (drawn from `core::chart`'s layout),
+//! play / pause / speed / scrubber, the playhead in words, the alarm what-if, the strategy
+//! comparison, per-variant results, the events as a table and the model's assumptions.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::app::Designer;
+use crate::browser;
+use crate::core::chart::{layout, path_d, ChartSize};
+use crate::core::format::{clock, humane_duration};
+use crate::core::simulate::{compare, state_at, Outcome, Phase, Simulation, State, ASSUMPTIONS};
+
+/// Speeds offered, in simulated seconds per real second.
+const SPEEDS: [u32; 5] = [60, 300, 900, 1800, 3600];
+
+fn phase_words(p: Phase) -> &'static str {
+    match p {
+        Phase::Provisioning => "provisioning",
+        Phase::Baking => "baking",
+        Phase::TerminationWait => "termination wait",
+        Phase::Rollback => "rolling back",
+        Phase::Done => "done",
+    }
+}
+
+fn phase_left_words(p: Phase) -> &'static str {
+    match p {
+        Phase::Provisioning => "left to provision",
+        Phase::Baking => "left in this bake",
+        Phase::TerminationWait => "left before the old fleet goes",
+        Phase::Rollback => "left in this rollback round",
+        Phase::Done => "",
+    }
+}
+
+/// The playhead in words: "12:30, baking step 2 of 5, 40% on the new fleet, 20 instances,
+/// 7:30 left in this bake, 38m to done".
+pub fn playhead_words(sim: &Simulation, s: &State) -> String {
+    let mut out = clock(s.t);
+    out.push_str(", ");
+    out.push_str(phase_words(s.phase));
+    if s.steps > 0 && s.step > 0 && s.phase != Phase::Done {
+        out.push_str(&format!(" step {} of {}", s.step, s.steps));
+    }
+    out.push_str(&format!(
+        ", {:.0}% on the new fleet, {} instances ({} old, {} new)",
+        s.new_traffic_percent,
+        s.old_instances + s.new_instances,
+        s.old_instances,
+        s.new_instances
+    ));
+    if s.phase != Phase::Done {
+        if s.phase_seconds_left > 0 {
+            out.push_str(&format!(", {} {}", clock(s.phase_seconds_left), phase_left_words(s.phase)));
+        }
+        out.push_str(&format!(", {} to done", humane_duration(s.seconds_left)));
+    } else {
+        out.push_str(match sim.summary.outcome {
+            Outcome::Succeeded => ": the new fleet serves everything",
+            Outcome::RolledBackAlarm => ": rolled back after the alarm",
+            Outcome::RolledBackTimeout => ": rolled back after the timeout",
+        });
+    }
+    out
+}
+
+fn outcome_words(o: Outcome) -> &'static str {
+    match o {
+        Outcome::Succeeded => "Succeeds",
+        Outcome::RolledBackAlarm => "Rolls back (alarm)",
+        Outcome::RolledBackTimeout => "Rolls back (timeout)",
+    }
+}
+
+/// The timeline panel.
+#[component]
+pub fn TimelinePanel() -> impl IntoView {
+    let designer = expect_context::<Designer>();
+    let sim = designer.sim;
+    let size = ChartSize::default();
+    let chart = Memo::new(move |_| sim.with(|s| layout(s, &size)));
+    let comparison = Memo::new(move |_| designer.doc.with(compare));
+    let playing = RwSignal::new(false);
+    let speed = RwSignal::new(300u32);
+    let reduced_motion = browser::media_matches("(prefers-reduced-motion: reduce)");
+    let total = Memo::new(move |_| sim.with(|s| s.summary.total_seconds));
+    // A design change can shorten the timeline under the playhead.
+    let playhead = Signal::derive(move || designer.playhead.get().min(total.get() as f64).max(0.0));
+    let state = Memo::new(move |_| sim.with(|s| state_at(s, playhead.get().floor() as i64)));
+    let words = Memo::new(move |_| sim.with(|s| playhead_words(s, &state.get())));
+
+    let play = move || {
+        if designer.playhead.get_untracked() >= total.get_untracked() as f64 {
+            designer.playhead.set(0.0);
+        }
+        playing.set(true);
+        run_animation(designer, playing, speed, total, reduced_motion, browser::now_ms(), 0.0);
+    };
+    let toggle = move |_| if playing.get_untracked() { playing.set(false) } else { play() };
+    let restart = move |_| {
+        designer.playhead.set(0.0);
+    };
+
+    let on_chart_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(svg) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        let rect = svg.get_bounding_client_rect();
+        if rect.width() <= 0.0 {
+            return;
+        }
+        let x = (f64::from(ev.client_x()) - rect.left()) * size.width / rect.width();
+        let t = chart.with_untracked(|c| c.projection.t_at(x));
+        designer.edit(|d| d.simulation.alarm_trip_at_seconds = Some(t));
+        designer.playhead.set(t as f64);
+    };
+
+    view! {
+        <section class="card timeline" aria-labelledby="timeline-title">
+            <h2 class="card__title" id="timeline-title">"Simulated deployment"</h2>
+            <Summary />
+            <figure class="chart">
+                <svg
+                    class="chart__svg"
+                    viewBox=format!("0 0 {} {}", size.width, size.height)
+                    role="img"
+                    aria-labelledby="chart-title chart-desc"
+                    on:click=on_chart_click
+                >
+                    <title id="chart-title">"Traffic on the new fleet and instances of both fleets over time"</title>
+                    <desc id="chart-desc">{move || sim.with(|s| chart_description(s))}</desc>
+                    {move || {
+                        chart.with(|c| {
+                            let p = c.projection;
+                            let bands = c
+                                .bands
+                                .iter()
+                                .map(|b| {
+                                    view! {
+                                        <rect
+                                            class=format!("band band--{}", b.phase.as_str())
+                                            x=b.x0
+                                            y=p.plot.y
+                                            width=(b.x1 - b.x0).max(0.0)
+                                            height=p.plot.height
+                                        ></rect>
+                                    }
+                                })
+                                .collect_view();
+                            let time_ticks = c
+                                .time_ticks
+                                .iter()
+                                .map(|t| {
+                                    view! {
+                                        <line class="grid" x1=t.pos x2=t.pos y1=p.plot.y y2=p.plot.y + p.plot.height></line>
+                                        <text class="tick tick--time" x=t.pos y=p.plot.y + p.plot.height + 16.0>{t.label.clone()}</text>
+                                    }
+                                })
+                                .collect_view();
+                            let traffic_ticks = c
+                                .traffic_ticks
+                                .iter()
+                                .map(|t| view! { <text class="tick tick--traffic" x=p.plot.x - 6.0 y=t.pos + 4.0>{t.label.clone()}</text> })
+                                .collect_view();
+                            let instance_ticks = c
+                                .instance_ticks
+                                .iter()
+                                .map(|t| {
+                                    view! { <text class="tick tick--instances" x=p.plot.x + p.plot.width + 6.0 y=t.pos + 4.0>{t.label.clone()}</text> }
+                                })
+                                .collect_view();
+                            let markers = c
+                                .step_markers
+                                .iter()
+                                .map(|m| {
+                                    view! {
+                                        <line class="step-marker" x1=m.x x2=m.x y1=p.plot.y y2=p.plot.y + p.plot.height></line>
+                                        <text class="step-label" x=m.x + 3.0 y=p.plot.y + 10.0>{m.label.clone()}</text>
+                                    }
+                                })
+                                .collect_view();
+                            let timeout = c.timeout_x.map(|x| {
+                                view! {
+                                    <line class="timeout-line" x1=x x2=x y1=p.plot.y y2=p.plot.y + p.plot.height></line>
+                                    <text class="marker-label" x=x - 3.0 y=p.plot.y + 22.0 text-anchor="end">"timeout"</text>
+                                }
+                            });
+                            let alarm = c.alarm_x.map(|x| {
+                                view! {
+                                    <line class="alarm-line" x1=x x2=x y1=p.plot.y y2=p.plot.y + p.plot.height></line>
+                                    <text class="marker-label marker-label--alarm" x=x + 3.0 y=p.plot.y + 34.0>"alarm"</text>
+                                }
+                            });
+                            view! {
+                                <g class="chart__bands">{bands}</g>
+                                <g class="chart__grid">{time_ticks}{traffic_ticks}{instance_ticks}</g>
+                                <g class="chart__markers">{markers}{timeout}{alarm}</g>
+                                <path class="line line--old" d=path_d(&c.old_instances_line)></path>
+                                <path class="line line--new" d=path_d(&c.new_instances_line)></path>
+                                <path class="line line--traffic" d=path_d(&c.traffic_line)></path>
+                                <rect class="chart__frame" x=p.plot.x y=p.plot.y width=p.plot.width height=p.plot.height></rect>
+                            }
+                        })
+                    }}
+                    <line
+                        class="playhead"
+                        x1=move || chart.with(|c| c.projection.x(playhead.get() as i64))
+                        x2=move || chart.with(|c| c.projection.x(playhead.get() as i64))
+                        y1=move || chart.with(|c| c.projection.plot.y)
+                        y2=move || chart.with(|c| c.projection.plot.y + c.projection.plot.height)
+                    ></line>
+                </svg>
+                <figcaption class="chart__legend">
+                    <span class="legend legend--traffic">"traffic on new fleet (left axis, %)"</span>
+                    <span class="legend legend--old">"old instances"</span>
+                    <span class="legend legend--new">"new instances (right axis)"</span>
+                    <span class="legend legend--band-provisioning">"provisioning"</span>
+                    <span class="legend legend--band-baking">"baking"</span>
+                    <span class="legend legend--band-termination-wait">"termination wait"</span>
+                    <span class="legend legend--band-rollback">"rollback"</span>
+                </figcaption>
+            </figure>
+            <div class="player">
+                <div class="player__buttons">
+                    <button type="button" class="button button--primary" data-testid="timeline-play" on:click=toggle>
+                        {move || if playing.get() { "Pause" } else { "Play" }}
+                    </button>
+                    <button type="button" class="button" data-testid="timeline-restart" on:click=restart>"Restart"</button>
+                    <label class="player__speed">
+                        "Speed "
+                        <select
+                            class="field__input field__input--unit"
+                            data-testid="timeline-speed"
+                            on:change=move |ev| speed.set(event_target_value(&ev).parse().unwrap_or(300))
+                        >
+                            {SPEEDS.iter().map(|s| view! { <option value=s.to_string() selected=*s == 300>{format!("{s}×")}</option> }).collect_view()}
+                        </select>
+                    </label>
+                </div>
+                <label class="visually-hidden" for="timeline-scrubber">"Playhead"</label>
+                <input
+                    id="timeline-scrubber"
+                    class="player__scrubber"
+                    type="range"
+                    min="0"
+                    step="1"
+                    data-testid="timeline-scrubber"
+                    max=move || total.get().max(1)
+                    prop:value=move || (playhead.get().floor() as i64).to_string()
+                    aria-valuetext=move || words.get()
+                    on:input=move |ev| {
+                        playing.set(false);
+                        if let Ok(v) = event_target_value(&ev).parse::<f64>() {
+                            designer.playhead.set(v);
+                        }
+                    }
+                />
+                <p class="player__words" data-testid="timeline-playhead" aria-live=move || if playing.get() { "off" } else { "polite" }>
+                    {move || words.get()}
+                </p>
+            </div>
+            <AlarmWhatIf />
+            <Notes />
+            <Comparison rows=comparison />
+            <VariantResults />
+            <EventsTable />
+        </section>
+    }
+}
+
+/// Advances the playhead once per animation frame while `playing` is set. With reduced
+/// motion the playhead moves from event to event once a second instead of gliding.
+fn run_animation(
+    designer: Designer,
+    playing: RwSignal<bool>,
+    speed: RwSignal<u32>,
+    total: Memo<i64>,
+    reduced: bool,
+    last_ms: f64,
+    carried_ms: f64,
+) {
+    request_animation_frame(move || {
+        if !playing.get_untracked() {
+            return;
+        }
+        let now = browser::now_ms();
+        let dt = (now - last_ms).clamp(0.0, 250.0);
+        let end = total.get_untracked() as f64;
+        let mut carried = carried_ms;
+        let next = if reduced {
+            carried += dt;
+            if carried < 1000.0 {
+                designer.playhead.get_untracked()
+            } else {
+                carried = 0.0;
+                let t = designer.playhead.get_untracked() as i64;
+                designer.sim.with_untracked(|s| s.events.iter().map(|e| e.t).find(|et| *et > t)).map_or(end, |et| et as f64)
+            }
+        } else {
+            designer.playhead.get_untracked() + dt / 1000.0 * f64::from(speed.get_untracked())
+        };
+        if next >= end {
+            designer.playhead.set(end);
+            playing.set(false);
+            return;
+        }
+        if next != designer.playhead.get_untracked() {
+            designer.playhead.set(next);
+        }
+        run_animation(designer, playing, speed, total, reduced, now, carried);
+    });
+}
+
+/// A text alternative of the chart.
+fn chart_description(s: &Simulation) -> String {
+    let mut out = format!(
+        "{} over {}. ",
+        outcome_words(s.summary.outcome),
+        humane_duration(s.summary.total_seconds)
+    );
+    for e in s.events.iter().take(40) {
+        out.push_str(&format!(
+            "At {}: {}, {:.0}% on the new fleet, {} old and {} new instances. ",
+            clock(e.t),
+            phase_words(e.phase),
+            e.new_traffic_percent,
+            e.old_instances,
+            e.new_instances
+        ));
+    }
+    if s.events.len() > 40 {
+        out.push_str("The events table lists the rest.");
+    }
+    out
+}
+
+#[component]
+fn Summary() -> impl IntoView {
+    let designer = expect_context::<Designer>();
+    let sim = designer.sim;
+    view! {
+        <div
+            class="summary"
+            data-testid="timeline-summary"
+            data-outcome=move || sim.with(|s| s.summary.outcome.as_str())
+            data-total-seconds=move || sim.with(|s| s.summary.total_seconds)
+            data-peak-instances=move || sim.with(|s| s.summary.peak_instances)
+            class:summary--rollback=move || sim.with(|s| s.summary.outcome != Outcome::Succeeded)
+        >
+            <dl class="summary__grid">
+                <div>
+                    <dt>"Outcome"</dt>
+                    <dd>{move || sim.with(|s| outcome_words(s.summary.outcome))}</dd>
+                </div>
+                <div>
+                    <dt>"Duration"</dt>
+                    <dd>{move || sim.with(|s| format!("{} ({} s)", humane_duration(s.summary.total_seconds), s.summary.total_seconds))}</dd>
+                </div>
+                <div>
+                    <dt>"100% on new fleet"</dt>
+                    <dd>{move || sim.with(|s| s.summary.time_to_full_traffic.map_or("never".to_string(), |t| format!("at {}", humane_duration(t))))}</dd>
+                </div>
+                <div>
+                    <dt>"Peak instances"</dt>
+                    <dd>{move || sim.with(|s| s.summary.peak_instances)}</dd>
+                </div>
+                <div>
+                    <dt>"Instance-hours"</dt>
+                    <dd>{move || sim.with(|s| format!("{:.1}", s.summary.instance_hours))}</dd>
+                </div>
+                <div>
+                    <dt>"Strategy simulated"</dt>
+                    <dd>{move || sim.with(|s| s.strategy.label())}</dd>
+                </div>
+            </dl>
+        </div>
+    }
+}
+
+#[component]
+fn AlarmWhatIf() -> impl IntoView {
+    let designer = expect_context::<Designer>();
+    let alarm = Memo::new(move |_| designer.doc.with(|d| d.simulation.alarm_trip_at_seconds));
+    view! {
+        <div class="whatif">
+            <p>
+                "What if an alarm trips? Click the chart at a moment, or type a second: "
+                <label class="visually-hidden" for="whatif-seconds">"Alarm trips at second"</label>
+                <input
+                    id="whatif-seconds"
+                    class="field__input field__input--short"
+                    type="number"
+                    min="0"
+                    step="1"
+                    data-testid="alarm-trip-input"
+                    prop:value=move || alarm.get().map(|a| a.to_string()).unwrap_or_default()
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev).trim().parse::<i64>().ok();
+                        designer.edit(|d| d.simulation.alarm_trip_at_seconds = v);
+                    }
+                />
+                " s "
+                <button
+                    type="button"
+                    class="button button--quiet"
+                    data-testid="alarm-clear"
+                    disabled=move || alarm.get().is_none()
+                    on:click=move |_| designer.edit(|d| d.simulation.alarm_trip_at_seconds = None)
+                >
+                    "No alarm"
+                </button>
+            </p>
+        </div>
+    }
+}
+
+#[component]
+fn Notes() -> impl IntoView {
+    let designer = expect_context::<Designer>();
+    view! {
+        <details class="assumptions" open>
+            <summary>"What this simulation assumes"</summary>
+            <ul>
+                {move || designer.sim.with(|s| s.notes.iter().map(|n| view! { <li class="assumptions__note">{n.clone()}</li> }).collect_view())}
+                {ASSUMPTIONS.iter().map(|a| view! { <li>{*a}</li> }).collect_view()}
+            </ul>
+        </details>
+    }
+}
+
+#[component]
+fn Comparison(rows: Memo<Vec<crate::core::simulate::Comparison>>) -> impl IntoView {
+    view! {
+        <details class="comparison">
+            <summary>"Compare with other strategies"</summary>
+            <table class="table" data-testid="strategy-comparison">
+                <caption>"The same change under other strategies (same fleets, waits and timeout; no alarm)"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Strategy"</th>
+                        <th scope="col">"Outcome"</th>
+                        <th scope="col">"Duration"</th>
+                        <th scope="col">"Peak instances"</th>
+                        <th scope="col">"Instance-hours"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        rows.get()
+                            .into_iter()
+                            .map(|r| {
+                                view! {
+                                    <tr class:table__row--design=r.is_design>
+                                        <th scope="row">{r.label.clone()}</th>
+                                        <td>{outcome_words(r.outcome)}</td>
+                                        <td>{humane_duration(r.total_seconds)}</td>
+                                        <td>{r.peak_instances}</td>
+                                        <td>{format!("{:.1}", r.instance_hours)}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </tbody>
+            </table>
+        </details>
+    }
+}
+
+#[component]
+fn VariantResults() -> impl IntoView {
+    let designer = expect_context::<Designer>();
+    let several = Memo::new(move |_| designer.sim.with(|s| s.variants.len() > 1));
+    view! {
+        <Show when=move || several.get()>
+            <details class="variant-results" open>
+                <summary>"Per variant"</summary>
+                <table class="table">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Variant"</th>
+                            <th scope="col">"Instances before → after"</th>
+                            <th scope="col">"Steps"</th>
+                            <th scope="col">"Duration"</th>
+                            <th scope="col">"Outcome"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            designer
+                                .sim
+                                .with(|s| {
+                                    s.variants
+                                        .iter()
+                                        .map(|v| {
+                                            view! {
+                                                <tr>
+                                                    <th scope="row">{v.name.clone()}</th>
+                                                    <td>{format!("{} → {}", v.old_fleet, v.new_fleet)}</td>
+                                                    <td>{v.steps}</td>
+                                                    <td>{humane_duration(v.summary.total_seconds)}</td>
+                                                    <td>{outcome_words(v.summary.outcome)}</td>
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()
+                                })
+                        }}
+                    </tbody>
+                </table>
+            </details>
+        </Show>
+    }
+}
+
+#[component]
+fn EventsTable() -> impl IntoView {
+    let designer = expect_context::<Designer>();
+    view! {
+        <details class="events">
+            <summary>"Events as a table"</summary>
+            <table class="table" data-testid="timeline-table">
+                <caption>"Every event of the simulated deployment"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Time"</th>
+                        <th scope="col">"Second"</th>
+                        <th scope="col">"Phase"</th>
+                        <th scope="col">"Step"</th>
+                        <th scope="col">"Old instances"</th>
+                        <th scope="col">"New instances"</th>
+                        <th scope="col">"Traffic on new"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        designer
+                            .sim
+                            .with(|s| {
+                                s.events
+                                    .iter()
+                                    .map(|e| {
+                                        view! {
+                                            <tr>
+                                                <td>{clock(e.t)}</td>
+                                                <td>{e.t}</td>
+                                                <td>{phase_words(e.phase)}</td>
+                                                <td>{if e.step == 0 { String::from("–") } else { format!("{} of {}", e.step, s.steps) }}</td>
+                                                <td>{e.old_instances}</td>
+                                                <td>{e.new_instances}</td>
+                                                <td>{format!("{:.0}%", e.new_traffic_percent)}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()
+                            })
+                    }}
+                </tbody>
+            </table>
+        </details>
+    }
+}
