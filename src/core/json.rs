@@ -8,7 +8,9 @@ use super::value::{Entry, Kind, ParseError, Pos, Scanner, Value, MAX_DEPTH};
 
 /// Parses one JSON value, with nothing but whitespace around it (a leading BOM is allowed).
 pub fn parse(text: &str) -> Result<Value, ParseError> {
-    let mut p = Parser { s: Scanner::new(text) };
+    let mut p = Parser {
+        s: Scanner::new(text),
+    };
     if p.s.text.starts_with('\u{feff}') {
         p.s.bump_n('\u{feff}'.len_utf8());
     }
@@ -82,7 +84,10 @@ impl Parser<'_> {
             _ => "; member names and strings need double quotes",
         };
         let shown: String = word.chars().take(40).collect();
-        Err(ParseError::new(pos, format!("expected {VALUE_WORDS}, found `{shown}`{hint}")))
+        Err(ParseError::new(
+            pos,
+            format!("expected {VALUE_WORDS}, found `{shown}`{hint}"),
+        ))
     }
 
     fn object(&mut self, depth: usize) -> Result<Kind, ParseError> {
@@ -102,10 +107,12 @@ impl Parser<'_> {
             let key_pos = self.s.pos();
             match self.s.peek() {
                 Some(b'"') => {}
-                Some(b'}') if !entries.is_empty() => {
-                    return Err(self.err("expected a member name after ',', found '}'; JSON allows no trailing comma"))
+                Some(b'}') if !entries.is_empty() => return Err(self.err(
+                    "expected a member name after ',', found '}'; JSON allows no trailing comma",
+                )),
+                Some(b'\'') => {
+                    return Err(self.err("expected a member name in double quotes, found '\\''"))
                 }
-                Some(b'\'') => return Err(self.err("expected a member name in double quotes, found '\\''")),
                 _ => {
                     return Err(self.err(format!(
                         "expected a member name in double quotes or '}}', found {}",
@@ -117,18 +124,28 @@ impl Parser<'_> {
             if let Some(first) = seen.get(&key) {
                 return Err(ParseError::new(
                     key_pos,
-                    format!("duplicate member \"{}\" (first written at {first})", shorten(&key)),
+                    format!(
+                        "duplicate member \"{}\" (first written at {first})",
+                        shorten(&key)
+                    ),
                 ));
             }
             self.skip_ws();
             if self.s.peek() != Some(b':') {
-                return Err(self.err(format!("expected ':' after the member name, found {}", self.s.found())));
+                return Err(self.err(format!(
+                    "expected ':' after the member name, found {}",
+                    self.s.found()
+                )));
             }
             self.s.bump();
             self.skip_ws();
             let value = self.value(depth + 1)?;
             seen.insert(key.clone(), key_pos);
-            entries.push(Entry { key, key_pos, value });
+            entries.push(Entry {
+                key,
+                key_pos,
+                value,
+            });
             self.skip_ws();
             match self.s.peek() {
                 Some(b',') => self.s.bump(),
@@ -160,7 +177,8 @@ impl Parser<'_> {
         loop {
             self.skip_ws();
             if self.s.peek() == Some(b']') {
-                return Err(self.err("expected a value after ',', found ']'; JSON allows no trailing comma"));
+                return Err(self
+                    .err("expected a value after ',', found ']'; JSON allows no trailing comma"));
             }
             items.push(self.value(depth + 1)?);
             self.skip_ws();
@@ -171,7 +189,10 @@ impl Parser<'_> {
                     return Ok(Kind::List(items));
                 }
                 _ => {
-                    return Err(self.err(format!("expected ',' or ']' after a list item, found {}", self.s.found())))
+                    return Err(self.err(format!(
+                        "expected ',' or ']' after a list item, found {}",
+                        self.s.found()
+                    )))
                 }
             }
         }
@@ -226,31 +247,39 @@ impl Parser<'_> {
                 let hi = self.hex4(at)?;
                 let code = if (0xD800..0xDC00).contains(&hi) {
                     if self.s.peek() != Some(b'\\') || self.s.peek_at(1) != Some(b'u') {
-                        return Err(ParseError::new(at, "a \\u escape of a lone surrogate half cannot be imported"));
+                        return Err(ParseError::new(
+                            at,
+                            "a \\u escape of a lone surrogate half cannot be imported",
+                        ));
                     }
                     self.s.bump_n(2);
                     let lo = self.hex4(at)?;
                     if !(0xDC00..0xE000).contains(&lo) {
-                        return Err(ParseError::new(at, "a \\u escape of a lone surrogate half cannot be imported"));
+                        return Err(ParseError::new(
+                            at,
+                            "a \\u escape of a lone surrogate half cannot be imported",
+                        ));
                     }
                     0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
                 } else {
                     hi
                 };
-                let c = char::from_u32(code)
-                    .ok_or_else(|| ParseError::new(at, "a \\u escape of a lone surrogate half cannot be imported"))?;
+                let c = char::from_u32(code).ok_or_else(|| {
+                    ParseError::new(
+                        at,
+                        "a \\u escape of a lone surrogate half cannot be imported",
+                    )
+                })?;
                 out.push(c);
                 return Ok(());
             }
-            _ => {
-                return Err(ParseError::new(
-                    at,
-                    format!(
-                        "invalid escape \\{}; JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX",
-                        self.s.current_char().map(String::from).unwrap_or_default()
-                    ),
-                ))
-            }
+            _ => return Err(ParseError::new(
+                at,
+                format!(
+                    "invalid escape \\{}; JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX",
+                    self.s.current_char().map(String::from).unwrap_or_default()
+                ),
+            )),
         };
         self.s.bump();
         out.push(c);
@@ -262,7 +291,10 @@ impl Parser<'_> {
         for _ in 0..4 {
             let digit = self.s.peek().and_then(|b| char::from(b).to_digit(16));
             let Some(d) = digit else {
-                return Err(ParseError::new(at, "a \\u escape needs exactly four hex digits"));
+                return Err(ParseError::new(
+                    at,
+                    "a \\u escape needs exactly four hex digits",
+                ));
             };
             code = code * 16 + d;
             self.s.bump();
@@ -290,19 +322,30 @@ impl Parser<'_> {
             Some(b'0') => {
                 self.s.bump();
                 if let Some(b'0'..=b'9') = self.s.peek() {
-                    return Err(ParseError::new(int_start, "a JSON number cannot start with 0 followed by more digits"));
+                    return Err(ParseError::new(
+                        int_start,
+                        "a JSON number cannot start with 0 followed by more digits",
+                    ));
                 }
             }
             Some(b'1'..=b'9') => {
                 self.digits();
             }
-            _ => return Err(self.err(format!("expected a digit after '-', found {}", self.s.found()))),
+            _ => {
+                return Err(self.err(format!(
+                    "expected a digit after '-', found {}",
+                    self.s.found()
+                )))
+            }
         }
         if self.s.peek() == Some(b'.') {
             self.s.bump();
             float = true;
             if self.digits() == 0 {
-                return Err(self.err(format!("expected a digit after the decimal point, found {}", self.s.found())));
+                return Err(self.err(format!(
+                    "expected a digit after the decimal point, found {}",
+                    self.s.found()
+                )));
             }
         }
         if let Some(b'e' | b'E') = self.s.peek() {
@@ -312,10 +355,18 @@ impl Parser<'_> {
                 self.s.bump();
             }
             if self.digits() == 0 {
-                return Err(self.err(format!("expected a digit in the exponent, found {}", self.s.found())));
+                return Err(self.err(format!(
+                    "expected a digit in the exponent, found {}",
+                    self.s.found()
+                )));
             }
         }
-        let text = self.s.text.get(start..self.s.i).unwrap_or_default().to_string();
+        let text = self
+            .s
+            .text
+            .get(start..self.s.i)
+            .unwrap_or_default()
+            .to_string();
         Ok(if float {
             let value = text.parse::<f64>().ok().filter(|v| v.is_finite());
             Kind::Float { text, value }
@@ -350,13 +401,32 @@ mod tests {
 
     #[test]
     fn accepts_the_grammar() {
-        let v = parse(" {\"a\": [1, -2.5e3, true, false, null, \"x\\n\\u00e9\\ud83d\\ude00\"], \"b\": {}} ").unwrap();
-        let Kind::Map(entries) = &v.kind else { panic!("not a map") };
+        let v = parse(
+            " {\"a\": [1, -2.5e3, true, false, null, \"x\\n\\u00e9\\ud83d\\ude00\"], \"b\": {}} ",
+        )
+        .unwrap();
+        let Kind::Map(entries) = &v.kind else {
+            panic!("not a map")
+        };
         assert_eq!(entries[0].key, "a");
         assert_eq!(entries[0].key_pos, Pos { line: 1, column: 3 });
-        let Kind::List(items) = &entries[0].value.kind else { panic!("not a list") };
-        assert_eq!(items[0].kind, Kind::Int { text: "1".into(), value: Some(1) });
-        assert_eq!(items[1].kind, Kind::Float { text: "-2.5e3".into(), value: Some(-2500.0) });
+        let Kind::List(items) = &entries[0].value.kind else {
+            panic!("not a list")
+        };
+        assert_eq!(
+            items[0].kind,
+            Kind::Int {
+                text: "1".into(),
+                value: Some(1)
+            }
+        );
+        assert_eq!(
+            items[1].kind,
+            Kind::Float {
+                text: "-2.5e3".into(),
+                value: Some(-2500.0)
+            }
+        );
         assert_eq!(items[5].kind, Kind::Str("x\n\u{e9}\u{1F600}".into()));
     }
 
@@ -364,8 +434,20 @@ mod tests {
     fn huge_numbers_are_kept_as_text() {
         let v = parse("[99999999999999999999, 1e400]").unwrap();
         let Kind::List(items) = v.kind else { panic!() };
-        assert_eq!(items[0].kind, Kind::Int { text: "99999999999999999999".into(), value: None });
-        assert_eq!(items[1].kind, Kind::Float { text: "1e400".into(), value: None });
+        assert_eq!(
+            items[0].kind,
+            Kind::Int {
+                text: "99999999999999999999".into(),
+                value: None
+            }
+        );
+        assert_eq!(
+            items[1].kind,
+            Kind::Float {
+                text: "1e400".into(),
+                value: None
+            }
+        );
     }
 
     #[test]
@@ -387,12 +469,21 @@ mod tests {
             ("{\"a\": \"\\ud800\"}", 1, 8, "surrogate"),
             ("{\"a\": \"abc", 1, 7, "never closed"),
             ("{\"a\": 1} x", 1, 10, "after the end"),
-            ("{\"a\": 1, \"a\": 2}", 1, 10, "duplicate member \"a\" (first written at line 1, column 2)"),
+            (
+                "{\"a\": 1, \"a\": 2}",
+                1,
+                10,
+                "duplicate member \"a\" (first written at line 1, column 2)",
+            ),
             ("// c\n{}", 1, 1, "no comments"),
         ];
         for (text, line, column, words) in cases {
             let e = err(text);
-            assert_eq!((e.pos.line, e.pos.column), (*line, *column), "{text:?}: {e}");
+            assert_eq!(
+                (e.pos.line, e.pos.column),
+                (*line, *column),
+                "{text:?}: {e}"
+            );
             assert!(e.message.contains(words), "{text:?}: {e}");
         }
     }

@@ -9,14 +9,19 @@ use std::collections::HashMap;
 use super::value::{describe_char, Entry, Kind, ParseError, Pos, Scanner, Value, MAX_DEPTH};
 
 /// What a literal may be, for messages that refuse anything else.
-pub const LITERALS: &str = "only literal values (strings, numbers, True/False/None, dicts, lists) can be imported";
+pub const LITERALS: &str =
+    "only literal values (strings, numbers, True/False/None, dicts, lists) can be imported";
 
 /// Parses the keyword arguments of the first `update_endpoint(` call in `text` (other code
 /// around it is skipped), or, when there is no such call, a text that is one dict literal
 /// or `dict(...)` call (optionally assigned: `params = {...}`). Returns a map.
 pub fn parse(text: &str) -> Result<Value, ParseError> {
     let (toks, lex_err) = tokenize(text);
-    let mut p = Parser { toks: &toks, i: 0, lex_err };
+    let mut p = Parser {
+        toks: &toks,
+        i: 0,
+        lex_err,
+    };
     if let Some(at) = find_call(&toks, 0) {
         p.i = at + 2;
         let pos = toks.get(at).map(|t| t.pos).unwrap_or(Pos::START);
@@ -35,7 +40,8 @@ pub fn parse(text: &str) -> Result<Value, ParseError> {
     if matches!(p.tok(0), Tok::Name(_)) && p.is_op(1, "=") {
         p.i = 2;
     }
-    let starts_dict = p.is_op(0, "{") || (matches!(p.tok(0), Tok::Name(n) if n == "dict") && p.is_op(1, "("));
+    let starts_dict =
+        p.is_op(0, "{") || (matches!(p.tok(0), Tok::Name(n) if n == "dict") && p.is_op(1, "("));
     if !starts_dict {
         p.check_lex()?;
         return Err(ParseError::new(
@@ -61,17 +67,29 @@ pub fn parse(text: &str) -> Result<Value, ParseError> {
 fn find_call(toks: &[Token], from: usize) -> Option<usize> {
     let rest = toks.get(from..)?;
     rest.windows(2)
-        .position(|w| matches!(&w[0].tok, Tok::Name(n) if n == "update_endpoint") && w[1].tok == Tok::Op("("))
+        .position(|w| {
+            matches!(&w[0].tok, Tok::Name(n) if n == "update_endpoint") && w[1].tok == Tok::Op("(")
+        })
         .map(|k| k + from)
 }
 
 #[derive(Clone, Debug, PartialEq)]
 enum Tok {
     Name(String),
-    Str { value: String, bytes: bool, fstring: bool },
+    Str {
+        value: String,
+        bytes: bool,
+        fstring: bool,
+    },
     /// An integer literal; `magnitude` is `None` when it does not fit a `u128`.
-    Int { text: String, magnitude: Option<u128> },
-    Float { text: String, value: Option<f64> },
+    Int {
+        text: String,
+        magnitude: Option<u128>,
+    },
+    Float {
+        text: String,
+        value: Option<f64>,
+    },
     Imaginary(String),
     Op(&'static str),
     Other(char),
@@ -86,13 +104,16 @@ struct Token {
 
 const OPS2: &[&str] = &["**", "==", "!=", "<=", ">=", "//", "->", ":=", "<<", ">>"];
 const OPS1: &[&str] = &[
-    "(", ")", "[", "]", "{", "}", ",", ":", "=", ".", "*", "+", "-", "/", "%", "<", ">", "&", "|", "^", "~", "@", ";",
+    "(", ")", "[", "]", "{", "}", ",", ":", "=", ".", "*", "+", "-", "/", "%", "<", ">", "&", "|",
+    "^", "~", "@", ";",
 ];
 
 /// Splits the whole text into tokens. A lexing error ends the list (with `End` at the
 /// error); the parser reports it only if it needs a token from there on.
 fn tokenize(text: &str) -> (Vec<Token>, Option<ParseError>) {
-    let mut lx = Lexer { s: Scanner::new(text) };
+    let mut lx = Lexer {
+        s: Scanner::new(text),
+    };
     let mut toks = Vec::new();
     loop {
         match lx.next() {
@@ -104,7 +125,10 @@ fn tokenize(text: &str) -> (Vec<Token>, Option<ParseError>) {
                 }
             }
             Err(e) => {
-                toks.push(Token { tok: Tok::End, pos: e.pos });
+                toks.push(Token {
+                    tok: Tok::End,
+                    pos: e.pos,
+                });
                 return (toks, Some(e));
             }
         }
@@ -133,7 +157,9 @@ impl Lexer<'_> {
                     }
                 }
                 Some('\\') if matches!(self.s.peek_at(1), Some(b'\n')) => self.s.bump_n(2),
-                Some('\\') if self.s.peek_at(1) == Some(b'\r') && self.s.peek_at(2) == Some(b'\n') => {
+                Some('\\')
+                    if self.s.peek_at(1) == Some(b'\r') && self.s.peek_at(2) == Some(b'\n') =>
+                {
                     self.s.bump_n(3)
                 }
                 // Code copied from a web page often carries no-break spaces: treat any
@@ -147,8 +173,12 @@ impl Lexer<'_> {
     fn next(&mut self) -> Result<Token, ParseError> {
         self.skip_trivia();
         let pos = self.s.pos();
-        let Some(c) = self.s.current_char() else { return Ok(Token { tok: Tok::End, pos }) };
-        let tok = if c.is_ascii_digit() || (c == '.' && self.s.peek_at(1).is_some_and(|b| b.is_ascii_digit())) {
+        let Some(c) = self.s.current_char() else {
+            return Ok(Token { tok: Tok::End, pos });
+        };
+        let tok = if c.is_ascii_digit()
+            || (c == '.' && self.s.peek_at(1).is_some_and(|b| b.is_ascii_digit()))
+        {
             self.number()?
         } else if c == '\'' || c == '"' {
             self.string("")?
@@ -157,14 +187,24 @@ impl Lexer<'_> {
             while let Some(c) = self.s.current_char().filter(|c| is_ident_char(*c)) {
                 self.s.bump_n(c.len_utf8());
             }
-            let word = self.s.text.get(start..self.s.i).unwrap_or_default().to_string();
+            let word = self
+                .s
+                .text
+                .get(start..self.s.i)
+                .unwrap_or_default()
+                .to_string();
             let is_prefix = word.len() <= 2 && word.chars().all(|c| "rRbBuUfF".contains(c));
             if is_prefix && matches!(self.s.peek(), Some(b'\'' | b'"')) {
                 self.string(&word)?
             } else {
                 Tok::Name(word)
             }
-        } else if let Some(op) = OPS2.iter().find(|op| self.s.text.get(self.s.i..).is_some_and(|r| r.starts_with(**op))) {
+        } else if let Some(op) = OPS2.iter().find(|op| {
+            self.s
+                .text
+                .get(self.s.i..)
+                .is_some_and(|r| r.starts_with(**op))
+        }) {
             self.s.bump_n(2);
             Tok::Op(op)
         } else if let Some(op) = OPS1.iter().find(|op| op.starts_with(c)) {
@@ -233,7 +273,9 @@ impl Lexer<'_> {
     fn escape(&mut self, out: &mut String) -> Result<(), ParseError> {
         let at = self.s.pos();
         self.s.bump(); // '\\'
-        let Some(c) = self.s.current_char() else { return Err(ParseError::new(at, "this string is never closed")) };
+        let Some(c) = self.s.current_char() else {
+            return Err(ParseError::new(at, "this string is never closed"));
+        };
         self.s.bump_n(c.len_utf8());
         let simple = match c {
             '\n' => return Ok(()),
@@ -289,7 +331,10 @@ impl Lexer<'_> {
         let mut code = 0u32;
         for _ in 0..digits {
             let Some(d) = self.s.peek().and_then(|b| char::from(b).to_digit(16)) else {
-                return Err(ParseError::new(at, format!("a {form} escape needs exactly {digits} hex digits")));
+                return Err(ParseError::new(
+                    at,
+                    format!("a {form} escape needs exactly {digits} hex digits"),
+                ));
             };
             code = code.saturating_mul(16).saturating_add(d);
             self.s.bump();
@@ -308,10 +353,21 @@ impl Lexer<'_> {
                     out.push(c);
                     self.s.bump();
                 }
-                Some('_') if !out.is_empty() && self.s.peek_at(1).is_some_and(|b| char::from(b).is_digit(radix)) => {
+                Some('_')
+                    if !out.is_empty()
+                        && self
+                            .s
+                            .peek_at(1)
+                            .is_some_and(|b| char::from(b).is_digit(radix)) =>
+                {
                     self.s.bump();
                 }
-                Some('_') => return Err(ParseError::new(self.s.pos(), "'_' in a number must sit between two digits")),
+                Some('_') => {
+                    return Err(ParseError::new(
+                        self.s.pos(),
+                        "'_' in a number must sit between two digits",
+                    ))
+                }
                 _ => return Ok(out),
             }
         }
@@ -333,10 +389,21 @@ impl Lexer<'_> {
             }
             let digits = self.digits(radix)?;
             if digits.is_empty() {
-                return Err(ParseError::new(pos, "a number prefix (0x, 0o or 0b) needs digits after it"));
+                return Err(ParseError::new(
+                    pos,
+                    "a number prefix (0x, 0o or 0b) needs digits after it",
+                ));
             }
             let magnitude = u128::from_str_radix(&digits, radix).ok();
-            Tok::Int { text: self.s.text.get(start..self.s.i).unwrap_or_default().to_string(), magnitude }
+            Tok::Int {
+                text: self
+                    .s
+                    .text
+                    .get(start..self.s.i)
+                    .unwrap_or_default()
+                    .to_string(),
+                magnitude,
+            }
         } else {
             let whole = self.digits(10)?;
             let mut float = false;
@@ -357,16 +424,27 @@ impl Lexer<'_> {
                 }
                 let exp = self.digits(10)?;
                 if exp.is_empty() {
-                    return Err(ParseError::new(self.s.pos(), "expected digits in the number's exponent"));
+                    return Err(ParseError::new(
+                        self.s.pos(),
+                        "expected digits in the number's exponent",
+                    ));
                 }
                 clean.push_str(&exp);
             }
-            let text = self.s.text.get(start..self.s.i).unwrap_or_default().to_string();
+            let text = self
+                .s
+                .text
+                .get(start..self.s.i)
+                .unwrap_or_default()
+                .to_string();
             if let Some(b'j' | b'J') = self.s.peek() {
                 self.s.bump();
                 Tok::Imaginary(format!("{text}j"))
             } else if float {
-                let value = format!("0{clean}").parse::<f64>().ok().filter(|v| v.is_finite());
+                let value = format!("0{clean}")
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|v| v.is_finite());
                 Tok::Float { text, value }
             } else {
                 if whole.len() > 1 && whole.starts_with('0') && whole.bytes().any(|b| b != b'0') {
@@ -375,11 +453,17 @@ impl Lexer<'_> {
                         format!("Python does not allow leading zeros in `{text}`; write it without them"),
                     ));
                 }
-                Tok::Int { text, magnitude: whole.parse::<u128>().ok() }
+                Tok::Int {
+                    text,
+                    magnitude: whole.parse::<u128>().ok(),
+                }
             }
         };
         if let Some(c) = self.s.current_char().filter(|c| is_ident_char(*c)) {
-            return Err(ParseError::new(self.s.pos(), format!("invalid number literal: unexpected '{c}' right after it")));
+            return Err(ParseError::new(
+                self.s.pos(),
+                format!("invalid number literal: unexpected '{c}' right after it"),
+            ));
         }
         Ok(tok)
     }
@@ -391,14 +475,20 @@ struct Parser<'t> {
     lex_err: Option<ParseError>,
 }
 
-const END: Token = Token { tok: Tok::End, pos: Pos::START };
+const END: Token = Token {
+    tok: Tok::End,
+    pos: Pos::START,
+};
 
 /// Names after a value that show an expression rather than a literal.
 const EXPRESSION_WORDS: &[&str] = &["if", "else", "and", "or", "not", "in", "is", "for"];
 
 impl Parser<'_> {
     fn token(&self, ahead: usize) -> &Token {
-        self.toks.get(self.i.saturating_add(ahead)).or(self.toks.last()).unwrap_or(&END)
+        self.toks
+            .get(self.i.saturating_add(ahead))
+            .or(self.toks.last())
+            .unwrap_or(&END)
     }
 
     fn tok(&self, ahead: usize) -> &Tok {
@@ -431,7 +521,9 @@ impl Parser<'_> {
         match self.tok(ahead) {
             Tok::Name(n) => format!("`{n}`"),
             Tok::Str { .. } => "a string".to_string(),
-            Tok::Int { text, .. } | Tok::Float { text, .. } | Tok::Imaginary(text) => format!("`{text}`"),
+            Tok::Int { text, .. } | Tok::Float { text, .. } | Tok::Imaginary(text) => {
+                format!("`{text}`")
+            }
             Tok::Op(o) => format!("'{o}'"),
             Tok::Other(c) => describe_char(Some(*c)),
             Tok::End => "the end of the text".to_string(),
@@ -448,41 +540,48 @@ impl Parser<'_> {
             return Err(self.err(format!("the text nests deeper than {MAX_DEPTH} levels")));
         }
         let pos = self.pos();
-        let kind = match self.tok(0).clone() {
-            Tok::Str { .. } => self.strings()?,
-            Tok::Op("-" | "+") | Tok::Int { .. } | Tok::Float { .. } => self.number()?,
-            Tok::Imaginary(text) => return Err(self.err(format!("`{text}` is a complex number; {LITERALS}"))),
-            Tok::Name(n) => match n.as_str() {
-                "True" => self.literal(Kind::Bool(true)),
-                "False" => self.literal(Kind::Bool(false)),
-                "None" => self.literal(Kind::Null),
-                "dict" if self.is_op(1, "(") => {
-                    self.bump();
-                    self.bump();
-                    self.kwargs("dict", depth)?
+        let kind =
+            match self.tok(0).clone() {
+                Tok::Str { .. } => self.strings()?,
+                Tok::Op("-" | "+") | Tok::Int { .. } | Tok::Float { .. } => self.number()?,
+                Tok::Imaginary(text) => {
+                    return Err(self.err(format!("`{text}` is a complex number; {LITERALS}")))
                 }
-                _ if self.is_op(1, "(") => return Err(self.err(format!("`{n}(...)` is a function call; {LITERALS}"))),
-                _ => return Err(self.err(format!("`{n}` is a variable; {LITERALS}"))),
-            },
-            Tok::Op("{") => self.dict(depth)?,
-            Tok::Op("[") => {
-                self.bump();
-                let mut items = Vec::new();
-                self.rest_of_items(depth, "]", &mut items)?;
-                Kind::List(items)
-            }
-            Tok::Op("(") => return self.parenthesised(depth),
-            Tok::Op(op @ ("*" | "**")) => {
-                return Err(self.err(format!("`{op}` unpacks a value at run time; {LITERALS}")));
-            }
-            Tok::End => return Err(self.err("the text ends where a value should be: is a closing bracket or quote missing?")),
-            _ => {
-                return Err(self.err(format!(
+                Tok::Name(n) => match n.as_str() {
+                    "True" => self.literal(Kind::Bool(true)),
+                    "False" => self.literal(Kind::Bool(false)),
+                    "None" => self.literal(Kind::Null),
+                    "dict" if self.is_op(1, "(") => {
+                        self.bump();
+                        self.bump();
+                        self.kwargs("dict", depth)?
+                    }
+                    _ if self.is_op(1, "(") => {
+                        return Err(self.err(format!("`{n}(...)` is a function call; {LITERALS}")))
+                    }
+                    _ => return Err(self.err(format!("`{n}` is a variable; {LITERALS}"))),
+                },
+                Tok::Op("{") => self.dict(depth)?,
+                Tok::Op("[") => {
+                    self.bump();
+                    let mut items = Vec::new();
+                    self.rest_of_items(depth, "]", &mut items)?;
+                    Kind::List(items)
+                }
+                Tok::Op("(") => return self.parenthesised(depth),
+                Tok::Op(op @ ("*" | "**")) => {
+                    return Err(self.err(format!("`{op}` unpacks a value at run time; {LITERALS}")));
+                }
+                Tok::End => return Err(self.err(
+                    "the text ends where a value should be: is a closing bracket or quote missing?",
+                )),
+                _ => {
+                    return Err(self.err(format!(
                     "expected a value (a string, number, True/False/None, dict or list), found {}",
                     self.describe(0)
                 )))
-            }
-        };
+                }
+            };
         self.refuse_expression()?;
         Ok(Value { pos, kind })
     }
@@ -491,10 +590,15 @@ impl Parser<'_> {
     fn refuse_expression(&self) -> Result<(), ParseError> {
         let what = match self.tok(0) {
             Tok::Op(o @ ("." | "(" | "[")) => format!("`{o}` after a value makes an expression"),
-            Tok::Op(o @ ("+" | "-" | "*" | "/" | "//" | "%" | "**" | "==" | "!=" | "<" | ">" | "<=" | ">=" | "&" | "|" | "^" | "@" | "<<" | ">>")) => {
+            Tok::Op(
+                o @ ("+" | "-" | "*" | "/" | "//" | "%" | "**" | "==" | "!=" | "<" | ">" | "<="
+                | ">=" | "&" | "|" | "^" | "@" | "<<" | ">>"),
+            ) => {
                 format!("`{o}` computes a value at run time")
             }
-            Tok::Name(n) if EXPRESSION_WORDS.contains(&n.as_str()) => format!("`{n}` makes an expression"),
+            Tok::Name(n) if EXPRESSION_WORDS.contains(&n.as_str()) => {
+                format!("`{n}` makes an expression")
+            }
             _ => return Ok(()),
         };
         Err(self.err(format!("{what}; {LITERALS}")))
@@ -508,12 +612,19 @@ impl Parser<'_> {
     /// One or more adjacent string literals, joined as Python joins them.
     fn strings(&mut self) -> Result<Kind, ParseError> {
         let mut out = String::new();
-        while let Tok::Str { value, bytes, fstring } = self.tok(0) {
+        while let Tok::Str {
+            value,
+            bytes,
+            fstring,
+        } = self.tok(0)
+        {
             if *fstring {
                 return Err(self.err(format!("an f-string is filled in at run time; {LITERALS}")));
             }
             if *bytes {
-                return Err(self.err("a bytes literal (b'...') is not a string; remove the b prefix"));
+                return Err(
+                    self.err("a bytes literal (b'...') is not a string; remove the b prefix")
+                );
             }
             out.push_str(value);
             self.bump();
@@ -531,14 +642,28 @@ impl Parser<'_> {
         }
         let kind = match self.tok(0) {
             Tok::Int { text, magnitude } => {
-                let signed = magnitude.and_then(|m| i128::try_from(m).ok()).map(|m| if negative { -m } else { m });
-                Kind::Int { text: format!("{sign}{text}"), value: signed.and_then(|v| i64::try_from(v).ok()) }
+                let signed = magnitude.and_then(|m| i128::try_from(m).ok()).map(|m| {
+                    if negative {
+                        -m
+                    } else {
+                        m
+                    }
+                });
+                Kind::Int {
+                    text: format!("{sign}{text}"),
+                    value: signed.and_then(|v| i64::try_from(v).ok()),
+                }
             }
             Tok::Float { text, value } => Kind::Float {
                 text: format!("{sign}{text}"),
                 value: value.map(|v| if negative { -v } else { v }),
             },
-            _ => return Err(self.err(format!("expected a number after '{sign}', found {}", self.describe(0)))),
+            _ => {
+                return Err(self.err(format!(
+                    "expected a number after '{sign}', found {}",
+                    self.describe(0)
+                )))
+            }
         };
         self.bump();
         Ok(kind)
@@ -561,11 +686,19 @@ impl Parser<'_> {
             self.separator(")", "tuple item")?;
         }
         self.rest_of_items(depth, ")", &mut items)?;
-        Ok(Value { pos, kind: Kind::List(items) })
+        Ok(Value {
+            pos,
+            kind: Kind::List(items),
+        })
     }
 
     /// Items of a list or tuple up to `close`, after the opening bracket (or first item).
-    fn rest_of_items(&mut self, depth: usize, close: &'static str, items: &mut Vec<Value>) -> Result<(), ParseError> {
+    fn rest_of_items(
+        &mut self,
+        depth: usize,
+        close: &'static str,
+        items: &mut Vec<Value>,
+    ) -> Result<(), ParseError> {
         loop {
             if self.is_op(0, close) {
                 self.bump();
@@ -585,7 +718,10 @@ impl Parser<'_> {
             Ok(())
         } else {
             self.check_lex()?;
-            Err(self.err(format!("expected ',' or '{close}' after a {after}, found {}", self.describe(0))))
+            Err(self.err(format!(
+                "expected ',' or '{close}' after a {after}, found {}",
+                self.describe(0)
+            )))
         }
     }
 
@@ -608,23 +744,39 @@ impl Parser<'_> {
                     return Err(ParseError::new(open, "a set literal {a, b} cannot be imported; use a list [a, b] or a dict {'Key': value}"));
                 }
                 self.check_lex()?;
-                return Err(self.err(format!("expected ':' after a dict key, found {}", self.describe(0))));
+                return Err(self.err(format!(
+                    "expected ':' after a dict key, found {}",
+                    self.describe(0)
+                )));
             }
             self.bump();
             let Kind::Str(name) = key.kind else {
-                return Err(ParseError::new(key.pos, "dict keys must be strings, like 'EndpointName'"));
+                return Err(ParseError::new(
+                    key.pos,
+                    "dict keys must be strings, like 'EndpointName'",
+                ));
             };
             if let Some(first) = seen.get(&name) {
-                return Err(ParseError::new(key.pos, format!("duplicate key '{name}' (first written at {first})")));
+                return Err(ParseError::new(
+                    key.pos,
+                    format!("duplicate key '{name}' (first written at {first})"),
+                ));
             }
             let value = self.value(depth + 1)?;
             seen.insert(name.clone(), key.pos);
-            entries.push(Entry { key: name, key_pos: key.pos, value });
+            entries.push(Entry {
+                key: name,
+                key_pos: key.pos,
+                value,
+            });
             if self.is_op(0, ",") {
                 self.bump();
             } else if !self.is_op(0, "}") {
                 self.check_lex()?;
-                return Err(self.err(format!("expected ',' or '}}' after a dict item, found {}", self.describe(0))));
+                return Err(self.err(format!(
+                    "expected ',' or '}}' after a dict item, found {}",
+                    self.describe(0)
+                )));
             }
         }
     }
@@ -660,19 +812,28 @@ impl Parser<'_> {
                 }
             };
             if let Some(first) = seen.get(&name) {
-                return Err(ParseError::new(key_pos, format!("keyword argument {name} is repeated (first written at {first})")));
+                return Err(ParseError::new(
+                    key_pos,
+                    format!("keyword argument {name} is repeated (first written at {first})"),
+                ));
             }
             self.bump();
             self.bump();
             let value = self.value(depth + 1)?;
             seen.insert(name.clone(), key_pos);
-            entries.push(Entry { key: name, key_pos, value });
+            entries.push(Entry {
+                key: name,
+                key_pos,
+                value,
+            });
             if self.is_op(0, ",") {
                 self.bump();
             } else if !self.is_op(0, ")") {
                 self.check_lex()?;
                 if self.tok(0) == &Tok::End {
-                    return Err(self.err(format!("the text ends inside the {callee}(...) call: is a ')' missing?")));
+                    return Err(self.err(format!(
+                        "the text ends inside the {callee}(...) call: is a ')' missing?"
+                    )));
                 }
                 return Err(self.err(format!(
                     "expected ',' or ')' after a keyword argument, found {}",
@@ -689,7 +850,10 @@ mod tests {
 
     fn map(text: &str) -> Vec<(String, Kind)> {
         match parse(text) {
-            Ok(Value { kind: Kind::Map(entries), .. }) => entries.into_iter().map(|e| (e.key, e.value.kind)).collect(),
+            Ok(Value {
+                kind: Kind::Map(entries),
+                ..
+            }) => entries.into_iter().map(|e| (e.key, e.value.kind)).collect(),
             other => panic!("{text:?} gave {other:?}"),
         }
     }
@@ -704,13 +868,22 @@ mod tests {
     }
 
     fn int(text: &str, v: i64) -> Kind {
-        Kind::Int { text: text.to_string(), value: Some(v) }
+        Kind::Int {
+            text: text.to_string(),
+            value: Some(v),
+        }
     }
 
     #[test]
     fn finds_the_call_among_other_code() {
         let text = "import boto3\n# client.update_endpoint(Bogus=1)\nclient = boto3.client(\"sagemaker\")\nresponse = client.update_endpoint(\n    EndpointName=\"ep\",  # the endpoint\n    EndpointConfigName='cfg',\n)\nprint(response)\n";
-        assert_eq!(map(text), vec![("EndpointName".into(), s("ep")), ("EndpointConfigName".into(), s("cfg"))]);
+        assert_eq!(
+            map(text),
+            vec![
+                ("EndpointName".into(), s("ep")),
+                ("EndpointConfigName".into(), s("cfg"))
+            ]
+        );
     }
 
     #[test]
@@ -740,13 +913,52 @@ mod tests {
             ("0x1F", int("0x1F", 31)),
             ("0", int("0", 0)),
             ("00", int("00", 0)),
-            ("-9223372036854775808", int("-9223372036854775808", i64::MIN)),
-            ("9223372036854775808", Kind::Int { text: "9223372036854775808".into(), value: None }),
-            ("1.5", Kind::Float { text: "1.5".into(), value: Some(1.5) }),
-            (".5", Kind::Float { text: ".5".into(), value: Some(0.5) }),
-            ("1.", Kind::Float { text: "1.".into(), value: Some(1.0) }),
-            ("-1e3", Kind::Float { text: "-1e3".into(), value: Some(-1000.0) }),
-            ("1e999", Kind::Float { text: "1e999".into(), value: None }),
+            (
+                "-9223372036854775808",
+                int("-9223372036854775808", i64::MIN),
+            ),
+            (
+                "9223372036854775808",
+                Kind::Int {
+                    text: "9223372036854775808".into(),
+                    value: None,
+                },
+            ),
+            (
+                "1.5",
+                Kind::Float {
+                    text: "1.5".into(),
+                    value: Some(1.5),
+                },
+            ),
+            (
+                ".5",
+                Kind::Float {
+                    text: ".5".into(),
+                    value: Some(0.5),
+                },
+            ),
+            (
+                "1.",
+                Kind::Float {
+                    text: "1.".into(),
+                    value: Some(1.0),
+                },
+            ),
+            (
+                "-1e3",
+                Kind::Float {
+                    text: "-1e3".into(),
+                    value: Some(-1000.0),
+                },
+            ),
+            (
+                "1e999",
+                Kind::Float {
+                    text: "1e999".into(),
+                    value: None,
+                },
+            ),
             ("True", Kind::Bool(true)),
             ("False", Kind::Bool(false)),
             ("None", Kind::Null),
@@ -799,7 +1011,11 @@ mod tests {
                 Err(e) => e,
                 Ok(v) => panic!("accepted {text:?} as {v:?}"),
             };
-            assert_eq!((e.pos.line, e.pos.column), (*line, *column), "{text:?}: {e}");
+            assert_eq!(
+                (e.pos.line, e.pos.column),
+                (*line, *column),
+                "{text:?}: {e}"
+            );
             assert!(e.message.contains(words), "{text:?}: {e}");
         }
     }
@@ -815,7 +1031,10 @@ mod tests {
     #[test]
     fn a_megabyte_parses_quickly() {
         let item = "{'AlarmName': 'some-alarm-name-with-a-long-tail'},\n";
-        let text = format!("c.update_endpoint(A=[{}])", item.repeat(1_000_000 / item.len()));
+        let text = format!(
+            "c.update_endpoint(A=[{}])",
+            item.repeat(1_000_000 / item.len())
+        );
         let t = std::time::Instant::now();
         assert!(parse(&text).is_ok());
         assert!(t.elapsed().as_secs_f64() < 2.0, "took {:?}", t.elapsed());

@@ -95,7 +95,10 @@ pub struct ParseError {
 impl ParseError {
     /// An error at `pos`.
     pub fn new(pos: Pos, message: impl Into<String>) -> Self {
-        ParseError { message: message.into(), pos }
+        ParseError {
+            message: message.into(),
+            pos,
+        }
     }
 }
 
@@ -121,11 +124,20 @@ pub(crate) struct Scanner<'a> {
 
 impl<'a> Scanner<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
-        Scanner { text, bytes: text.as_bytes(), i: 0, line: 1, column: 1 }
+        Scanner {
+            text,
+            bytes: text.as_bytes(),
+            i: 0,
+            line: 1,
+            column: 1,
+        }
     }
 
     pub(crate) fn pos(&self) -> Pos {
-        Pos { line: self.line, column: self.column }
+        Pos {
+            line: self.line,
+            column: self.column,
+        }
     }
 
     pub(crate) fn peek(&self) -> Option<u8> {
@@ -175,7 +187,9 @@ impl<'a> Scanner<'a> {
 pub(crate) fn describe_char(c: Option<char>) -> String {
     match c {
         None => "the end of the text".to_string(),
-        Some(c) if c.is_control() || c.is_whitespace() && c != ' ' => format!("U+{:04X}", u32::from(c)),
+        Some(c) if c.is_control() || c.is_whitespace() && c != ' ' => {
+            format!("U+{:04X}", u32::from(c))
+        }
         Some(c) => format!("'{c}'"),
     }
 }
@@ -197,7 +211,13 @@ mod tests {
 
     #[test]
     fn error_display_leads_with_the_position() {
-        let e = ParseError::new(Pos { line: 4, column: 21 }, "boom");
+        let e = ParseError::new(
+            Pos {
+                line: 4,
+                column: 21,
+            },
+            "boom",
+        );
         assert_eq!(e.to_string(), "line 4, column 21: boom");
     }
 }
