@@ -1,21 +1,42 @@
 //! Import of a design document, a bare `--cli-input-json` request, or a pasted boto3 call.
+//!
+//! The text is parsed into the positioned value tree (`json.rs` or `python.rs`), then a
+//! schema walk turns the tree into model types. The walk refuses what botocore refuses
+//! before sending (unknown members, wrong types) with botocore's wording plus the field
+//! path and the line and column, so the user can find the mistake in what they pasted.
+//! Values the service would reject (ranges, enums, patterns) are kept: they are validation
+//! findings, shown beside the design rather than blocking the import.
 
-use super::model::DesignDocument;
+use super::json;
+use super::model::{
+    Alarm, AutoRollbackConfig, BlueGreenUpdatePolicy, CapacitySize, CapacitySizeType,
+    DeploymentConfig, DesignDocument, EndpointContext, ProductionVariant, RollingUpdatePolicy,
+    ServerlessConfig, SimulationSettings, TrafficRoutingConfig, TrafficRoutingConfigType,
+    UpdateEndpointInput, VariantProperty, VariantPropertyType, DOCUMENT_VERSION,
+};
+use super::python;
+use super::value::{Entry, Kind, ParseError, Pos, Value};
 
 /// What kind of text was imported.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ImportKind {
+    /// A whole design document (JSON with `"Version"`).
     Document,
+    /// A bare request in the `--cli-input-json` form.
     Request,
+    /// A boto3 `update_endpoint(...)` call or its keyword arguments as a dict.
     Boto3,
 }
 
 /// A refused import: what is wrong and where.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImportError {
+    /// Self-contained: it names the line and column or the field path, because the page
+    /// shows only this text.
     pub message: String,
-    /// 1-based line and column, for syntax errors.
+    /// 1-based line, when the problem has a place in the text.
     pub line: Option<u32>,
+    /// 1-based column (in characters), when the problem has a place in the text.
     pub column: Option<u32>,
     /// botocore-style field path, for structural errors.
     pub path: Option<String>,
@@ -27,19 +48,721 @@ impl std::fmt::Display for ImportError {
     }
 }
 
+impl From<ParseError> for ImportError {
+    fn from(e: ParseError) -> Self {
+        ImportError {
+            message: e.to_string(),
+            line: Some(e.pos.line),
+            column: Some(e.pos.column),
+            path: None,
+        }
+    }
+}
+
 /// The result of an accepted import.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Imported {
+    /// The whole design after the import.
     pub document: DesignDocument,
+    /// What the text was.
     pub kind: ImportKind,
 }
 
-/// Imports `text`. A bare request or boto3 call replaces `current.request` and keeps the rest.
-pub fn import(_text: &str, _current: &DesignDocument) -> Result<Imported, ImportError> {
-    Err(ImportError { message: "not implemented".into(), line: None, column: None, path: None })
+/// The message for an empty paste.
+pub const NOTHING_TO_IMPORT: &str =
+    "Nothing to import: paste a design document, a request (--cli-input-json) or a boto3 update_endpoint call";
+
+/// Imports `text`: a design document replaces the whole design; a bare request or a boto3
+/// call replaces `current.request` and keeps the endpoint and simulation settings.
+pub fn import(text: &str, current: &DesignDocument) -> Result<Imported, ImportError> {
+    let body = text.trim_start_matches('\u{feff}').trim();
+    if body.is_empty() {
+        return Err(plain(NOTHING_TO_IMPORT));
+    }
+    let looks_like_json = body.starts_with('{') || body.starts_with('[');
+    let python_error = if looks_like_json {
+        let json_error = match json::parse(text) {
+            Ok(value) => return from_json(&value, current),
+            Err(e) => e,
+        };
+        // A Python dict of keyword arguments also starts with '{'. Take it as Python when
+        // it reads as Python; otherwise report whichever parser got further, since that is
+        // most likely the language the user wrote.
+        match python::parse(text) {
+            Ok(value) if !is_document_like(&value) => {
+                return request_from(&value, Source::Python, current)
+            }
+            Ok(_) => return Err(json_error.into()),
+            Err(e) if e.pos > json_error.pos => e,
+            Err(_) => return Err(json_error.into()),
+        }
+    } else {
+        match python::parse(text) {
+            Ok(value) => return request_from(&value, Source::Python, current),
+            Err(e) => e,
+        }
+    };
+    Err(python_error.into())
 }
 
 /// Parses a design document only (the share link's payload).
-pub fn parse_document(_text: &str) -> Result<DesignDocument, ImportError> {
-    Err(ImportError { message: "not implemented".into(), line: None, column: None, path: None })
+pub fn parse_document(text: &str) -> Result<DesignDocument, ImportError> {
+    if text.trim().is_empty() {
+        return Err(plain("Nothing to import: the design document is empty"));
+    }
+    let value = json::parse(text)?;
+    if value.get("Version").is_none() {
+        return Err(at(
+            value.pos,
+            None,
+            "This is not a design document: it has no \"Version\" member".to_string(),
+        ));
+    }
+    Walk { src: Source::Json }.document(&value)
+}
+
+fn plain(message: &str) -> ImportError {
+    ImportError {
+        message: message.to_string(),
+        line: None,
+        column: None,
+        path: None,
+    }
+}
+
+/// An error at a place in the text, with the position appended to the message.
+fn at(pos: Pos, path: Option<&str>, message: String) -> ImportError {
+    ImportError {
+        message: format!("{message} ({pos})"),
+        line: Some(pos.line),
+        column: Some(pos.column),
+        path: path.map(str::to_string),
+    }
+}
+
+const DOCUMENT_MEMBERS: &[&str] = &["Version", "Request", "Endpoint", "Simulation"];
+
+fn is_document_like(v: &Value) -> bool {
+    DOCUMENT_MEMBERS.iter().any(|m| v.get(m).is_some())
+}
+
+fn from_json(value: &Value, current: &DesignDocument) -> Result<Imported, ImportError> {
+    let walk = Walk { src: Source::Json };
+    if !matches!(value.kind, Kind::Map(_)) {
+        return Err(at(
+            value.pos,
+            None,
+            format!(
+                "Expected a JSON object (a design document or a request), found {}",
+                walk.kind_words(value)
+            ),
+        ));
+    }
+    if value.get("Version").is_some() {
+        return Ok(Imported {
+            document: walk.document(value)?,
+            kind: ImportKind::Document,
+        });
+    }
+    if let Some(member) = DOCUMENT_MEMBERS.iter().find(|m| value.get(m).is_some()) {
+        return Err(at(
+            value.pos,
+            None,
+            format!(
+                "This looks like a design document (it has \"{member}\") but it has no \"Version\"; add \"Version\": {DOCUMENT_VERSION}"
+            ),
+        ));
+    }
+    request_from(value, Source::Json, current)
+}
+
+fn request_from(
+    value: &Value,
+    src: Source,
+    current: &DesignDocument,
+) -> Result<Imported, ImportError> {
+    let request = Walk { src }.request(value, "")?;
+    let kind = match src {
+        Source::Json => ImportKind::Request,
+        Source::Python => ImportKind::Boto3,
+    };
+    Ok(Imported {
+        document: DesignDocument {
+            request,
+            ..current.clone()
+        },
+        kind,
+    })
+}
+
+/// Which language the tree came from: it decides how a value is quoted in a message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Source {
+    Json,
+    Python,
+}
+
+const INPUT_MEMBERS: &[&str] = &[
+    "EndpointName",
+    "EndpointConfigName",
+    "RetainAllVariantProperties",
+    "ExcludeRetainedVariantProperties",
+    "DeploymentConfig",
+    "RetainDeploymentConfig",
+];
+const DEPLOYMENT_CONFIG_MEMBERS: &[&str] = &[
+    "BlueGreenUpdatePolicy",
+    "RollingUpdatePolicy",
+    "AutoRollbackConfiguration",
+];
+const BLUE_GREEN_MEMBERS: &[&str] = &[
+    "TrafficRoutingConfiguration",
+    "TerminationWaitInSeconds",
+    "MaximumExecutionTimeoutInSeconds",
+];
+const ROUTING_MEMBERS: &[&str] = &[
+    "Type",
+    "WaitIntervalInSeconds",
+    "CanarySize",
+    "LinearStepSize",
+];
+const ROLLING_MEMBERS: &[&str] = &[
+    "MaximumBatchSize",
+    "WaitIntervalInSeconds",
+    "MaximumExecutionTimeoutInSeconds",
+    "RollbackMaximumBatchSize",
+];
+const CAPACITY_MEMBERS: &[&str] = &["Type", "Value"];
+const ROLLBACK_MEMBERS: &[&str] = &["Alarms"];
+const ALARM_MEMBERS: &[&str] = &["AlarmName"];
+const VARIANT_PROPERTY_MEMBERS: &[&str] = &["VariantPropertyType"];
+const ENDPOINT_MEMBERS: &[&str] = &[
+    "CurrentEndpointConfigName",
+    "CurrentVariants",
+    "NewVariants",
+    "UsesMarketplaceContainers",
+];
+const VARIANT_MEMBERS: &[&str] = &[
+    "VariantName",
+    "ModelName",
+    "InstanceType",
+    "InitialInstanceCount",
+    "InitialVariantWeight",
+    "AcceleratorType",
+    "ServerlessConfig",
+];
+/// `ProductionVariant` members of the API that make no difference to how a deployment runs
+/// here, so the designer does not keep them.
+const UNMODELLED_VARIANT_MEMBERS: &[&str] = &[
+    "VolumeSizeInGB",
+    "ModelDataDownloadTimeoutInSeconds",
+    "ContainerStartupHealthCheckTimeoutInSeconds",
+    "EnableSSMAccess",
+    "ManagedInstanceScaling",
+    "RoutingConfig",
+    "InferenceAmiVersion",
+    "CapacityReservationConfig",
+    "CoreDumpConfig",
+    "InstancePools",
+    "VariantInstanceProvisionTimeoutInSeconds",
+];
+const SERVERLESS_MEMBERS: &[&str] = &["MemorySizeInMB", "MaxConcurrency", "ProvisionedConcurrency"];
+const SIMULATION_MEMBERS: &[&str] = &["ProvisioningSeconds", "AlarmTripAtSeconds"];
+
+const INT: &str = "<class 'int'>";
+const BOOL: &str = "<class 'bool'>";
+const STR: &str = "<class 'str'>";
+const DICT: &str = "<class 'dict'>";
+const LIST: &str = "<class 'list'>, <class 'tuple'>";
+const FLOAT: &str = "<class 'float'>, <class 'decimal.Decimal'>, <class 'int'>";
+
+fn child(parent: &str, key: &str) -> String {
+    if parent.is_empty() {
+        key.to_string()
+    } else {
+        format!("{parent}.{key}")
+    }
+}
+
+/// Quotes `s` for a message, cut to a readable length.
+fn quoted(s: &str) -> String {
+    const MAX: usize = 60;
+    let mut out: String = s
+        .chars()
+        .take(MAX)
+        .collect::<String>()
+        .escape_debug()
+        .to_string();
+    if s.chars().count() > MAX {
+        out.push_str("...");
+    }
+    format!("\"{out}\"")
+}
+
+struct Walk {
+    src: Source,
+}
+
+impl Walk {
+    /// How a value looks in a message.
+    fn shown(&self, v: &Value) -> String {
+        let py = self.src == Source::Python;
+        match &v.kind {
+            Kind::Null => if py { "None" } else { "null" }.to_string(),
+            Kind::Bool(b) => match (py, b) {
+                (true, true) => "True".to_string(),
+                (true, false) => "False".to_string(),
+                (false, b) => b.to_string(),
+            },
+            Kind::Int { text, .. } | Kind::Float { text, .. } => {
+                let t: String = text.chars().take(40).collect();
+                if text.chars().count() > 40 {
+                    format!("{t}...")
+                } else {
+                    t
+                }
+            }
+            Kind::Str(s) => quoted(s),
+            Kind::List(_) => "[...]".to_string(),
+            Kind::Map(_) => "{...}".to_string(),
+        }
+    }
+
+    /// botocore's name for the Python type of a value.
+    fn class(v: &Value) -> &'static str {
+        match v.kind {
+            Kind::Null => "<class 'NoneType'>",
+            Kind::Bool(_) => BOOL,
+            Kind::Int { .. } => INT,
+            Kind::Float { .. } => "<class 'float'>",
+            Kind::Str(_) => STR,
+            Kind::List(_) => "<class 'list'>",
+            Kind::Map(_) => DICT,
+        }
+    }
+
+    fn kind_words(&self, v: &Value) -> &'static str {
+        match v.kind {
+            Kind::Null => "null",
+            Kind::Bool(_) => "a boolean",
+            Kind::Int { .. } | Kind::Float { .. } => "a number",
+            Kind::Str(_) => "a string",
+            Kind::List(_) => "a list",
+            Kind::Map(_) => "an object",
+        }
+    }
+
+    fn type_error(&self, v: &Value, path: &str, valid: &str) -> ImportError {
+        at(
+            v.pos,
+            Some(path),
+            format!(
+                "Invalid type for parameter {path}, value: {}, type: {}, valid types: {valid}",
+                self.shown(v),
+                Self::class(v)
+            ),
+        )
+    }
+
+    fn unknown(&self, parent: &str, e: &Entry, members: &[&str]) -> ImportError {
+        let label = if parent.is_empty() { "input" } else { parent };
+        at(
+            e.key_pos,
+            Some(&child(parent, &e.key)),
+            format!(
+                "Unknown parameter in {label}: {}, must be one of: {}",
+                quoted(&e.key),
+                members.join(", ")
+            ),
+        )
+    }
+
+    fn map<'v>(&self, v: &'v Value, path: &str) -> Result<&'v [Entry], ImportError> {
+        match &v.kind {
+            Kind::Map(entries) => Ok(entries),
+            _ => Err(self.type_error(v, path, DICT)),
+        }
+    }
+
+    fn list<'v>(&self, v: &'v Value, path: &str) -> Result<&'v [Value], ImportError> {
+        match &v.kind {
+            Kind::List(items) => Ok(items),
+            _ => Err(self.type_error(v, path, LIST)),
+        }
+    }
+
+    fn string(&self, v: &Value, path: &str) -> Result<String, ImportError> {
+        match &v.kind {
+            Kind::Str(s) => Ok(s.clone()),
+            _ => Err(self.type_error(v, path, STR)),
+        }
+    }
+
+    fn boolean(&self, v: &Value, path: &str) -> Result<bool, ImportError> {
+        match v.kind {
+            Kind::Bool(b) => Ok(b),
+            _ => Err(self.type_error(v, path, BOOL)),
+        }
+    }
+
+    /// An integer within the 32-bit signed range (the API's `integer` type).
+    fn int(&self, v: &Value, path: &str) -> Result<i64, ImportError> {
+        match &v.kind {
+            Kind::Int { value: Some(n), .. } if i32::try_from(*n).is_ok() => Ok(*n),
+            Kind::Int { .. } => Err(at(
+                v.pos,
+                Some(path),
+                format!(
+                    "Invalid value for parameter {path}, value: {}: an integer here must be within the 32-bit range {} to {}",
+                    self.shown(v),
+                    i32::MIN,
+                    i32::MAX
+                ),
+            )),
+            _ => Err(self.type_error(v, path, INT)),
+        }
+    }
+
+    /// A number (integer or not), as the API's `float` type takes it.
+    fn float(&self, v: &Value, path: &str) -> Result<f64, ImportError> {
+        let value = match &v.kind {
+            Kind::Float { value, .. } => *value,
+            #[allow(clippy::cast_precision_loss)]
+            Kind::Int { value: Some(n), .. } => Some(*n as f64),
+            Kind::Int { text, .. } => text
+                .replace('_', "")
+                .parse::<f64>()
+                .ok()
+                .filter(|f| f.is_finite()),
+            _ => return Err(self.type_error(v, path, FLOAT)),
+        };
+        value.ok_or_else(|| {
+            at(
+                v.pos,
+                Some(path),
+                format!(
+                    "Invalid value for parameter {path}, value: {}: the number is too large",
+                    self.shown(v)
+                ),
+            )
+        })
+    }
+
+    fn document(&self, v: &Value) -> Result<DesignDocument, ImportError> {
+        let entries = self.map(v, "document")?;
+        // The version decides how the rest reads, so it is checked before any member.
+        if let Some(version) = v.get("Version") {
+            let n = self.int(version, "Version")?;
+            if n > i64::from(DOCUMENT_VERSION) {
+                return Err(at(
+                    version.pos,
+                    Some("Version"),
+                    format!(
+                        "This design was made by a newer version of the designer (Version {n}); this page reads Version {DOCUMENT_VERSION}"
+                    ),
+                ));
+            }
+            if n != i64::from(DOCUMENT_VERSION) {
+                return Err(at(
+                    version.pos,
+                    Some("Version"),
+                    format!("Invalid value for parameter Version, value: {n}: this page reads Version {DOCUMENT_VERSION}"),
+                ));
+            }
+        }
+        let mut doc = DesignDocument::default();
+        for e in entries {
+            match e.key.as_str() {
+                "Version" => {}
+                "Request" => {
+                    self.map(&e.value, "Request")?;
+                    doc.request = self.request(&e.value, "")?;
+                }
+                "Endpoint" => doc.endpoint = self.endpoint(&e.value)?,
+                "Simulation" => doc.simulation = self.simulation(&e.value)?,
+                _ => {
+                    return Err(at(
+                        e.key_pos,
+                        Some(&e.key),
+                        format!(
+                            "Unknown parameter in document: {}, must be one of: {}",
+                            quoted(&e.key),
+                            DOCUMENT_MEMBERS.join(", ")
+                        ),
+                    ))
+                }
+            }
+        }
+        Ok(doc)
+    }
+
+    fn request(&self, v: &Value, path: &str) -> Result<UpdateEndpointInput, ImportError> {
+        let label = if path.is_empty() { "input" } else { path };
+        let mut out = UpdateEndpointInput::default();
+        for e in self.map(v, label)? {
+            let p = child(path, &e.key);
+            let x = &e.value;
+            match e.key.as_str() {
+                "EndpointName" => out.endpoint_name = Some(self.string(x, &p)?),
+                "EndpointConfigName" => out.endpoint_config_name = Some(self.string(x, &p)?),
+                "RetainAllVariantProperties" => {
+                    out.retain_all_variant_properties = Some(self.boolean(x, &p)?)
+                }
+                "ExcludeRetainedVariantProperties" => {
+                    let items = self.list(x, &p)?;
+                    let mut props = Vec::with_capacity(items.len());
+                    for (i, item) in items.iter().enumerate() {
+                        props.push(self.variant_property(item, &format!("{p}[{i}]"))?);
+                    }
+                    out.exclude_retained_variant_properties = Some(props);
+                }
+                "DeploymentConfig" => out.deployment_config = Some(self.deployment_config(x, &p)?),
+                "RetainDeploymentConfig" => {
+                    out.retain_deployment_config = Some(self.boolean(x, &p)?)
+                }
+                _ => return Err(self.unknown(path, e, INPUT_MEMBERS)),
+            }
+        }
+        Ok(out)
+    }
+
+    fn variant_property(&self, v: &Value, path: &str) -> Result<VariantProperty, ImportError> {
+        let mut out = VariantProperty::default();
+        for e in self.map(v, path)? {
+            match e.key.as_str() {
+                "VariantPropertyType" => {
+                    let s = self.string(&e.value, &child(path, &e.key))?;
+                    out.variant_property_type = Some(VariantPropertyType::from_wire(&s));
+                }
+                _ => return Err(self.unknown(path, e, VARIANT_PROPERTY_MEMBERS)),
+            }
+        }
+        Ok(out)
+    }
+
+    fn deployment_config(&self, v: &Value, path: &str) -> Result<DeploymentConfig, ImportError> {
+        let mut out = DeploymentConfig::default();
+        for e in self.map(v, path)? {
+            let p = child(path, &e.key);
+            match e.key.as_str() {
+                "BlueGreenUpdatePolicy" => {
+                    out.blue_green_update_policy = Some(self.blue_green(&e.value, &p)?)
+                }
+                "RollingUpdatePolicy" => {
+                    out.rolling_update_policy = Some(self.rolling(&e.value, &p)?)
+                }
+                "AutoRollbackConfiguration" => {
+                    out.auto_rollback_configuration = Some(self.rollback(&e.value, &p)?)
+                }
+                _ => return Err(self.unknown(path, e, DEPLOYMENT_CONFIG_MEMBERS)),
+            }
+        }
+        Ok(out)
+    }
+
+    fn blue_green(&self, v: &Value, path: &str) -> Result<BlueGreenUpdatePolicy, ImportError> {
+        let mut out = BlueGreenUpdatePolicy::default();
+        for e in self.map(v, path)? {
+            let p = child(path, &e.key);
+            match e.key.as_str() {
+                "TrafficRoutingConfiguration" => {
+                    out.traffic_routing_configuration = Some(self.routing(&e.value, &p)?)
+                }
+                "TerminationWaitInSeconds" => {
+                    out.termination_wait_in_seconds = Some(self.int(&e.value, &p)?)
+                }
+                "MaximumExecutionTimeoutInSeconds" => {
+                    out.maximum_execution_timeout_in_seconds = Some(self.int(&e.value, &p)?)
+                }
+                _ => return Err(self.unknown(path, e, BLUE_GREEN_MEMBERS)),
+            }
+        }
+        Ok(out)
+    }
+
+    fn routing(&self, v: &Value, path: &str) -> Result<TrafficRoutingConfig, ImportError> {
+        let mut out = TrafficRoutingConfig::default();
+        for e in self.map(v, path)? {
+            let p = child(path, &e.key);
+            match e.key.as_str() {
+                "Type" => {
+                    out.type_ = Some(TrafficRoutingConfigType::from_wire(
+                        &self.string(&e.value, &p)?,
+                    ))
+                }
+                "WaitIntervalInSeconds" => {
+                    out.wait_interval_in_seconds = Some(self.int(&e.value, &p)?)
+                }
+                "CanarySize" => out.canary_size = Some(self.capacity(&e.value, &p)?),
+                "LinearStepSize" => out.linear_step_size = Some(self.capacity(&e.value, &p)?),
+                _ => return Err(self.unknown(path, e, ROUTING_MEMBERS)),
+            }
+        }
+        Ok(out)
+    }
+
+    fn rolling(&self, v: &Value, path: &str) -> Result<RollingUpdatePolicy, ImportError> {
+        let mut out = RollingUpdatePolicy::default();
+        for e in self.map(v, path)? {
+            let p = child(path, &e.key);
+            match e.key.as_str() {
+                "MaximumBatchSize" => out.maximum_batch_size = Some(self.capacity(&e.value, &p)?),
+                "WaitIntervalInSeconds" => {
+                    out.wait_interval_in_seconds = Some(self.int(&e.value, &p)?)
+                }
+                "MaximumExecutionTimeoutInSeconds" => {
+                    out.maximum_execution_timeout_in_seconds = Some(self.int(&e.value, &p)?)
+                }
+                "RollbackMaximumBatchSize" => {
+                    out.rollback_maximum_batch_size = Some(self.capacity(&e.value, &p)?)
+                }
+                _ => return Err(self.unknown(path, e, ROLLING_MEMBERS)),
+            }
+        }
+        Ok(out)
+    }
+
+    fn capacity(&self, v: &Value, path: &str) -> Result<CapacitySize, ImportError> {
+        let mut out = CapacitySize::default();
+        for e in self.map(v, path)? {
+            let p = child(path, &e.key);
+            match e.key.as_str() {
+                "Type" => {
+                    out.type_ = Some(CapacitySizeType::from_wire(&self.string(&e.value, &p)?))
+                }
+                "Value" => out.value = Some(self.int(&e.value, &p)?),
+                _ => return Err(self.unknown(path, e, CAPACITY_MEMBERS)),
+            }
+        }
+        Ok(out)
+    }
+
+    fn rollback(&self, v: &Value, path: &str) -> Result<AutoRollbackConfig, ImportError> {
+        let mut out = AutoRollbackConfig::default();
+        for e in self.map(v, path)? {
+            let p = child(path, &e.key);
+            match e.key.as_str() {
+                "Alarms" => {
+                    let items = self.list(&e.value, &p)?;
+                    let mut alarms = Vec::with_capacity(items.len());
+                    for (i, item) in items.iter().enumerate() {
+                        alarms.push(self.alarm(item, &format!("{p}[{i}]"))?);
+                    }
+                    out.alarms = Some(alarms);
+                }
+                _ => return Err(self.unknown(path, e, ROLLBACK_MEMBERS)),
+            }
+        }
+        Ok(out)
+    }
+
+    fn alarm(&self, v: &Value, path: &str) -> Result<Alarm, ImportError> {
+        let mut out = Alarm::default();
+        for e in self.map(v, path)? {
+            match e.key.as_str() {
+                "AlarmName" => out.alarm_name = Some(self.string(&e.value, &child(path, &e.key))?),
+                _ => return Err(self.unknown(path, e, ALARM_MEMBERS)),
+            }
+        }
+        Ok(out)
+    }
+
+    fn endpoint(&self, v: &Value) -> Result<EndpointContext, ImportError> {
+        let path = "Endpoint";
+        let mut out = EndpointContext {
+            current_endpoint_config_name: None,
+            current_variants: Vec::new(),
+            new_variants: Vec::new(),
+            uses_marketplace_containers: false,
+        };
+        for e in self.map(v, path)? {
+            let p = child(path, &e.key);
+            match e.key.as_str() {
+                "CurrentEndpointConfigName" => {
+                    out.current_endpoint_config_name = Some(self.string(&e.value, &p)?)
+                }
+                "CurrentVariants" => out.current_variants = self.variants(&e.value, &p)?,
+                "NewVariants" => out.new_variants = self.variants(&e.value, &p)?,
+                "UsesMarketplaceContainers" => {
+                    out.uses_marketplace_containers = self.boolean(&e.value, &p)?
+                }
+                _ => return Err(self.unknown(path, e, ENDPOINT_MEMBERS)),
+            }
+        }
+        Ok(out)
+    }
+
+    fn variants(&self, v: &Value, path: &str) -> Result<Vec<ProductionVariant>, ImportError> {
+        let items = self.list(v, path)?;
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            out.push(self.variant(item, &format!("{path}[{i}]"))?);
+        }
+        Ok(out)
+    }
+
+    fn variant(&self, v: &Value, path: &str) -> Result<ProductionVariant, ImportError> {
+        let mut out = ProductionVariant::default();
+        for e in self.map(v, path)? {
+            let p = child(path, &e.key);
+            let x = &e.value;
+            match e.key.as_str() {
+                "VariantName" => out.variant_name = Some(self.string(x, &p)?),
+                "ModelName" => out.model_name = Some(self.string(x, &p)?),
+                "InstanceType" => out.instance_type = Some(self.string(x, &p)?),
+                "InitialInstanceCount" => out.initial_instance_count = Some(self.int(x, &p)?),
+                "InitialVariantWeight" => out.initial_variant_weight = Some(self.float(x, &p)?),
+                "AcceleratorType" => out.accelerator_type = Some(self.string(x, &p)?),
+                "ServerlessConfig" => out.serverless_config = Some(self.serverless(x, &p)?),
+                k if UNMODELLED_VARIANT_MEMBERS.contains(&k) => {
+                    return Err(at(
+                        e.key_pos,
+                        Some(&p),
+                        format!(
+                            "{p}: the designer does not model the ProductionVariant member {}, because it does not change how a deployment runs; remove it. Accepted members: {}",
+                            quoted(k),
+                            VARIANT_MEMBERS.join(", ")
+                        ),
+                    ))
+                }
+                _ => return Err(self.unknown(path, e, VARIANT_MEMBERS)),
+            }
+        }
+        Ok(out)
+    }
+
+    fn serverless(&self, v: &Value, path: &str) -> Result<ServerlessConfig, ImportError> {
+        let mut out = ServerlessConfig::default();
+        for e in self.map(v, path)? {
+            let p = child(path, &e.key);
+            match e.key.as_str() {
+                "MemorySizeInMB" => out.memory_size_in_mb = Some(self.int(&e.value, &p)?),
+                "MaxConcurrency" => out.max_concurrency = Some(self.int(&e.value, &p)?),
+                "ProvisionedConcurrency" => {
+                    out.provisioned_concurrency = Some(self.int(&e.value, &p)?)
+                }
+                _ => return Err(self.unknown(path, e, SERVERLESS_MEMBERS)),
+            }
+        }
+        Ok(out)
+    }
+
+    fn simulation(&self, v: &Value) -> Result<SimulationSettings, ImportError> {
+        let path = "Simulation";
+        let mut out = SimulationSettings::default();
+        for e in self.map(v, path)? {
+            let p = child(path, &e.key);
+            match e.key.as_str() {
+                "ProvisioningSeconds" => out.provisioning_seconds = self.int(&e.value, &p)?,
+                "AlarmTripAtSeconds" => {
+                    out.alarm_trip_at_seconds = match e.value.kind {
+                        Kind::Null => None,
+                        _ => Some(self.int(&e.value, &p)?),
+                    }
+                }
+                _ => return Err(self.unknown(path, e, SIMULATION_MEMBERS)),
+            }
+        }
+        Ok(out)
+    }
 }
