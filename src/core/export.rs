@@ -1,24 +1,519 @@
 //! Exports of a request: `--cli-input-json`, an `aws sagemaker update-endpoint` command
 //! for bash, a boto3 snippet, and the design document.
+//!
+//! Every export must carry the user's text as data, whatever it contains: quotes, shell
+//! syntax, newlines, and characters a reviewer cannot see (bidi controls, zero-width
+//! marks), which are written as escapes so that what is shown is what is sent.
+
+use std::io;
+
+use serde::Serialize;
+use serde_json::ser::{CharEscape, CompactFormatter, Formatter, PrettyFormatter};
 
 use super::model::{DesignDocument, UpdateEndpointInput};
 
-/// The `--cli-input-json` document.
+/// The `--cli-input-json` document: pretty JSON, PascalCase, absent members omitted,
+/// invisible characters written as `\uXXXX`.
 pub fn cli_input_json(req: &UpdateEndpointInput) -> String {
-    serde_json::to_string_pretty(req).unwrap_or_default()
+    to_json(req, Visible(PrettyFormatter::new()))
 }
 
 /// One self-contained `aws sagemaker update-endpoint ...` command for bash.
-pub fn cli_command(_req: &UpdateEndpointInput) -> String {
-    String::new()
+///
+/// Options use the `--opt=value` form so that a value starting with `-` cannot be taken
+/// for an option. When a name would make awscli load a file or URL (its `file://`,
+/// `fileb://`, `http://`, `https://` parameter files) or cannot travel in an argument at
+/// all (a NUL character), the whole request goes in `--cli-input-json` instead, whose
+/// value is JSON text that awscli does not expand.
+pub fn cli_command(req: &UpdateEndpointInput) -> String {
+    let mut args: Vec<String> = Vec::new();
+    let names = [&req.endpoint_name, &req.endpoint_config_name];
+    if names
+        .iter()
+        .any(|n| n.as_deref().is_some_and(unsafe_as_cli_argument))
+    {
+        args.push(format!(
+            "--cli-input-json={}",
+            bash_quote(&compact_json(req))
+        ));
+    } else {
+        if let Some(name) = &req.endpoint_name {
+            args.push(format!("--endpoint-name={}", bash_quote(name)));
+        }
+        if let Some(name) = &req.endpoint_config_name {
+            args.push(format!("--endpoint-config-name={}", bash_quote(name)));
+        }
+        if let Some(retain) = req.retain_all_variant_properties {
+            args.push(flag("retain-all-variant-properties", retain));
+        }
+        if let Some(list) = &req.exclude_retained_variant_properties {
+            let json = compact_json(list);
+            args.push(format!(
+                "--exclude-retained-variant-properties={}",
+                bash_quote(&json)
+            ));
+        }
+        if let Some(config) = &req.deployment_config {
+            args.push(format!(
+                "--deployment-config={}",
+                bash_quote(&compact_json(config))
+            ));
+        }
+        if let Some(retain) = req.retain_deployment_config {
+            args.push(flag("retain-deployment-config", retain));
+        }
+    }
+    let mut out = String::from("aws sagemaker update-endpoint");
+    for arg in args {
+        out.push_str(" \\\n  ");
+        out.push_str(&arg);
+    }
+    out
 }
 
-/// A runnable boto3 snippet.
-pub fn boto3_snippet(_req: &UpdateEndpointInput) -> String {
-    String::new()
+/// A runnable boto3 snippet: a `sagemaker` client and the `update_endpoint(...)` call with
+/// the request as keyword arguments written as Python literals.
+pub fn boto3_snippet(req: &UpdateEndpointInput) -> String {
+    let mut kwargs: Vec<(&str, String)> = Vec::new();
+    if let Some(v) = &req.endpoint_name {
+        kwargs.push(("EndpointName", python_literal(v)));
+    }
+    if let Some(v) = &req.endpoint_config_name {
+        kwargs.push(("EndpointConfigName", python_literal(v)));
+    }
+    if let Some(v) = &req.retain_all_variant_properties {
+        kwargs.push(("RetainAllVariantProperties", python_literal(v)));
+    }
+    if let Some(v) = &req.exclude_retained_variant_properties {
+        kwargs.push(("ExcludeRetainedVariantProperties", python_literal(v)));
+    }
+    if let Some(v) = &req.deployment_config {
+        kwargs.push(("DeploymentConfig", python_literal(v)));
+    }
+    if let Some(v) = &req.retain_deployment_config {
+        kwargs.push(("RetainDeploymentConfig", python_literal(v)));
+    }
+    let mut out = String::from("import boto3\n\nsagemaker = boto3.client(\"sagemaker\")\n");
+    if kwargs.is_empty() {
+        out.push_str("response = sagemaker.update_endpoint()\n");
+    } else {
+        out.push_str("response = sagemaker.update_endpoint(\n");
+        for (name, value) in kwargs {
+            out.push_str(&format!("    {name}={value},\n"));
+        }
+        out.push_str(")\n");
+    }
+    out.push_str("print(response[\"EndpointArn\"])\n");
+    out
 }
 
-/// The design document as JSON.
+/// The design document as pretty JSON, with the same escaping as [`cli_input_json`].
 pub fn document_json(doc: &DesignDocument) -> String {
-    serde_json::to_string_pretty(doc).unwrap_or_default()
+    to_json(doc, Visible(PrettyFormatter::new()))
+}
+
+/// Characters that change how text looks or reads without being seen: bidi embeddings,
+/// overrides and isolates, directional and zero-width marks, line/paragraph separators,
+/// the byte-order mark, and tag characters (used to smuggle invisible text). The
+/// zero-width (non-)joiners are left alone: emoji sequences and several scripts need them.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{2028}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{E0001}'
+            | '\u{E0020}'..='\u{E007F}'
+    )
+}
+
+/// True for a character every export writes as an escape: controls (C0, DEL, C1) and
+/// [`is_invisible`] ones.
+fn needs_escape(c: char) -> bool {
+    c.is_control() || is_invisible(c)
+}
+
+/// awscli's parameter-file prefixes, compared without case to stay on the safe side.
+const PARAMFILE_PREFIXES: [&str; 4] = ["file://", "fileb://", "http://", "https://"];
+
+/// True when a string option's value would not reach awscli as typed.
+fn unsafe_as_cli_argument(value: &str) -> bool {
+    let lower = value.to_ascii_lowercase();
+    value.contains('\0') || PARAMFILE_PREFIXES.iter().any(|p| lower.starts_with(p))
+}
+
+fn flag(name: &str, on: bool) -> String {
+    if on {
+        format!("--{name}")
+    } else {
+        format!("--no-{name}")
+    }
+}
+
+/// Quotes `s` as one bash word that bash passes on unchanged. Plain text goes in single
+/// quotes (nothing is special there but `'` itself); text with controls or invisible
+/// characters goes in `$'...'` with those written as UTF-8 byte escapes, which do not
+/// depend on the locale, so a newline or bidi mark is visible in the command. A NUL
+/// cannot be passed in an argument: callers keep such values out (see [`cli_command`]).
+pub fn bash_quote(s: &str) -> String {
+    if !s.chars().any(needs_escape) {
+        return format!("'{}'", s.replace('\'', r"'\''"));
+    }
+    let mut out = String::from("$'");
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str(r"\\"),
+            '\n' => out.push_str(r"\n"),
+            '\t' => out.push_str(r"\t"),
+            '\r' => out.push_str(r"\r"),
+            // As byte escapes, so that no `'` appears inside (an interactive shell's
+            // history expansion would see it end the quoting) and no `!` either.
+            '\'' | '!' => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if needs_escape(c) => {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("\\x{b:02x}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+    out
+}
+
+/// `value` as compact JSON on one line, invisible characters escaped.
+fn compact_json<T: Serialize + ?Sized>(value: &T) -> String {
+    to_json(value, Visible(CompactFormatter))
+}
+
+fn to_json<T: Serialize + ?Sized, F: Formatter>(value: &T, formatter: F) -> String {
+    let mut buf = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut buf, formatter);
+    // The model's types always serialise; an empty string is the harmless fallback.
+    if value.serialize(&mut ser).is_err() {
+        return String::new();
+    }
+    String::from_utf8(buf).unwrap_or_default()
+}
+
+/// `value` as a Python literal (dicts and lists indented for a keyword argument).
+pub fn python_literal<T: Serialize + ?Sized>(value: &T) -> String {
+    to_json(
+        value,
+        PythonFormatter {
+            indent: 1,
+            has_value: false,
+        },
+    )
+}
+
+/// A JSON formatter that writes [`needs_escape`] characters as `\uXXXX` and otherwise
+/// behaves as the one it wraps. serde_json already escapes C0 controls itself.
+struct Visible<F>(F);
+
+fn write_json_escaped<W: ?Sized + io::Write>(w: &mut W, fragment: &str) -> io::Result<()> {
+    let mut start = 0;
+    for (i, c) in fragment.char_indices() {
+        if needs_escape(c) {
+            w.write_all(&fragment.as_bytes()[start..i])?;
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                write!(w, "\\u{unit:04x}")?;
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    w.write_all(&fragment.as_bytes()[start..])
+}
+
+macro_rules! delegate {
+    ($($name:ident($($arg:ident: $ty:ty),*);)+) => {
+        $(
+            fn $name<W: ?Sized + io::Write>(&mut self, w: &mut W $(, $arg: $ty)*) -> io::Result<()> {
+                self.0.$name(w $(, $arg)*)
+            }
+        )+
+    };
+}
+
+impl<F: Formatter> Formatter for Visible<F> {
+    fn write_string_fragment<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        write_json_escaped(w, fragment)
+    }
+
+    delegate! {
+        begin_array();
+        end_array();
+        begin_array_value(first: bool);
+        end_array_value();
+        begin_object();
+        end_object();
+        begin_object_key(first: bool);
+        end_object_key();
+        begin_object_value();
+        end_object_value();
+    }
+}
+
+/// A serde_json formatter that writes Python literals: `True`/`False`/`None`, strings in
+/// double quotes with Python escapes, and dicts/lists one item per line with a trailing
+/// comma (the layout black gives).
+struct PythonFormatter {
+    /// Nesting depth, in steps of four spaces.
+    indent: usize,
+    /// Whether the innermost open dict or list has an item yet.
+    has_value: bool,
+}
+
+impl PythonFormatter {
+    fn newline<W: ?Sized + io::Write>(&self, w: &mut W) -> io::Result<()> {
+        w.write_all(b"\n")?;
+        for _ in 0..self.indent {
+            w.write_all(b"    ")?;
+        }
+        Ok(())
+    }
+
+    fn open<W: ?Sized + io::Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.indent += 1;
+        self.has_value = false;
+        w.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + io::Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.indent = self.indent.saturating_sub(1);
+        if self.has_value {
+            self.newline(w)?;
+        }
+        // The enclosing container, if any, now has this one as an item.
+        self.has_value = true;
+        w.write_all(bracket)
+    }
+}
+
+impl Formatter for PythonFormatter {
+    fn write_null<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(b"None")
+    }
+
+    fn write_bool<W: ?Sized + io::Write>(&mut self, w: &mut W, value: bool) -> io::Result<()> {
+        w.write_all(if value { b"True" } else { b"False" })
+    }
+
+    fn write_string_fragment<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        for c in fragment.chars() {
+            if c.is_control() {
+                write!(w, "\\x{:02x}", c as u32)?;
+            } else if is_invisible(c) {
+                if (c as u32) > 0xFFFF {
+                    write!(w, "\\U{:08x}", c as u32)?;
+                } else {
+                    write!(w, "\\u{:04x}", c as u32)?;
+                }
+            } else {
+                let mut buf = [0u8; 4];
+                w.write_all(c.encode_utf8(&mut buf).as_bytes())?;
+            }
+        }
+        Ok(())
+    }
+
+    fn write_char_escape<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        escape: CharEscape,
+    ) -> io::Result<()> {
+        match escape {
+            CharEscape::Quote => w.write_all(b"\\\""),
+            CharEscape::ReverseSolidus => w.write_all(b"\\\\"),
+            CharEscape::Solidus => w.write_all(b"/"),
+            CharEscape::Backspace => w.write_all(b"\\b"),
+            CharEscape::FormFeed => w.write_all(b"\\f"),
+            CharEscape::LineFeed => w.write_all(b"\\n"),
+            CharEscape::CarriageReturn => w.write_all(b"\\r"),
+            CharEscape::Tab => w.write_all(b"\\t"),
+            CharEscape::AsciiControl(b) => write!(w, "\\x{b:02x}"),
+        }
+    }
+
+    fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"[")
+    }
+
+    fn end_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        _first: bool,
+    ) -> io::Result<()> {
+        self.newline(w)
+    }
+
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        w.write_all(b",")
+    }
+
+    fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"{")
+    }
+
+    fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        _first: bool,
+    ) -> io::Result<()> {
+        self.newline(w)
+    }
+
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        w.write_all(b",")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::{Alarm, AutoRollbackConfig, DeploymentConfig};
+
+    fn alarms(names: &[&str]) -> UpdateEndpointInput {
+        UpdateEndpointInput {
+            endpoint_name: Some("ep".into()),
+            deployment_config: Some(DeploymentConfig {
+                auto_rollback_configuration: Some(AutoRollbackConfig {
+                    alarms: Some(
+                        names
+                            .iter()
+                            .map(|n| Alarm {
+                                alarm_name: Some(n.to_string()),
+                            })
+                            .collect(),
+                    ),
+                }),
+                ..Default::default()
+            }),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn bash_quote_cases() {
+        let cases = [
+            ("ep", "'ep'"),
+            ("", "''"),
+            ("it's", r"'it'\''s'"),
+            ("$(touch x) `y` ; rm -rf z", "'$(touch x) `y` ; rm -rf z'"),
+            ("a\nb", r"$'a\nb'"),
+            ("\u{200F}'!\\", r"$'\xe2\x80\x8f\x27\x21\\'"),
+            ("é😀", "'é😀'"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(bash_quote(input), want, "quoting {input:?}");
+        }
+    }
+
+    #[test]
+    fn python_literals_nest_with_trailing_commas() {
+        let got = boto3_snippet(&alarms(&["a\"b\\c\n\u{200F}é"]));
+        let want = r#"import boto3
+
+sagemaker = boto3.client("sagemaker")
+response = sagemaker.update_endpoint(
+    EndpointName="ep",
+    DeploymentConfig={
+        "AutoRollbackConfiguration": {
+            "Alarms": [
+                {
+                    "AlarmName": "a\"b\\c\n\u200fé",
+                },
+            ],
+        },
+    },
+)
+print(response["EndpointArn"])
+"#;
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn empty_containers_stay_on_one_line() {
+        assert_eq!(python_literal(&Vec::<Alarm>::new()), "[]");
+        assert_eq!(python_literal(&DeploymentConfig::default()), "{}");
+        assert_eq!(
+            python_literal(&AutoRollbackConfig {
+                alarms: Some(vec![])
+            }),
+            "{\n        \"Alarms\": [],\n    }"
+        );
+    }
+
+    #[test]
+    fn empty_request_still_makes_a_call() {
+        let req = UpdateEndpointInput::default();
+        assert!(boto3_snippet(&req).contains("response = sagemaker.update_endpoint()\n"));
+        assert_eq!(cli_command(&req), "aws sagemaker update-endpoint");
+        assert_eq!(cli_input_json(&req), "{}");
+    }
+
+    #[test]
+    fn invisible_characters_are_escaped_in_json() {
+        let json = cli_input_json(&alarms(&["x\u{202E}\u{7F}\u{E0041}y"]));
+        assert!(
+            json.contains(r#""AlarmName": "x\u202e\u007f\udb40\udc41y""#),
+            "{json}"
+        );
+    }
+
+    #[test]
+    fn paramfile_prefixes_switch_to_cli_input_json() {
+        for name in [
+            "file:///etc/passwd",
+            "FILEB://x",
+            "http://example.com",
+            "https://x",
+            "a\0b",
+        ] {
+            let req = UpdateEndpointInput {
+                endpoint_config_name: Some(name.into()),
+                ..alarms(&["a"])
+            };
+            let cmd = cli_command(&req);
+            assert!(cmd.contains("--cli-input-json='{"), "{name:?}: {cmd}");
+            assert!(!cmd.contains("--endpoint-config-name"), "{name:?}: {cmd}");
+        }
+        let req = UpdateEndpointInput {
+            endpoint_config_name: Some("my-file://".into()),
+            ..alarms(&["a"])
+        };
+        assert!(cli_command(&req).contains("--endpoint-config-name='my-file://'"));
+    }
 }

@@ -1,1 +1,166 @@
-//! TODO
+//! The share link: a design document packed into a URL fragment and read back.
+//!
+//! Format `d1.<payload>`: `d1` names the format version, the payload is the compact
+//! document JSON compressed as a zlib stream (deflate plus an Adler-32 checksum, so an
+//! edited or truncated link is refused rather than read as a different design) and
+//! written in unpadded base64url, whose alphabet needs no escaping in a fragment.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
+
+use super::import::parse_document;
+use super::model::DesignDocument;
+
+/// The format version this build writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The largest document JSON a link may inflate to. A real design is a few kilobytes;
+/// the cap stops a crafted link (a "deflate bomb") from eating the tab's memory.
+pub const MAX_DOCUMENT_BYTES: usize = 4 * 1024 * 1024;
+
+/// The longest fragment looked at, so that decoding base64 is bounded too (browsers cap
+/// URLs at about 2 MB; a real share link is a few hundred characters).
+pub const MAX_FRAGMENT_CHARS: usize = MAX_DOCUMENT_BYTES;
+
+/// Why a fragment could not be opened as a design.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ShareError {
+    /// The fragment is not in the designer's format at all (another page's anchor,
+    /// an empty fragment).
+    NotADesignLink,
+    /// The fragment looks like a designer link but its content is broken; the detail
+    /// says what broke.
+    Damaged(String),
+    /// Made by a newer version of the designer that this one cannot read.
+    NewerVersion(u32),
+    /// The design would be larger than [`MAX_DOCUMENT_BYTES`].
+    TooLarge,
+}
+
+impl ShareError {
+    /// The sentence the page shows.
+    pub fn message(&self) -> String {
+        match self {
+            ShareError::NotADesignLink => {
+                "This link does not contain a design: its part after '#' was not made by the designer's Share button.".to_string()
+            }
+            ShareError::Damaged(detail) => format!(
+                "This share link is damaged (it may have been cut short or edited when it was copied): {detail}"
+            ),
+            ShareError::NewerVersion(v) => format!(
+                "This link was made by a newer version of the designer (link format {v}; this page reads format {FORMAT_VERSION}). Reload the page to get the newest version."
+            ),
+            ShareError::TooLarge => format!(
+                "This link's design is too large to open (over {} MB).",
+                MAX_DOCUMENT_BYTES / (1024 * 1024)
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for ShareError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for ShareError {}
+
+/// The fragment (without `#`) that reopens `doc`.
+pub fn encode(doc: &DesignDocument) -> String {
+    let json = serde_json::to_string(doc).unwrap_or_default();
+    let packed = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 9);
+    format!("d{FORMAT_VERSION}.{}", URL_SAFE_NO_PAD.encode(packed))
+}
+
+/// Reads a fragment made by [`encode`], with or without its leading `#` (a whole URL is
+/// accepted too: only what follows its first `#` is read).
+pub fn decode(fragment: &str) -> Result<DesignDocument, ShareError> {
+    let json = decode_json(fragment)?;
+    parse_document(&json)
+        .map_err(|e| ShareError::Damaged(format!("its design could not be read: {}", e.message)))
+}
+
+/// The document JSON inside a fragment, before it is parsed: every check of [`decode`]
+/// but the document's own.
+pub fn decode_json(fragment: &str) -> Result<String, ShareError> {
+    let fragment = fragment.trim();
+    let fragment = match fragment.split_once('#') {
+        Some((_, after)) => after,
+        None => fragment,
+    };
+    let (version, payload) = split_version(fragment).ok_or(ShareError::NotADesignLink)?;
+    if version != FORMAT_VERSION {
+        return Err(ShareError::NewerVersion(version));
+    }
+    if payload.len() > MAX_FRAGMENT_CHARS {
+        return Err(ShareError::TooLarge);
+    }
+    let packed = URL_SAFE_NO_PAD.decode(payload).map_err(|_| {
+        ShareError::Damaged(
+            "it contains characters or a length that a link made by the designer cannot have"
+                .to_string(),
+        )
+    })?;
+    let bytes =
+        miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, MAX_DOCUMENT_BYTES)
+            .map_err(|e| match e.status {
+                miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLarge,
+                miniz_oxide::inflate::TINFLStatus::Adler32Mismatch => {
+                    ShareError::Damaged("its checksum does not match its content".to_string())
+                }
+                _ => {
+                    ShareError::Damaged("its compressed data is incomplete or corrupt".to_string())
+                }
+            })?;
+    String::from_utf8(bytes)
+        .map_err(|_| ShareError::Damaged("its content is not UTF-8 text".to_string()))
+}
+
+/// Splits `d<version>.<payload>`; `None` when the fragment is not in that form. Version
+/// 0 is not a version the designer ever wrote; a version too large for `u32` is
+/// reported as the largest one (it can only come from the future or from tampering).
+fn split_version(fragment: &str) -> Option<(u32, &str)> {
+    let rest = fragment.strip_prefix('d')?;
+    let (digits, payload) = rest.split_once('.')?;
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || digits.starts_with('0') {
+        return None;
+    }
+    Some((digits.parse().unwrap_or(u32::MAX), payload))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fragments_use_only_fragment_safe_characters() {
+        let fragment = encode(&DesignDocument::default());
+        assert!(fragment.starts_with("d1."));
+        assert!(
+            fragment
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)),
+            "{fragment}"
+        );
+    }
+
+    #[test]
+    fn versions_are_read_from_the_prefix() {
+        let cases = [
+            ("d1.abc", Some((1, "abc"))),
+            ("d2.", Some((2, ""))),
+            ("d99999999999.x", Some((u32::MAX, "x"))),
+            ("d0.x", None),
+            ("d01.x", None),
+            ("d.x", None),
+            ("dx.1", None),
+            ("e1.x", None),
+            ("d1", None),
+            ("", None),
+        ];
+        for (input, want) in cases {
+            assert_eq!(split_version(input), want, "{input:?}");
+        }
+    }
+}
