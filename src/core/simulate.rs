@@ -1,7 +1,30 @@
 //! The deployment simulator of SIMULATION.md: events, summary, state at any second,
 //! CSV, and a comparison of strategies.
+//!
+//! `simulate` takes any design, valid or not (the page calls it on every keystroke), and
+//! never panics nor runs long: nonsense is clamped and each adjustment is explained in
+//! `Simulation::notes`.
+//!
+//! How the model of SIMULATION.md is read where it leaves room (also listed in the
+//! report of the helper that wrote this):
+//! - An event carries the state from its second on. When two events fall on the same
+//!   second (a zero-second bake or wait), only the later one is kept, except that a
+//!   rollback that completes instantly shows as a `rollback` event followed by a `done`
+//!   event at the same second, so the CSV still says that a rollback happened.
+//! - New instances count (and are billed) once provisioned, i.e. at the end of their
+//!   provisioning period; this gives the worked example's peak of 12 for rolling.
+//! - Bakes are half-open: an alarm at the very second a bake ends is no longer in it,
+//!   an alarm at the second it starts is.
+//! - A plan that ends exactly at `M` has finished: it does not time out.
+//! - Several variants deploy at once, each with its own N. For blue/green the old fleets
+//!   are kept until every variant has finished its last bake, then one termination
+//!   wait follows; the aggregate's step is the highest step of any variant (the variant
+//!   needing most steps sets the pace). An alarm counts when any variant is baking.
+//! - A rolling rollback with nothing to re-provision (the alarm trips during the first
+//!   batch's bake) is instant.
 
-use super::model::{DesignDocument, Strategy};
+use super::fleet::{self, VariantFleet};
+use super::model::{CapacitySize, DesignDocument, Strategy, TrafficRoutingConfigType};
 
 /// The phase a deployment is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -24,6 +47,17 @@ impl Phase {
             Phase::Done => "done",
         }
     }
+
+    /// Which phase the aggregate of several variants shows: the most eventful one.
+    fn rank(self) -> u8 {
+        match self {
+            Phase::Rollback => 4,
+            Phase::Provisioning => 3,
+            Phase::Baking => 2,
+            Phase::TerminationWait => 1,
+            Phase::Done => 0,
+        }
+    }
 }
 
 /// One event: the state of the endpoint from second `t` on.
@@ -38,7 +72,18 @@ pub struct Event {
     /// New fleet's share of traffic after the event, in percent (0..=100).
     pub new_traffic_percent: f64,
     /// The traffic step (1-based) this event belongs to; 0 before the first step.
+    /// For a rolling update the step is the batch, its provisioning included.
     pub step: u32,
+}
+
+impl Event {
+    fn same_state(&self, other: &Event) -> bool {
+        self.phase == other.phase
+            && self.old_instances == other.old_instances
+            && self.new_instances == other.new_instances
+            && self.new_traffic_percent == other.new_traffic_percent
+            && self.step == other.step
+    }
 }
 
 /// How a deployment ends.
@@ -71,10 +116,29 @@ pub struct Summary {
     pub time_to_full_traffic: Option<i64>,
 }
 
+/// The simulation of one variant of the endpoint.
+#[derive(Clone, Debug, PartialEq)]
+pub struct VariantSimulation {
+    /// Index in `Endpoint.NewVariants`.
+    pub index: usize,
+    /// The variant's name (empty when the design leaves it out).
+    pub name: String,
+    /// `N_old`: the variant's instances before the update.
+    pub old_fleet: i64,
+    /// `N`: the variant's instances after the update.
+    pub new_fleet: i64,
+    /// Traffic steps (or rolling batches) this variant needs.
+    pub steps: u32,
+    pub events: Vec<Event>,
+    pub summary: Summary,
+}
+
 /// A simulated deployment.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Simulation {
+    /// The strategy that is simulated (all at once when an exclusion of S8 applies).
     pub strategy: Strategy,
+    /// The endpoint as a whole: instances summed over variants, traffic weight-averaged.
     pub events: Vec<Event>,
     pub summary: Summary,
     /// Number of traffic steps (or rolling batches) in the plan.
@@ -83,21 +147,671 @@ pub struct Simulation {
     pub timeout_at: Option<i64>,
     /// The alarm trip of the what-if, when set.
     pub alarm_at: Option<i64>,
+    /// What the simulation assumed or adjusted for this design, in plain words.
+    pub notes: Vec<String>,
+    /// One simulation per variant of the new config, in `Endpoint.NewVariants` order.
+    pub variants: Vec<VariantSimulation>,
+}
+
+/// SIMULATION.md's assumptions (figures and behaviours AWS does not document), for the
+/// page to show beside the timeline.
+pub const ASSUMPTIONS: &[&str] = &[
+    "Provisioning a batch of instances takes the same time P (300 s unless you change it); AWS publishes no figure.",
+    "A percentage size is rounded up to whole instances and is never less than one instance (33% of 3 is 1).",
+    "Alarms are watched during baking periods only, not during the termination wait.",
+    "Each rollback round of a rolling update takes one provisioning period and has no bake.",
+    "New instances count (and are billed) from the end of their provisioning period.",
+    "Several variants deploy at the same time; the old fleets stay until every variant has finished baking.",
+];
+
+/// Steps, batches and rollback rounds are capped so that a nonsense design (a 1-instance
+/// step on a huge fleet) stays quick; valid designs need at most 20.
+pub const MAX_STEPS: i64 = 1000;
+
+/// Durations are capped (about 31 years) so that sums of them cannot overflow.
+pub const MAX_DURATION: i64 = 1_000_000_000;
+
+/// The CSV header of CONTRACT.md.
+pub const CSV_HEADER: &str = "t_seconds,phase,old_instances,new_instances,new_traffic_percent";
+
+/// How the new fleet takes traffic.
+#[derive(Clone, Debug)]
+enum Routing {
+    AllAtOnce,
+    Canary(Option<CapacitySize>),
+    Linear(Option<CapacitySize>),
+}
+
+#[derive(Clone, Debug)]
+enum Kind {
+    BlueGreen { routing: Routing, termination_wait: i64, final_bake: bool },
+    Rolling { batch: Option<CapacitySize>, rollback_batch: Option<CapacitySize> },
+}
+
+/// The design's numbers after clamping.
+#[derive(Clone, Debug)]
+struct Plan {
+    kind: Kind,
+    strategy: Strategy,
+    p: i64,
+    w: i64,
+    timeout: Option<i64>,
+    alarm: Option<i64>,
+}
+
+/// Collects notes once each, in the order they arise.
+#[derive(Default)]
+struct Notes(Vec<String>);
+
+impl Notes {
+    fn add(&mut self, note: String) {
+        if !self.0.contains(&note) {
+            self.0.push(note);
+        }
+    }
+}
+
+fn clamp_duration(v: Option<i64>, what: &str, notes: &mut Notes) -> i64 {
+    let v = v.unwrap_or(0);
+    if v < 0 {
+        notes.add(format!("{what} is negative ({v}): simulated as 0 seconds."));
+        0
+    } else if v > MAX_DURATION {
+        notes.add(format!("{what} is huge ({v}): simulated as {MAX_DURATION} seconds."));
+        MAX_DURATION
+    } else {
+        v
+    }
+}
+
+/// True when VALIDATION.md S8 applies: Marketplace containers, an `ml.inf1.*` instance
+/// type or an Elastic Inference accelerator in either fleet.
+fn excluded_from_guardrails(doc: &DesignDocument) -> Option<String> {
+    if doc.endpoint.uses_marketplace_containers {
+        return Some("the endpoint uses AWS Marketplace containers".to_string());
+    }
+    let variants = doc.endpoint.current_variants.iter().chain(&doc.endpoint.new_variants);
+    for v in variants {
+        if let Some(t) = v.instance_type.as_deref().filter(|t| t.starts_with("ml.inf1.")) {
+            return Some(format!("a variant runs on {t} (Inferentia 1)"));
+        }
+        if v.accelerator_type.is_some() {
+            return Some("a variant has an Elastic Inference accelerator".to_string());
+        }
+    }
+    None
+}
+
+fn plan(doc: &DesignDocument, notes: &mut Notes) -> Plan {
+    let p = clamp_duration(Some(doc.simulation.provisioning_seconds), "The provisioning time", notes);
+    let alarm = match doc.simulation.alarm_trip_at_seconds {
+        Some(a) if a < 0 => {
+            notes.add(format!("The alarm trip at {a} s is before the start: ignored."));
+            None
+        }
+        Some(a) => Some(a.min(MAX_DURATION.saturating_mul(4))),
+        None => None,
+    };
+    let dc = doc.request.deployment_config.as_ref();
+    let bg = dc.and_then(|d| d.blue_green_update_policy.as_ref());
+    let rolling = dc.and_then(|d| d.rolling_update_policy.as_ref());
+    if bg.is_some() && rolling.is_some() {
+        notes.add("Both update policies are set: the blue/green policy is simulated.".to_string());
+    }
+    let mut strategy = doc.request.strategy();
+    let (mut kind, mut w, timeout) = if let Some(bg) = bg {
+        let trc = bg.traffic_routing_configuration.as_ref();
+        if trc.is_none() {
+            notes.add("TrafficRoutingConfiguration is missing: simulated as all at once with no bake.".to_string());
+        }
+        let routing = match trc.and_then(|t| t.type_.as_ref()) {
+            Some(TrafficRoutingConfigType::Canary) => Routing::Canary(trc.and_then(|t| t.canary_size.clone())),
+            Some(TrafficRoutingConfigType::Linear) => Routing::Linear(trc.and_then(|t| t.linear_step_size.clone())),
+            Some(TrafficRoutingConfigType::AllAtOnce) => Routing::AllAtOnce,
+            Some(TrafficRoutingConfigType::Other(o)) => {
+                notes.add(format!("The routing type {o:?} is unknown: simulated as all at once."));
+                Routing::AllAtOnce
+            }
+            None => {
+                if trc.is_some() {
+                    notes.add("The routing type is missing: simulated as all at once.".to_string());
+                }
+                Routing::AllAtOnce
+            }
+        };
+        if trc.is_some() && trc.and_then(|t| t.wait_interval_in_seconds).is_none() {
+            notes.add("WaitIntervalInSeconds is missing: simulated as 0 seconds.".to_string());
+        }
+        let w = clamp_duration(trc.and_then(|t| t.wait_interval_in_seconds), "The wait interval", notes);
+        let tw = clamp_duration(bg.termination_wait_in_seconds, "The termination wait", notes);
+        let m = bg.maximum_execution_timeout_in_seconds;
+        (Kind::BlueGreen { routing, termination_wait: tw, final_bake: true }, w, m)
+    } else if let Some(r) = rolling {
+        if r.wait_interval_in_seconds.is_none() {
+            notes.add("WaitIntervalInSeconds is missing: simulated as 0 seconds.".to_string());
+        }
+        let w = clamp_duration(r.wait_interval_in_seconds, "The wait interval", notes);
+        let kind = Kind::Rolling { batch: r.maximum_batch_size.clone(), rollback_batch: r.rollback_maximum_batch_size.clone() };
+        (kind, w, r.maximum_execution_timeout_in_seconds)
+    } else {
+        notes.add("No update policy: SageMaker's default, a blue/green switch of all traffic at once with no bake.".to_string());
+        (Kind::BlueGreen { routing: Routing::AllAtOnce, termination_wait: 0, final_bake: true }, 0, None)
+    };
+    let timeout = timeout.map(|m| {
+        if m < 0 {
+            notes.add(format!("The execution timeout is negative ({m}): simulated as 0 seconds."));
+        }
+        m.clamp(0, MAX_DURATION)
+    });
+    if let Some(why) = excluded_from_guardrails(doc) {
+        notes.add(format!(
+            "Deployment guardrails do not apply because {why}: the update switches all traffic at once and skips the final bake, whatever the policy says."
+        ));
+        let termination_wait = match kind {
+            Kind::BlueGreen { termination_wait, .. } => termination_wait,
+            Kind::Rolling { .. } => 0,
+        };
+        kind = Kind::BlueGreen { routing: Routing::AllAtOnce, termination_wait, final_bake: false };
+        w = 0;
+        if strategy != Strategy::Default {
+            strategy = Strategy::AllAtOnce;
+        }
+    }
+    Plan { kind, strategy, p, w, timeout, alarm }
+}
+
+/// A size in instances for a fleet of `n`, at least 1 and at most `n`.
+fn size_instances(size: Option<&CapacitySize>, n: i64, what: &str, notes: &mut Notes) -> i64 {
+    match size.and_then(|s| fleet::size_in_instances(s, n)) {
+        None => {
+            notes.add(format!("{what} is missing or incomplete: simulated as 1 instance."));
+            1
+        }
+        Some(v) if v < 1 => {
+            notes.add(format!("{what} is below 1 instance ({v}): simulated as 1 instance."));
+            1
+        }
+        Some(v) => v.min(n),
+    }
+}
+
+fn ceil_div(a: i64, b: i64) -> i64 {
+    // a >= 0, b >= 1 everywhere this is called.
+    let b = b.max(1);
+    a / b + i64::from(a % b != 0)
+}
+
+/// Raises a step size so that `n` is covered in at most MAX_STEPS steps.
+fn cap_steps(size: i64, n: i64, what: &str, notes: &mut Notes) -> i64 {
+    if ceil_div(n, size) > MAX_STEPS {
+        let capped = ceil_div(n, MAX_STEPS);
+        notes.add(format!(
+            "{what} of {size} instance(s) would take more than {MAX_STEPS} steps: simulated as {capped} instances."
+        ));
+        capped
+    } else {
+        size
+    }
+}
+
+fn percent(part: i64, whole: i64) -> f64 {
+    if whole <= 0 {
+        return 0.0;
+    }
+    (part.clamp(0, whole) as f64 * 100.0 / whole as f64).clamp(0.0, 100.0)
+}
+
+/// Activated new instances after each blue/green traffic step.
+fn blue_green_steps(routing: &Routing, n: i64, notes: &mut Notes) -> Vec<i64> {
+    match routing {
+        Routing::AllAtOnce => vec![n],
+        Routing::Canary(size) => {
+            let c = size_instances(size.as_ref(), n, "CanarySize", notes);
+            if c >= n {
+                notes.add("The canary is the whole fleet: simulated as a single step to 100%.".to_string());
+                vec![n]
+            } else {
+                vec![c, n]
+            }
+        }
+        Routing::Linear(size) => {
+            let s = size_instances(size.as_ref(), n, "LinearStepSize", notes);
+            let s = cap_steps(s, n, "LinearStepSize", notes);
+            let count = ceil_div(n, s);
+            (1..=count).map(|k| k.saturating_mul(s).min(n)).collect()
+        }
+    }
+}
+
+fn ev(t: i64, phase: Phase, old: i64, new: i64, traffic: f64, step: u32) -> Event {
+    Event { t, phase, old_instances: old.max(0), new_instances: new.max(0), new_traffic_percent: traffic, step }
+}
+
+fn to_u32(v: i64) -> u32 {
+    u32::try_from(v.max(0)).unwrap_or(u32::MAX)
+}
+
+/// One variant's plan before any trip: its events and the spans in which it bakes.
+struct VariantPlan {
+    fleet: VariantFleet,
+    steps: u32,
+    events: Vec<Event>,
+    bakes: Vec<(i64, i64)>,
+    /// Rollback batch in instances (None: the whole terminated capacity at once).
+    rollback_batch: Option<i64>,
+}
+
+fn plan_variant(plan: &Plan, f: &VariantFleet, bg_steps_max: i64, notes: &mut Notes) -> VariantPlan {
+    let (n_old, n) = (f.old_instances, f.new_instances);
+    let (p, w) = (plan.p, plan.w);
+    let mut events = Vec::new();
+    let mut bakes = Vec::new();
+    let mut rollback_batch = None;
+    let steps;
+    match &plan.kind {
+        Kind::BlueGreen { routing, termination_wait, final_bake } => {
+            let active = blue_green_steps(routing, n, notes);
+            steps = active.len() as i64;
+            events.push(ev(0, Phase::Provisioning, n_old, 0, 0.0, 0));
+            for (k, a) in (1_i64..).zip(&active) {
+                let t = p.saturating_add((k - 1).saturating_mul(w));
+                events.push(ev(t, Phase::Baking, n_old, n, percent(*a, n), to_u32(k)));
+            }
+            // All variants keep baking until the one needing most steps is done.
+            let bakes_total = if *final_bake { bg_steps_max } else { bg_steps_max - 1 };
+            let bake_end = p.saturating_add(bakes_total.max(0).saturating_mul(w));
+            if bake_end > p {
+                bakes.push((p, bake_end));
+            }
+            let last_step = to_u32(steps);
+            events.push(ev(bake_end, Phase::TerminationWait, n_old, n, 100.0, last_step));
+            events.push(ev(bake_end.saturating_add(*termination_wait), Phase::Done, 0, n, 100.0, last_step));
+        }
+        Kind::Rolling { batch, rollback_batch: rb } => {
+            let b = size_instances(batch.as_ref(), n, "MaximumBatchSize", notes);
+            let b = cap_steps(b, n, "MaximumBatchSize", notes);
+            let batches = ceil_div(n, b);
+            steps = batches;
+            let period = p.saturating_add(w);
+            let old_after = |k: i64| if k >= batches { 0 } else { (n_old - k.saturating_mul(b).min(n)).max(0) };
+            for k in 1..=batches {
+                let start = (k - 1).saturating_mul(period);
+                let new_before = (k - 1).saturating_mul(b).min(n);
+                let new_after = k.saturating_mul(b).min(n);
+                let step = to_u32(k);
+                events.push(ev(start, Phase::Provisioning, old_after(k - 1), new_before, percent(new_before, n), step));
+                let baking = start.saturating_add(p);
+                events.push(ev(baking, Phase::Baking, old_after(k - 1), new_after, percent(new_after, n), step));
+                if w > 0 {
+                    bakes.push((baking, baking.saturating_add(w)));
+                }
+            }
+            events.push(ev(batches.saturating_mul(period), Phase::Done, 0, n, 100.0, to_u32(batches)));
+            rollback_batch = match rb {
+                None => None,
+                Some(size) => {
+                    let r = size_instances(Some(size), n, "RollbackMaximumBatchSize", notes);
+                    // S14: a rollback batch of the whole fleet or more is one batch.
+                    (r < n).then_some(r)
+                }
+            };
+        }
+    }
+    VariantPlan { fleet: f.clone(), steps: to_u32(steps), events: normalize(events), bakes, rollback_batch }
+}
+
+/// Keeps one event per second (the later), except a `rollback` directly followed by
+/// `done`; drops events that change nothing.
+fn normalize(events: Vec<Event>) -> Vec<Event> {
+    let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    for e in events {
+        if let Some(last) = out.last() {
+            let keep_pair = last.phase == Phase::Rollback && e.phase == Phase::Done;
+            if last.t == e.t && !keep_pair {
+                out.pop();
+            } else if last.same_state(&e) {
+                continue;
+            }
+        }
+        // The pop may have exposed an identical predecessor.
+        if out.last().is_some_and(|l| l.same_state(&e)) {
+            continue;
+        }
+        out.push(e);
+    }
+    out
+}
+
+/// The variant's events cut at `x` and followed by its rollback.
+fn roll_back(vp: &VariantPlan, plan: &Plan, x: i64, notes: &mut Notes) -> Vec<Event> {
+    let mut events: Vec<Event> = vp.events.iter().filter(|e| e.t <= x).cloned().collect();
+    let Some(at) = events.last().cloned() else { return events };
+    let (n_old, n) = (vp.fleet.old_instances, vp.fleet.new_instances);
+    match plan.kind {
+        Kind::BlueGreen { .. } => {
+            events.push(ev(x, Phase::Rollback, at.old_instances, at.new_instances, 0.0, at.step));
+            events.push(ev(x, Phase::Done, n_old, 0, 0.0, at.step));
+        }
+        Kind::Rolling { .. } => {
+            let missing = (n_old - at.old_instances).max(0);
+            if missing == 0 {
+                events.push(ev(x, Phase::Rollback, at.old_instances, at.new_instances, 0.0, at.step));
+                events.push(ev(x, Phase::Done, at.old_instances, 0, 0.0, at.step));
+            } else {
+                let r = vp.rollback_batch.unwrap_or(missing).clamp(1, missing);
+                let r = cap_steps(r, missing, "RollbackMaximumBatchSize", notes);
+                let rounds = ceil_div(missing, r);
+                events.push(ev(x, Phase::Rollback, at.old_instances, at.new_instances, at.new_traffic_percent, at.step));
+                let (mut old, mut new) = (at.old_instances, at.new_instances);
+                for i in 1..rounds {
+                    old = old.saturating_add(r).min(n_old);
+                    new = new.saturating_sub(r).max(0);
+                    let t = x.saturating_add(i.saturating_mul(plan.p));
+                    events.push(ev(t, Phase::Rollback, old, new, percent(new, n), at.step));
+                }
+                let end = x.saturating_add(rounds.saturating_mul(plan.p));
+                events.push(ev(end, Phase::Done, n_old, 0, 0.0, at.step));
+            }
+        }
+    }
+    normalize(events)
+}
+
+fn summarize(events: &[Event], outcome: Outcome) -> Summary {
+    let total_seconds = events.last().map_or(0, |e| e.t);
+    let peak_instances = events.iter().map(|e| e.old_instances.saturating_add(e.new_instances)).max().unwrap_or(0);
+    let instance_seconds: f64 = events
+        .windows(2)
+        .map(|w| (w[1].t.saturating_sub(w[0].t)) as f64 * w[0].old_instances.saturating_add(w[0].new_instances) as f64)
+        .sum();
+    let time_to_full_traffic = events.iter().find(|e| e.new_traffic_percent >= 100.0 - 1e-9).map(|e| e.t);
+    Summary { outcome, total_seconds, peak_instances, instance_hours: instance_seconds / 3600.0, time_to_full_traffic }
+}
+
+/// Sums the variants' timelines: instances add up, traffic is weight-averaged, the
+/// phase is the most eventful one and the step the highest.
+fn aggregate(variants: &[VariantSimulation], weights: &[f64]) -> Vec<Event> {
+    // Keys (t, j): j tells apart a rollback and the done at the same second.
+    let keyed: Vec<Vec<((i64, usize), &Event)>> = variants
+        .iter()
+        .map(|v| {
+            let mut out = Vec::with_capacity(v.events.len());
+            for (i, e) in v.events.iter().enumerate() {
+                let j = if i > 0 && v.events[i - 1].t == e.t { 1 } else { 0 };
+                out.push(((e.t, j), e));
+            }
+            out
+        })
+        .collect();
+    let mut keys: Vec<(i64, usize)> = keyed.iter().flatten().map(|(k, _)| *k).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let weight_sum: f64 = weights.iter().sum();
+    let mut cursors = vec![0_usize; keyed.len()];
+    let mut out = Vec::with_capacity(keys.len());
+    for key in keys {
+        let mut agg = ev(key.0, Phase::Done, 0, 0, 0.0, 0);
+        let mut traffic = 0.0;
+        for (vi, list) in keyed.iter().enumerate() {
+            while cursors[vi] + 1 < list.len() && list[cursors[vi] + 1].0 <= key {
+                cursors[vi] += 1;
+            }
+            let Some((_, e)) = list.get(cursors[vi]) else { continue };
+            if e.phase.rank() > agg.phase.rank() {
+                agg.phase = e.phase;
+            }
+            agg.old_instances = agg.old_instances.saturating_add(e.old_instances);
+            agg.new_instances = agg.new_instances.saturating_add(e.new_instances);
+            agg.step = agg.step.max(e.step);
+            traffic += weights.get(vi).copied().unwrap_or(0.0) * e.new_traffic_percent;
+        }
+        agg.new_traffic_percent = if weight_sum > 0.0 { (traffic / weight_sum).clamp(0.0, 100.0) } else { 0.0 };
+        out.push(agg);
+    }
+    normalize(out)
 }
 
 /// Simulates a design. Never panics, whatever the design.
-pub fn simulate(_doc: &DesignDocument) -> Simulation {
+pub fn simulate(doc: &DesignDocument) -> Simulation {
+    let mut notes = Notes::default();
+    let plan = plan(doc, &mut notes);
+    let fleets: Vec<VariantFleet> = fleet::fleets(doc);
+    let instance_fleets: Vec<&VariantFleet> = fleets.iter().filter(|f| f.new_instances > 0).collect();
+    for f in fleets.iter().filter(|f| f.new_instances <= 0) {
+        let what = if f.serverless { "is serverless" } else { "has no instances in the new config" };
+        notes.add(format!("Variant {:?} {what}: it has no instances to simulate.", f.name));
+    }
+    if fleets.iter().any(|f| f.retained_count) {
+        notes.add("RetainAllVariantProperties keeps the current instance counts for the new fleet.".to_string());
+    }
+    if instance_fleets.is_empty() {
+        notes.add("Nothing to deploy onto instances: the timeline is a single event.".to_string());
+        let events = vec![ev(0, Phase::Done, 0, 0, 100.0, 0)];
+        let summary = summarize(&events, Outcome::Succeeded);
+        return Simulation {
+            strategy: plan.strategy,
+            summary,
+            events,
+            steps: 0,
+            timeout_at: plan.timeout,
+            alarm_at: plan.alarm,
+            notes: notes.0,
+            variants: Vec::new(),
+        };
+    }
+    if instance_fleets.len() > 1 {
+        notes.add("Several variants: each deploys at once with its own size; the chart sums their instances, weighs their traffic by variant weight, and counts the steps of the variant needing most.".to_string());
+    }
+
+    // Blue/green variants share their bakes, so the longest step list sets the pace.
+    let mut bg_steps_max = 1;
+    if let Kind::BlueGreen { routing, .. } = &plan.kind {
+        let mut scratch = Notes::default();
+        for f in &instance_fleets {
+            bg_steps_max = bg_steps_max.max(blue_green_steps(routing, f.new_instances, &mut scratch).len() as i64);
+        }
+    }
+    let plans: Vec<VariantPlan> = instance_fleets.iter().map(|f| plan_variant(&plan, f, bg_steps_max, &mut notes)).collect();
+    let end = plans.iter().filter_map(|vp| vp.events.last().map(|e| e.t)).max().unwrap_or(0);
+
+    let alarm_trip = plan.alarm.filter(|&a| a < end && plans.iter().any(|vp| vp.bakes.iter().any(|&(s, e)| s <= a && a < e)));
+    if let (Some(a), None) = (plan.alarm, alarm_trip) {
+        if a < end {
+            notes.add(format!("The alarm trip at {a} s falls outside every bake: alarms are only watched while baking, so it changes nothing."));
+        }
+    }
+    let timeout_trip = plan.timeout.filter(|&m| m < end);
+    let trip = match (alarm_trip, timeout_trip) {
+        (Some(a), Some(m)) if m < a => Some((m, Outcome::RolledBackTimeout)),
+        (Some(a), _) => Some((a, Outcome::RolledBackAlarm)),
+        (None, Some(m)) => Some((m, Outcome::RolledBackTimeout)),
+        (None, None) => None,
+    };
+    let outcome = trip.map_or(Outcome::Succeeded, |(_, o)| o);
+
+    let variants: Vec<VariantSimulation> = plans
+        .iter()
+        .map(|vp| {
+            let events = match trip {
+                Some((x, _)) => roll_back(vp, &plan, x, &mut notes),
+                None => vp.events.clone(),
+            };
+            let summary = summarize(&events, outcome);
+            VariantSimulation {
+                index: vp.fleet.index,
+                name: vp.fleet.name.clone(),
+                old_fleet: vp.fleet.old_instances,
+                new_fleet: vp.fleet.new_instances,
+                steps: vp.steps,
+                events,
+                summary,
+            }
+        })
+        .collect();
+    let mut weights: Vec<f64> = instance_fleets.iter().map(|f| f.weight).collect();
+    if weights.iter().sum::<f64>() <= 0.0 || weights.iter().any(|w| !w.is_finite()) {
+        weights = vec![1.0; weights.len()];
+    }
+    let events = if variants.len() == 1 { variants[0].events.clone() } else { aggregate(&variants, &weights) };
+    let summary = summarize(&events, outcome);
     Simulation {
-        strategy: Strategy::Default,
-        events: Vec::new(),
-        summary: Summary { outcome: Outcome::Succeeded, total_seconds: 0, peak_instances: 0, instance_hours: 0.0, time_to_full_traffic: None },
-        steps: 0,
-        timeout_at: None,
-        alarm_at: None,
+        strategy: plan.strategy,
+        events,
+        summary,
+        steps: variants.iter().map(|v| v.steps).max().unwrap_or(0),
+        timeout_at: plan.timeout,
+        alarm_at: plan.alarm,
+        notes: notes.0,
+        variants,
+    }
+}
+
+/// The state of a simulated deployment at one second, for the playhead and scrubber.
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    /// The second asked for, clamped to the timeline.
+    pub t: i64,
+    pub phase: Phase,
+    pub old_instances: i64,
+    pub new_instances: i64,
+    pub new_traffic_percent: f64,
+    /// Step k of `steps` (0 before the first step).
+    pub step: u32,
+    pub steps: u32,
+    /// Seconds until the current phase (this bake, this batch's provisioning, ...) ends.
+    pub phase_seconds_left: i64,
+    /// Seconds until the deployment ends.
+    pub seconds_left: i64,
+    /// Index in `Simulation::events` of the event in force.
+    pub event_index: usize,
+}
+
+/// The state at second `t` (clamped to 0..=total): the last event at or before it.
+pub fn state_at(sim: &Simulation, t: i64) -> State {
+    let total = sim.summary.total_seconds;
+    let t = t.clamp(0, total.max(0));
+    let idx = sim.events.partition_point(|e| e.t <= t).saturating_sub(1);
+    let Some(e) = sim.events.get(idx) else {
+        return State {
+            t,
+            phase: Phase::Done,
+            old_instances: 0,
+            new_instances: 0,
+            new_traffic_percent: 0.0,
+            step: 0,
+            steps: sim.steps,
+            phase_seconds_left: 0,
+            seconds_left: 0,
+            event_index: 0,
+        };
+    };
+    let next = sim.events.get(idx + 1).map_or(total, |n| n.t);
+    State {
+        t,
+        phase: e.phase,
+        old_instances: e.old_instances,
+        new_instances: e.new_instances,
+        new_traffic_percent: e.new_traffic_percent,
+        step: e.step,
+        steps: sim.steps,
+        phase_seconds_left: next.saturating_sub(t).max(0),
+        seconds_left: total.saturating_sub(t).max(0),
+        event_index: idx,
     }
 }
 
 /// The events as CSV with the header `t_seconds,phase,old_instances,new_instances,new_traffic_percent`.
-pub fn timeline_csv(_sim: &Simulation) -> String {
-    String::from("t_seconds,phase,old_instances,new_instances,new_traffic_percent\n")
+pub fn timeline_csv(sim: &Simulation) -> String {
+    let mut out = String::with_capacity(32 * (sim.events.len() + 1));
+    out.push_str(CSV_HEADER);
+    out.push('\n');
+    for e in &sim.events {
+        let pct = e.new_traffic_percent.round() as i64;
+        out.push_str(&format!("{},{},{},{},{}\n", e.t, e.phase.as_str(), e.old_instances, e.new_instances, pct));
+    }
+    out
+}
+
+/// One row of `compare`: the same change under another strategy.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    /// What the row stands for, e.g. `Canary 10%` or `This design`.
+    pub label: String,
+    pub strategy: Strategy,
+    /// True for the design's own row.
+    pub is_design: bool,
+    pub outcome: Outcome,
+    pub total_seconds: i64,
+    pub peak_instances: i64,
+    pub instance_hours: f64,
+}
+
+/// The design next to all at once, canary 10%, linear 20% and rolling 20%, all with the
+/// design's own fleets, provisioning time, wait interval, termination wait and timeout.
+/// The alarm what-if is left out of the alternatives: the table shows what each choice
+/// costs when the deployment goes well (or times out).
+pub fn compare(doc: &DesignDocument) -> Vec<Comparison> {
+    use super::model::{BlueGreenUpdatePolicy, DeploymentConfig, RollingUpdatePolicy, TrafficRoutingConfig};
+    let dc = doc.request.deployment_config.as_ref();
+    let bg = dc.and_then(|d| d.blue_green_update_policy.as_ref());
+    let rolling = dc.and_then(|d| d.rolling_update_policy.as_ref());
+    let wait = bg
+        .and_then(|b| b.traffic_routing_configuration.as_ref())
+        .and_then(|t| t.wait_interval_in_seconds)
+        .or_else(|| rolling.and_then(|r| r.wait_interval_in_seconds));
+    let termination_wait = bg.and_then(|b| b.termination_wait_in_seconds);
+    let timeout = bg
+        .and_then(|b| b.maximum_execution_timeout_in_seconds)
+        .or_else(|| rolling.and_then(|r| r.maximum_execution_timeout_in_seconds));
+    let auto_rollback = dc.and_then(|d| d.auto_rollback_configuration.clone());
+
+    let blue_green = |type_: TrafficRoutingConfigType, canary: Option<CapacitySize>, linear: Option<CapacitySize>| DeploymentConfig {
+        blue_green_update_policy: Some(BlueGreenUpdatePolicy {
+            traffic_routing_configuration: Some(TrafficRoutingConfig {
+                type_: Some(type_),
+                wait_interval_in_seconds: wait,
+                canary_size: canary,
+                linear_step_size: linear,
+            }),
+            termination_wait_in_seconds: termination_wait,
+            maximum_execution_timeout_in_seconds: timeout,
+        }),
+        rolling_update_policy: None,
+        auto_rollback_configuration: auto_rollback.clone(),
+    };
+    let alternatives = [
+        ("All at once", blue_green(TrafficRoutingConfigType::AllAtOnce, None, None)),
+        ("Canary 10%", blue_green(TrafficRoutingConfigType::Canary, Some(CapacitySize::percent(10)), None)),
+        ("Linear 20%", blue_green(TrafficRoutingConfigType::Linear, None, Some(CapacitySize::percent(20)))),
+        (
+            "Rolling 20%",
+            DeploymentConfig {
+                blue_green_update_policy: None,
+                rolling_update_policy: Some(RollingUpdatePolicy {
+                    maximum_batch_size: Some(CapacitySize::percent(20)),
+                    wait_interval_in_seconds: wait,
+                    maximum_execution_timeout_in_seconds: timeout,
+                    rollback_maximum_batch_size: None,
+                }),
+                auto_rollback_configuration: auto_rollback.clone(),
+            },
+        ),
+    ];
+    let row = |label: &str, sim: &Simulation, is_design: bool| Comparison {
+        label: label.to_string(),
+        strategy: sim.strategy,
+        is_design,
+        outcome: sim.summary.outcome,
+        total_seconds: sim.summary.total_seconds,
+        peak_instances: sim.summary.peak_instances,
+        instance_hours: sim.summary.instance_hours,
+    };
+    let mut rows = vec![row("This design", &simulate(doc), true)];
+    let mut alt = doc.clone();
+    alt.simulation.alarm_trip_at_seconds = None;
+    for (label, config) in alternatives {
+        alt.request.deployment_config = Some(config);
+        rows.push(row(label, &simulate(&alt), false));
+    }
+    rows
 }
