@@ -27,6 +27,7 @@ fn FindingItem(finding: Finding) -> impl IntoView {
     let sev = finding.severity.as_str();
     let path = finding.path.clone();
     let path_for_click = finding.path.clone();
+    let href = format!("#{}", field_id(&path));
     let label = if finding.severity == Severity::Error { "Error" } else { "Warning" };
     view! {
         <li class=format!("finding finding--{sev}")>
@@ -38,7 +39,7 @@ fn FindingItem(finding: Finding) -> impl IntoView {
                 <p class="finding__meta">
                     <a
                         class="finding__path"
-                        href=format!("#{}", field_id(&path))
+                        href=href
                         on:click=move |ev| {
                             ev.prevent_default();
                             designer.touch(&path_for_click);

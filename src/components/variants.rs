@@ -103,6 +103,8 @@ fn VariantRow(new_variants: bool, index: usize) -> impl IntoView {
     let accel_id = field_id(&accel_path);
     let accel = Memo::new(move |_| designer.doc.with(|d| variant(d, new_variants, index).and_then(|v| v.accelerator_type.clone()).unwrap_or_default()));
     let base2 = base.clone();
+    let type_path = format!("{base}.InstanceType");
+    let count_path = format!("{base}.InitialInstanceCount");
     view! {
         <div class="variant">
             <div class="variant__grid">
@@ -138,7 +140,7 @@ fn VariantRow(new_variants: bool, index: usize) -> impl IntoView {
                 >
                     <TextField
                         label="InstanceType"
-                        path=format!("{base}.InstanceType")
+                        path=type_path.clone()
                         list="instance-types"
                         placeholder="ml.m5.xlarge"
                         get=move |d| variant(d, new_variants, index).and_then(|v| v.instance_type.clone())
@@ -146,7 +148,7 @@ fn VariantRow(new_variants: bool, index: usize) -> impl IntoView {
                     />
                     <IntField
                         label="InitialInstanceCount"
-                        path=format!("{base}.InitialInstanceCount")
+                        path=count_path.clone()
                         min=1
                         get=move |d| variant(d, new_variants, index).and_then(|v| v.initial_instance_count)
                         set=move |d, val| with_variant(d, new_variants, index, |v| v.initial_instance_count = val)
