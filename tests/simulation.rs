@@ -427,6 +427,7 @@ fn rolling_timeout_rolls_back() {
     assert_eq!(sim.summary.outcome, Outcome::RolledBackTimeout);
     // 8 old instances were terminated: one provisioning period to bring them back.
     assert_eq!(sim.summary.total_seconds, 3900);
+    assert_eq!(state_at(&sim, 3700).phase, Phase::Rollback);
     assert_eq!(
         sim.events
             .last()
@@ -973,4 +974,147 @@ proptest! {
         let _ = layout(&sim, &ChartSize::default());
         prop_assert_eq!(timeline_csv(&sim).lines().count(), sim.events.len() + 1);
     }
+}
+
+// ---------------------------------------------------------------------------------
+// Several variants rolling back, and the chart of a timeline.
+
+fn add_variant(doc: &mut DesignDocument, name: &str, n: i64) {
+    let v = ProductionVariant::instances(name, "ml.m5.xlarge", n);
+    doc.endpoint.current_variants.push(v.clone());
+    doc.endpoint.new_variants.push(v);
+}
+
+#[test]
+fn an_alarm_rolls_back_every_variant() {
+    let mut doc = design(
+        10,
+        10,
+        blue_green(canary(CapacitySize::percent(20), 600), Some(300), None),
+    );
+    add_variant(&mut doc, "B", 4);
+    doc.simulation.alarm_trip_at_seconds = Some(1000);
+    let sim = simulate(&doc);
+    assert_eq!(sim.summary.outcome, Outcome::RolledBackAlarm);
+    assert_eq!(sim.summary.total_seconds, 1000);
+    for v in &sim.variants {
+        assert_eq!(v.summary.total_seconds, 1000, "{}", v.name);
+        assert_eq!(
+            v.events.last().map(|e| (e.phase, e.new_instances)),
+            Some((Phase::Done, 0))
+        );
+    }
+    assert_eq!(
+        sim.events
+            .last()
+            .map(|e| (e.old_instances, e.new_instances, e.new_traffic_percent)),
+        Some((14, 0, 0.0))
+    );
+}
+
+#[test]
+fn a_rolling_variant_that_finished_first_is_rolled_back_too() {
+    // S7 rejects this design, but the page still draws it. A: 10 in batches of 2
+    // (ends 4500); B: 4 in batches of 1 (ends 3600, its old fleet gone).
+    let mut doc = design(10, 10, rolling(CapacitySize::percent(20), 600, None, None));
+    add_variant(&mut doc, "B", 4);
+    doc.simulation.alarm_trip_at_seconds = Some(4000);
+    let sim = simulate(&doc);
+    assert_eq!(
+        (sim.variants[0].steps, sim.variants[1].steps, sim.steps),
+        (5, 4, 5)
+    );
+    assert_eq!(sim.summary.outcome, Outcome::RolledBackAlarm);
+    // Both bring their terminated capacity back in one provisioning period.
+    assert_eq!(sim.variants[1].summary.total_seconds, 4300);
+    assert_eq!(sim.summary.total_seconds, 4300);
+    assert_eq!(
+        sim.events
+            .last()
+            .map(|e| (e.phase, e.old_instances, e.new_instances)),
+        Some((Phase::Done, 14, 0))
+    );
+}
+
+#[test]
+fn one_variant_is_the_whole_endpoint() {
+    let sim = simulate(&design(
+        10,
+        10,
+        rolling(CapacitySize::percent(20), 600, None, None),
+    ));
+    assert_eq!(sim.variants.len(), 1);
+    assert_eq!(sim.variants[0].events, sim.events);
+    assert_eq!(sim.variants[0].summary, sim.summary);
+    assert_eq!(
+        (sim.variants[0].old_fleet, sim.variants[0].new_fleet),
+        (10, 10)
+    );
+}
+
+#[test]
+fn the_chart_shows_phases_steps_and_limits() {
+    let mut doc = design(
+        10,
+        10,
+        blue_green(
+            linear(CapacitySize::percent(20), 600),
+            Some(300),
+            Some(28800),
+        ),
+    );
+    doc.simulation.alarm_trip_at_seconds = Some(3400);
+    let sim = simulate(&doc);
+    let size = ChartSize {
+        width: 760.0,
+        height: 200.0,
+        margin_left: 40.0,
+        margin_right: 0.0,
+        margin_top: 0.0,
+        margin_bottom: 20.0,
+    };
+    let l = layout(&sim, &size);
+    let p = l.projection;
+    // 720 units for 3600 s: 5 s per unit.
+    assert_eq!((p.x(0), p.x(3600)), (40.0, 760.0));
+    let bands: Vec<(f64, f64, Phase)> = l.bands.iter().map(|b| (b.x0, b.x1, b.phase)).collect();
+    assert_eq!(
+        bands,
+        vec![
+            (40.0, 100.0, Phase::Provisioning),
+            (100.0, 700.0, Phase::Baking),
+            (700.0, 760.0, Phase::TerminationWait)
+        ]
+    );
+    let markers: Vec<(f64, &str)> = l
+        .step_markers
+        .iter()
+        .map(|m| (m.x, m.label.as_str()))
+        .collect();
+    assert_eq!(
+        markers,
+        vec![
+            (100.0, "1/5"),
+            (220.0, "2/5"),
+            (340.0, "3/5"),
+            (460.0, "4/5"),
+            (580.0, "5/5")
+        ]
+    );
+    let labels: Vec<&str> = l.time_ticks.iter().map(|t| t.label.as_str()).collect();
+    assert_eq!(labels, ["0s", "10m", "20m", "30m", "40m", "50m", "1h"]);
+    let traffic: Vec<&str> = l.traffic_ticks.iter().map(|t| t.label.as_str()).collect();
+    assert_eq!(traffic, ["0%", "25%", "50%", "75%", "100%"]);
+    // Peak 20 instances: the axis tops out at a labelled 20.
+    assert_eq!(
+        l.instance_ticks.last().map(|t| (t.value, t.pos)),
+        Some((20, 0.0))
+    );
+    // The limit at 8 h is far off the axis; the alarm (in the termination wait: no trip) is on it.
+    assert_eq!(l.timeout_x, None);
+    assert_eq!(l.alarm_x, Some(720.0));
+    assert_eq!(sim.summary.outcome, Outcome::Succeeded);
+    // Traffic line: up in steps of 20% from x = 100.
+    assert_eq!(l.traffic_line[2], (100.0, p.y_traffic(20.0)));
+    assert_eq!(p.t_at(l.step_markers[2].x), 1500);
 }

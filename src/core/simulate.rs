@@ -614,8 +614,9 @@ fn plan_variant(
 
 /// Drops events that change nothing a user sees. Events may share a second: a zero-second
 /// phase that changes instances or traffic is kept (so the moment both fleets run, and
-/// its peak, stay visible); one that changes only the phase label gives way to the
-/// phase already in force, except that `done` always closes the timeline.
+/// its peak, stay visible). Of two events of one second with the same numbers, the
+/// earlier phase label stays, except that a rollback or the final `done` takes the
+/// second (a `rollback` followed by `done` both stay, so an instant rollback still shows).
 fn normalize(events: Vec<Event>) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     for e in events {
@@ -624,13 +625,18 @@ fn normalize(events: Vec<Event>) -> Vec<Event> {
                 && last.new_instances == e.new_instances
                 && last.new_traffic_percent == e.new_traffic_percent;
             if same_numbers && last.t == e.t {
-                if e.phase != Phase::Done {
-                    last.step = last.step.max(e.step);
-                    continue;
-                }
-                if last.phase != Phase::Rollback {
-                    *last = e;
-                    continue;
+                match (last.phase, e.phase) {
+                    // The pair tells that a rollback happened, even an instant one.
+                    (Phase::Rollback, Phase::Done) => {}
+                    // Rollback and done carry the outcome: they win the second.
+                    (_, Phase::Rollback | Phase::Done) => {
+                        *last = e;
+                        continue;
+                    }
+                    _ => {
+                        last.step = last.step.max(e.step);
+                        continue;
+                    }
                 }
             } else if same_numbers && last.phase == e.phase && last.step == e.step {
                 continue;
@@ -850,6 +856,10 @@ pub fn simulate(doc: &DesignDocument) -> Simulation {
     if let (Some(a), None) = (plan.alarm, alarm_trip) {
         if a < end {
             notes.add(format!("The alarm trip at {a} s falls outside every bake: alarms are only watched while baking, so it changes nothing."));
+        } else {
+            notes.add(format!(
+                "The alarm trip at {a} s comes after the deployment has ended: it changes nothing."
+            ));
         }
     }
     let timeout_trip = plan.timeout.filter(|&m| m < end);
