@@ -1118,3 +1118,43 @@ fn the_chart_shows_phases_steps_and_limits() {
     assert_eq!(l.traffic_line[2], (100.0, p.y_traffic(20.0)));
     assert_eq!(p.t_at(l.step_markers[2].x), 1500);
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// The endpoint's line is the sum of its variants': at every second of the aggregate,
+    /// instances add up and traffic lies between the variants' extremes.
+    #[test]
+    fn several_variants_add_up(v in valid_design(), extra in proptest::collection::vec((1_i64..=40, 0.0_f64..5.0), 1..4)) {
+        let mut doc = v.doc.clone();
+        for (i, (n, weight)) in extra.iter().enumerate() {
+            let variant = ProductionVariant { initial_variant_weight: Some(*weight), ..ProductionVariant::instances(&format!("V{i}"), "ml.m5.large", *n) };
+            doc.endpoint.current_variants.push(variant.clone());
+            doc.endpoint.new_variants.push(variant);
+        }
+        let sim = simulate(&doc);
+        prop_assert_eq!(sim.variants.len(), extra.len() + 1);
+        let end = sim.variants.iter().map(|x| x.summary.total_seconds).max();
+        prop_assert_eq!(Some(sim.summary.total_seconds), end);
+        prop_assert_eq!(Some(sim.steps), sim.variants.iter().map(|x| x.steps).max());
+        for e in sim.events.iter() {
+            let states: Vec<_> = sim.variants.iter().map(|x| {
+                let idx = x.events.partition_point(|p| p.t <= e.t).saturating_sub(1);
+                x.events[idx].clone()
+            }).collect();
+            let old: i64 = states.iter().map(|s| s.old_instances).sum();
+            let new: i64 = states.iter().map(|s| s.new_instances).sum();
+            // Only the last event of a second is comparable (earlier ones are mid-second).
+            if sim.events.iter().rfind(|p| p.t == e.t) == Some(e) {
+                prop_assert_eq!((e.old_instances, e.new_instances), (old, new), "at {}", e.t);
+                let lo = states.iter().map(|s| s.new_traffic_percent).fold(f64::INFINITY, f64::min);
+                let hi = states.iter().map(|s| s.new_traffic_percent).fold(0.0, f64::max);
+                prop_assert!(e.new_traffic_percent >= lo - 1e-9 && e.new_traffic_percent <= hi + 1e-9);
+            }
+        }
+        let last = sim.events.last().cloned().unwrap_or_else(|| unreachable!());
+        prop_assert_eq!(last.phase, Phase::Done);
+        let want = if sim.summary.outcome == Outcome::Succeeded { 100.0 } else { 0.0 };
+        prop_assert!((last.new_traffic_percent - want).abs() < 1e-9);
+    }
+}
