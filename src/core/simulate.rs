@@ -5,8 +5,7 @@
 //! never panics nor runs long: nonsense is clamped and each adjustment is explained in
 //! `Simulation::notes`.
 //!
-//! How the model of SIMULATION.md is read where it leaves room (also listed in the
-//! report of the helper that wrote this):
+//! How the model of SIMULATION.md is read where it leaves room:
 //! - An event carries the state from its second on. Several events may share a second
 //!   (a zero-second bake, an instant rollback): each one that changes instances or traffic
 //!   is kept, so the moment both fleets run shows in the CSV, the chart and the peak;
@@ -23,7 +22,11 @@
 //!   wait follows; the aggregate's step is the highest step of any variant (the variant
 //!   needing most steps sets the pace). An alarm counts when any variant is baking.
 //! - A rolling rollback with nothing to re-provision (the alarm trips during the first
-//!   batch's bake) is instant.
+//!   batch's bake) is instant. A rollback batch of N or more instances is one batch (S14).
+//! - S8 is checked on both fleets (an `ml.inf1.*` type or an accelerator in the current
+//!   or the new config, or Marketplace containers); a rolling policy falls back too.
+//! - A missing or incomplete size (S2, S3, R5) is simulated as 1 instance; a canary of
+//!   the whole fleet is a single step.
 
 use super::fleet::{self, VariantFleet};
 use super::model::{CapacitySize, DesignDocument, Strategy, TrafficRoutingConfigType};
