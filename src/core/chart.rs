@@ -22,7 +22,14 @@ pub struct ChartSize {
 
 impl Default for ChartSize {
     fn default() -> Self {
-        ChartSize { width: 720.0, height: 260.0, margin_left: 44.0, margin_right: 44.0, margin_top: 12.0, margin_bottom: 28.0 }
+        ChartSize {
+            width: 720.0,
+            height: 260.0,
+            margin_left: 44.0,
+            margin_right: 44.0,
+            margin_top: 12.0,
+            margin_bottom: 28.0,
+        }
     }
 }
 
@@ -53,11 +60,24 @@ impl Projection {
     /// widened so that every mapping stays finite and invertible.
     pub fn new(t_max: i64, instances_max: i64, size: &ChartSize) -> Self {
         let finite = |v: f64| if v.is_finite() { v.max(0.0) } else { 0.0 };
-        let (ml, mr, mt, mb) =
-            (finite(size.margin_left), finite(size.margin_right), finite(size.margin_top), finite(size.margin_bottom));
+        let (ml, mr, mt, mb) = (
+            finite(size.margin_left),
+            finite(size.margin_right),
+            finite(size.margin_top),
+            finite(size.margin_bottom),
+        );
         let width = (finite(size.width) - ml - mr).max(1.0);
         let height = (finite(size.height) - mt - mb).max(1.0);
-        Projection { plot: Rect { x: ml, y: mt, width, height }, t_max: t_max.max(1), instances_max: instances_max.max(1) }
+        Projection {
+            plot: Rect {
+                x: ml,
+                y: mt,
+                width,
+                height,
+            },
+            t_max: t_max.max(1),
+            instances_max: instances_max.max(1),
+        }
     }
 
     /// The x of second `t` (seconds outside the axis land outside the plot).
@@ -92,7 +112,8 @@ impl Projection {
 
     /// The y of an instance count (0 at the bottom, `instances_max` at the top).
     pub fn y_instances(&self, n: i64) -> f64 {
-        self.bottom() - n.clamp(0, self.instances_max) as f64 / self.instances_max as f64 * self.plot.height
+        self.bottom()
+            - n.clamp(0, self.instances_max) as f64 / self.instances_max as f64 * self.plot.height
     }
 
     /// The instance count at `y`, rounded: the inverse of `y_instances`.
@@ -196,19 +217,31 @@ pub fn layout(sim: &Simulation, size: &ChartSize) -> ChartLayout {
     let time_ticks = (0..=proj.t_max / tstep)
         .map(|i| {
             let t = i.saturating_mul(tstep);
-            Tick { pos: proj.x(t), value: t, label: humane_duration(t) }
+            Tick {
+                pos: proj.x(t),
+                value: t,
+                label: humane_duration(t),
+            }
         })
         .collect();
     let traffic_ticks = (0..=4)
         .map(|i| {
             let pct = i * 25;
-            Tick { pos: proj.y_traffic(pct as f64), value: pct, label: format!("{pct}%") }
+            Tick {
+                pos: proj.y_traffic(pct as f64),
+                value: pct,
+                label: format!("{pct}%"),
+            }
         })
         .collect();
     let instance_ticks = (0..=instances_max / step)
         .map(|i| {
             let n = i.saturating_mul(step);
-            Tick { pos: proj.y_instances(n), value: n, label: n.to_string() }
+            Tick {
+                pos: proj.y_instances(n),
+                value: n,
+                label: n.to_string(),
+            }
         })
         .collect();
 
@@ -234,15 +267,26 @@ pub fn layout(sim: &Simulation, size: &ChartSize) -> ChartLayout {
         if end > e.t {
             match bands.last_mut() {
                 Some(b) if b.phase == e.phase && b.x1 == x0 => b.x1 = x1,
-                _ => bands.push(Band { x0, x1, phase: e.phase }),
+                _ => bands.push(Band {
+                    x0,
+                    x1,
+                    phase: e.phase,
+                }),
             }
         }
         if e.step > last_step && e.phase != Phase::Rollback {
-            step_markers.push(StepMarker { x: x0, step: e.step, label: format!("{}/{}", e.step, sim.steps) });
+            step_markers.push(StepMarker {
+                x: x0,
+                step: e.step,
+                label: format!("{}/{}", e.step, sim.steps),
+            });
             last_step = e.step;
         }
     }
-    let on_axis = |t: Option<i64>| t.filter(|t| (0..=proj.t_max).contains(t)).map(|t| proj.x(t));
+    let on_axis = |t: Option<i64>| {
+        t.filter(|t| (0..=proj.t_max).contains(t))
+            .map(|t| proj.x(t))
+    };
     ChartLayout {
         projection: proj,
         time_ticks,
@@ -276,7 +320,18 @@ mod tests {
     use super::*;
 
     fn proj() -> Projection {
-        Projection::new(3600, 12, &ChartSize { width: 400.0, height: 200.0, margin_left: 40.0, margin_right: 0.0, margin_top: 0.0, margin_bottom: 40.0 })
+        Projection::new(
+            3600,
+            12,
+            &ChartSize {
+                width: 400.0,
+                height: 200.0,
+                margin_left: 40.0,
+                margin_right: 0.0,
+                margin_top: 0.0,
+                margin_bottom: 40.0,
+            },
+        )
     }
 
     #[test]
@@ -314,21 +369,47 @@ mod tests {
 
     #[test]
     fn degenerate_sizes_still_give_finite_coordinates() {
-        let p = Projection::new(0, 0, &ChartSize { width: 10.0, height: f64::NAN, margin_left: 50.0, margin_right: 50.0, margin_top: 0.0, margin_bottom: 0.0 });
-        assert!(p.x(0).is_finite() && p.y_traffic(50.0).is_finite() && p.y_instances(3).is_finite());
+        let p = Projection::new(
+            0,
+            0,
+            &ChartSize {
+                width: 10.0,
+                height: f64::NAN,
+                margin_left: 50.0,
+                margin_right: 50.0,
+                margin_top: 0.0,
+                margin_bottom: 0.0,
+            },
+        );
+        assert!(
+            p.x(0).is_finite() && p.y_traffic(50.0).is_finite() && p.y_instances(3).is_finite()
+        );
         assert_eq!(p.t_at(p.x(1)), 1);
     }
 
     #[test]
     fn time_ticks_use_round_spacings() {
-        let cases = [(10, 2), (60, 10), (600, 120), (1200, 300), (3600, 600), (4500, 600), (9000, 1800), (28800, 3600), (200_000, 43200)];
+        let cases = [
+            (10, 2),
+            (60, 10),
+            (600, 120),
+            (1200, 300),
+            (3600, 600),
+            (4500, 600),
+            (9000, 1800),
+            (28800, 3600),
+            (200_000, 43200),
+        ];
         for (span, want) in cases {
             assert_eq!(time_tick_step(span, 8), want, "span {span}");
         }
         assert_eq!(time_tick_step(i64::MAX, 8) % 86400, 0);
         assert_eq!(nice_step(12, 5), 5);
         assert_eq!(nice_step(1000, 5), 200);
-        assert!(nice_step(i64::MAX, 5) > 0, "terminates on the largest input");
+        assert!(
+            nice_step(i64::MAX, 5) > 0,
+            "terminates on the largest input"
+        );
     }
 
     #[test]

@@ -273,13 +273,15 @@ impl Parser<'_> {
                 out.push(c);
                 return Ok(());
             }
-            _ => return Err(ParseError::new(
-                at,
-                format!(
+            _ => {
+                return Err(ParseError::new(
+                    at,
+                    format!(
                     "invalid escape \\{}; JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX",
                     self.s.current_char().map(String::from).unwrap_or_default()
                 ),
-            )),
+                ))
+            }
         };
         self.s.bump();
         out.push(c);

@@ -5,12 +5,13 @@
 //! never panics nor runs long: nonsense is clamped and each adjustment is explained in
 //! `Simulation::notes`.
 //!
-//! How the model of SIMULATION.md is read where it leaves room (also listed in the
-//! report of the helper that wrote this):
-//! - An event carries the state from its second on. When two events fall on the same
-//!   second (a zero-second bake or wait), only the later one is kept, except that a
-//!   rollback that completes instantly shows as a `rollback` event followed by a `done`
-//!   event at the same second, so the CSV still says that a rollback happened.
+//! How the model of SIMULATION.md is read where it leaves room:
+//! - An event carries the state from its second on. Several events may share a second
+//!   (a zero-second bake, an instant rollback): each one that changes instances or traffic
+//!   is kept, so the moment both fleets run shows in the CSV, the chart and the peak;
+//!   `state_at` gives the last of them. An event that would change only the phase label
+//!   for zero seconds is dropped, and no termination-wait event is made when T = 0.
+//! - A traffic step with no bake after it (S8) is in the termination wait.
 //! - New instances count (and are billed) once provisioned, i.e. at the end of their
 //!   provisioning period; this gives the worked example's peak of 12 for rolling.
 //! - Bakes are half-open: an alarm at the very second a bake ends is no longer in it,
@@ -21,7 +22,11 @@
 //!   wait follows; the aggregate's step is the highest step of any variant (the variant
 //!   needing most steps sets the pace). An alarm counts when any variant is baking.
 //! - A rolling rollback with nothing to re-provision (the alarm trips during the first
-//!   batch's bake) is instant.
+//!   batch's bake) is instant. A rollback batch of N or more instances is one batch (S14).
+//! - S8 is checked on both fleets (an `ml.inf1.*` type or an accelerator in the current
+//!   or the new config, or Marketplace containers); a rolling policy falls back too.
+//! - A missing or incomplete size (S2, S3, R5) is simulated as 1 instance; a canary of
+//!   the whole fleet is a single step.
 
 use super::fleet::{self, VariantFleet};
 use super::model::{CapacitySize, DesignDocument, Strategy, TrafficRoutingConfigType};
@@ -74,16 +79,6 @@ pub struct Event {
     /// The traffic step (1-based) this event belongs to; 0 before the first step.
     /// For a rolling update the step is the batch, its provisioning included.
     pub step: u32,
-}
-
-impl Event {
-    fn same_state(&self, other: &Event) -> bool {
-        self.phase == other.phase
-            && self.old_instances == other.old_instances
-            && self.new_instances == other.new_instances
-            && self.new_traffic_percent == other.new_traffic_percent
-            && self.step == other.step
-    }
 }
 
 /// How a deployment ends.
@@ -184,8 +179,15 @@ enum Routing {
 
 #[derive(Clone, Debug)]
 enum Kind {
-    BlueGreen { routing: Routing, termination_wait: i64, final_bake: bool },
-    Rolling { batch: Option<CapacitySize>, rollback_batch: Option<CapacitySize> },
+    BlueGreen {
+        routing: Routing,
+        termination_wait: i64,
+        final_bake: bool,
+    },
+    Rolling {
+        batch: Option<CapacitySize>,
+        rollback_batch: Option<CapacitySize>,
+    },
 }
 
 /// The design's numbers after clamping.
@@ -217,7 +219,9 @@ fn clamp_duration(v: Option<i64>, what: &str, notes: &mut Notes) -> i64 {
         notes.add(format!("{what} is negative ({v}): simulated as 0 seconds."));
         0
     } else if v > MAX_DURATION {
-        notes.add(format!("{what} is huge ({v}): simulated as {MAX_DURATION} seconds."));
+        notes.add(format!(
+            "{what} is huge ({v}): simulated as {MAX_DURATION} seconds."
+        ));
         MAX_DURATION
     } else {
         v
@@ -230,9 +234,17 @@ fn excluded_from_guardrails(doc: &DesignDocument) -> Option<String> {
     if doc.endpoint.uses_marketplace_containers {
         return Some("the endpoint uses AWS Marketplace containers".to_string());
     }
-    let variants = doc.endpoint.current_variants.iter().chain(&doc.endpoint.new_variants);
+    let variants = doc
+        .endpoint
+        .current_variants
+        .iter()
+        .chain(&doc.endpoint.new_variants);
     for v in variants {
-        if let Some(t) = v.instance_type.as_deref().filter(|t| t.starts_with("ml.inf1.")) {
+        if let Some(t) = v
+            .instance_type
+            .as_deref()
+            .filter(|t| t.starts_with("ml.inf1."))
+        {
             return Some(format!("a variant runs on {t} (Inferentia 1)"));
         }
         if v.accelerator_type.is_some() {
@@ -243,10 +255,16 @@ fn excluded_from_guardrails(doc: &DesignDocument) -> Option<String> {
 }
 
 fn plan(doc: &DesignDocument, notes: &mut Notes) -> Plan {
-    let p = clamp_duration(Some(doc.simulation.provisioning_seconds), "The provisioning time", notes);
+    let p = clamp_duration(
+        Some(doc.simulation.provisioning_seconds),
+        "The provisioning time",
+        notes,
+    );
     let alarm = match doc.simulation.alarm_trip_at_seconds {
         Some(a) if a < 0 => {
-            notes.add(format!("The alarm trip at {a} s is before the start: ignored."));
+            notes.add(format!(
+                "The alarm trip at {a} s is before the start: ignored."
+            ));
             None
         }
         Some(a) => Some(a.min(MAX_DURATION.saturating_mul(4))),
@@ -262,14 +280,23 @@ fn plan(doc: &DesignDocument, notes: &mut Notes) -> Plan {
     let (mut kind, mut w, timeout) = if let Some(bg) = bg {
         let trc = bg.traffic_routing_configuration.as_ref();
         if trc.is_none() {
-            notes.add("TrafficRoutingConfiguration is missing: simulated as all at once with no bake.".to_string());
+            notes.add(
+                "TrafficRoutingConfiguration is missing: simulated as all at once with no bake."
+                    .to_string(),
+            );
         }
         let routing = match trc.and_then(|t| t.type_.as_ref()) {
-            Some(TrafficRoutingConfigType::Canary) => Routing::Canary(trc.and_then(|t| t.canary_size.clone())),
-            Some(TrafficRoutingConfigType::Linear) => Routing::Linear(trc.and_then(|t| t.linear_step_size.clone())),
+            Some(TrafficRoutingConfigType::Canary) => {
+                Routing::Canary(trc.and_then(|t| t.canary_size.clone()))
+            }
+            Some(TrafficRoutingConfigType::Linear) => {
+                Routing::Linear(trc.and_then(|t| t.linear_step_size.clone()))
+            }
             Some(TrafficRoutingConfigType::AllAtOnce) => Routing::AllAtOnce,
             Some(TrafficRoutingConfigType::Other(o)) => {
-                notes.add(format!("The routing type {o:?} is unknown: simulated as all at once."));
+                notes.add(format!(
+                    "The routing type {o:?} is unknown: simulated as all at once."
+                ));
                 Routing::AllAtOnce
             }
             None => {
@@ -282,24 +309,53 @@ fn plan(doc: &DesignDocument, notes: &mut Notes) -> Plan {
         if trc.is_some() && trc.and_then(|t| t.wait_interval_in_seconds).is_none() {
             notes.add("WaitIntervalInSeconds is missing: simulated as 0 seconds.".to_string());
         }
-        let w = clamp_duration(trc.and_then(|t| t.wait_interval_in_seconds), "The wait interval", notes);
-        let tw = clamp_duration(bg.termination_wait_in_seconds, "The termination wait", notes);
+        let w = clamp_duration(
+            trc.and_then(|t| t.wait_interval_in_seconds),
+            "The wait interval",
+            notes,
+        );
+        let tw = clamp_duration(
+            bg.termination_wait_in_seconds,
+            "The termination wait",
+            notes,
+        );
         let m = bg.maximum_execution_timeout_in_seconds;
-        (Kind::BlueGreen { routing, termination_wait: tw, final_bake: true }, w, m)
+        (
+            Kind::BlueGreen {
+                routing,
+                termination_wait: tw,
+                final_bake: true,
+            },
+            w,
+            m,
+        )
     } else if let Some(r) = rolling {
         if r.wait_interval_in_seconds.is_none() {
             notes.add("WaitIntervalInSeconds is missing: simulated as 0 seconds.".to_string());
         }
         let w = clamp_duration(r.wait_interval_in_seconds, "The wait interval", notes);
-        let kind = Kind::Rolling { batch: r.maximum_batch_size.clone(), rollback_batch: r.rollback_maximum_batch_size.clone() };
+        let kind = Kind::Rolling {
+            batch: r.maximum_batch_size.clone(),
+            rollback_batch: r.rollback_maximum_batch_size.clone(),
+        };
         (kind, w, r.maximum_execution_timeout_in_seconds)
     } else {
         notes.add("No update policy: SageMaker's default, a blue/green switch of all traffic at once with no bake.".to_string());
-        (Kind::BlueGreen { routing: Routing::AllAtOnce, termination_wait: 0, final_bake: true }, 0, None)
+        (
+            Kind::BlueGreen {
+                routing: Routing::AllAtOnce,
+                termination_wait: 0,
+                final_bake: true,
+            },
+            0,
+            None,
+        )
     };
     let timeout = timeout.map(|m| {
         if m < 0 {
-            notes.add(format!("The execution timeout is negative ({m}): simulated as 0 seconds."));
+            notes.add(format!(
+                "The execution timeout is negative ({m}): simulated as 0 seconds."
+            ));
         }
         m.clamp(0, MAX_DURATION)
     });
@@ -308,27 +364,44 @@ fn plan(doc: &DesignDocument, notes: &mut Notes) -> Plan {
             "Deployment guardrails do not apply because {why}: the update switches all traffic at once and skips the final bake, whatever the policy says."
         ));
         let termination_wait = match kind {
-            Kind::BlueGreen { termination_wait, .. } => termination_wait,
+            Kind::BlueGreen {
+                termination_wait, ..
+            } => termination_wait,
             Kind::Rolling { .. } => 0,
         };
-        kind = Kind::BlueGreen { routing: Routing::AllAtOnce, termination_wait, final_bake: false };
+        kind = Kind::BlueGreen {
+            routing: Routing::AllAtOnce,
+            termination_wait,
+            final_bake: false,
+        };
         w = 0;
         if strategy != Strategy::Default {
             strategy = Strategy::AllAtOnce;
         }
     }
-    Plan { kind, strategy, p, w, timeout, alarm }
+    Plan {
+        kind,
+        strategy,
+        p,
+        w,
+        timeout,
+        alarm,
+    }
 }
 
 /// A size in instances for a fleet of `n`, at least 1 and at most `n`.
 fn size_instances(size: Option<&CapacitySize>, n: i64, what: &str, notes: &mut Notes) -> i64 {
     match size.and_then(|s| fleet::size_in_instances(s, n)) {
         None => {
-            notes.add(format!("{what} is missing or incomplete: simulated as 1 instance."));
+            notes.add(format!(
+                "{what} is missing or incomplete: simulated as 1 instance."
+            ));
             1
         }
         Some(v) if v < 1 => {
-            notes.add(format!("{what} is below 1 instance ({v}): simulated as 1 instance."));
+            notes.add(format!(
+                "{what} is below 1 instance ({v}): simulated as 1 instance."
+            ));
             1
         }
         Some(v) => v.min(n),
@@ -368,7 +441,10 @@ fn blue_green_steps(routing: &Routing, n: i64, notes: &mut Notes) -> Vec<i64> {
         Routing::Canary(size) => {
             let c = size_instances(size.as_ref(), n, "CanarySize", notes);
             if c >= n {
-                notes.add("The canary is the whole fleet: simulated as a single step to 100%.".to_string());
+                notes.add(
+                    "The canary is the whole fleet: simulated as a single step to 100%."
+                        .to_string(),
+                );
                 vec![n]
             } else {
                 vec![c, n]
@@ -384,7 +460,14 @@ fn blue_green_steps(routing: &Routing, n: i64, notes: &mut Notes) -> Vec<i64> {
 }
 
 fn ev(t: i64, phase: Phase, old: i64, new: i64, traffic: f64, step: u32) -> Event {
-    Event { t, phase, old_instances: old.max(0), new_instances: new.max(0), new_traffic_percent: traffic, step }
+    Event {
+        t,
+        phase,
+        old_instances: old.max(0),
+        new_instances: new.max(0),
+        new_traffic_percent: traffic,
+        step,
+    }
 }
 
 fn to_u32(v: i64) -> u32 {
@@ -401,7 +484,12 @@ struct VariantPlan {
     rollback_batch: Option<i64>,
 }
 
-fn plan_variant(plan: &Plan, f: &VariantFleet, bg_steps_max: i64, notes: &mut Notes) -> VariantPlan {
+fn plan_variant(
+    plan: &Plan,
+    f: &VariantFleet,
+    bg_steps_max: i64,
+    notes: &mut Notes,
+) -> VariantPlan {
     let (n_old, n) = (f.old_instances, f.new_instances);
     let (p, w) = (plan.p, plan.w);
     let mut events = Vec::new();
@@ -409,44 +497,105 @@ fn plan_variant(plan: &Plan, f: &VariantFleet, bg_steps_max: i64, notes: &mut No
     let mut rollback_batch = None;
     let steps;
     match &plan.kind {
-        Kind::BlueGreen { routing, termination_wait, final_bake } => {
+        Kind::BlueGreen {
+            routing,
+            termination_wait,
+            final_bake,
+        } => {
             let active = blue_green_steps(routing, n, notes);
             steps = active.len() as i64;
             events.push(ev(0, Phase::Provisioning, n_old, 0, 0.0, 0));
-            for (k, a) in (1_i64..).zip(&active) {
-                let t = p.saturating_add((k - 1).saturating_mul(w));
-                events.push(ev(t, Phase::Baking, n_old, n, percent(*a, n), to_u32(k)));
-            }
             // All variants keep baking until the one needing most steps is done.
-            let bakes_total = if *final_bake { bg_steps_max } else { bg_steps_max - 1 };
+            let bakes_total = if *final_bake {
+                bg_steps_max
+            } else {
+                bg_steps_max - 1
+            };
             let bake_end = p.saturating_add(bakes_total.max(0).saturating_mul(w));
             if bake_end > p {
                 bakes.push((p, bake_end));
             }
+            for (k, a) in (1_i64..).zip(&active) {
+                let t = p.saturating_add((k - 1).saturating_mul(w));
+                // A step with no bake after it (S8) goes straight to the termination wait;
+                // with W = 0 it is a zero-second bake, as the API allows.
+                let phase = if t < bake_end || *final_bake {
+                    Phase::Baking
+                } else {
+                    Phase::TerminationWait
+                };
+                events.push(ev(t, phase, n_old, n, percent(*a, n), to_u32(k)));
+            }
             let last_step = to_u32(steps);
-            events.push(ev(bake_end, Phase::TerminationWait, n_old, n, 100.0, last_step));
-            events.push(ev(bake_end.saturating_add(*termination_wait), Phase::Done, 0, n, 100.0, last_step));
+            if *termination_wait > 0 {
+                events.push(ev(
+                    bake_end,
+                    Phase::TerminationWait,
+                    n_old,
+                    n,
+                    100.0,
+                    last_step,
+                ));
+            }
+            events.push(ev(
+                bake_end.saturating_add(*termination_wait),
+                Phase::Done,
+                0,
+                n,
+                100.0,
+                last_step,
+            ));
         }
-        Kind::Rolling { batch, rollback_batch: rb } => {
+        Kind::Rolling {
+            batch,
+            rollback_batch: rb,
+        } => {
             let b = size_instances(batch.as_ref(), n, "MaximumBatchSize", notes);
             let b = cap_steps(b, n, "MaximumBatchSize", notes);
             let batches = ceil_div(n, b);
             steps = batches;
             let period = p.saturating_add(w);
-            let old_after = |k: i64| if k >= batches { 0 } else { (n_old - k.saturating_mul(b).min(n)).max(0) };
+            let old_after = |k: i64| {
+                if k >= batches {
+                    0
+                } else {
+                    (n_old - k.saturating_mul(b).min(n)).max(0)
+                }
+            };
             for k in 1..=batches {
                 let start = (k - 1).saturating_mul(period);
                 let new_before = (k - 1).saturating_mul(b).min(n);
                 let new_after = k.saturating_mul(b).min(n);
                 let step = to_u32(k);
-                events.push(ev(start, Phase::Provisioning, old_after(k - 1), new_before, percent(new_before, n), step));
+                events.push(ev(
+                    start,
+                    Phase::Provisioning,
+                    old_after(k - 1),
+                    new_before,
+                    percent(new_before, n),
+                    step,
+                ));
                 let baking = start.saturating_add(p);
-                events.push(ev(baking, Phase::Baking, old_after(k - 1), new_after, percent(new_after, n), step));
+                events.push(ev(
+                    baking,
+                    Phase::Baking,
+                    old_after(k - 1),
+                    new_after,
+                    percent(new_after, n),
+                    step,
+                ));
                 if w > 0 {
                     bakes.push((baking, baking.saturating_add(w)));
                 }
             }
-            events.push(ev(batches.saturating_mul(period), Phase::Done, 0, n, 100.0, to_u32(batches)));
+            events.push(ev(
+                batches.saturating_mul(period),
+                Phase::Done,
+                0,
+                n,
+                100.0,
+                to_u32(batches),
+            ));
             rollback_batch = match rb {
                 None => None,
                 Some(size) => {
@@ -457,25 +606,44 @@ fn plan_variant(plan: &Plan, f: &VariantFleet, bg_steps_max: i64, notes: &mut No
             };
         }
     }
-    VariantPlan { fleet: f.clone(), steps: to_u32(steps), events: normalize(events), bakes, rollback_batch }
+    VariantPlan {
+        fleet: f.clone(),
+        steps: to_u32(steps),
+        events: normalize(events),
+        bakes,
+        rollback_batch,
+    }
 }
 
-/// Keeps one event per second (the later), except a `rollback` directly followed by
-/// `done`; drops events that change nothing.
+/// Drops events that change nothing a user sees. Events may share a second: a zero-second
+/// phase that changes instances or traffic is kept (so the moment both fleets run, and
+/// its peak, stay visible). Of two events of one second with the same numbers, the
+/// earlier phase label stays, except that a rollback or the final `done` takes the
+/// second (a `rollback` followed by `done` both stay, so an instant rollback still shows).
 fn normalize(events: Vec<Event>) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     for e in events {
-        if let Some(last) = out.last() {
-            let keep_pair = last.phase == Phase::Rollback && e.phase == Phase::Done;
-            if last.t == e.t && !keep_pair {
-                out.pop();
-            } else if last.same_state(&e) {
+        if let Some(last) = out.last_mut() {
+            let same_numbers = last.old_instances == e.old_instances
+                && last.new_instances == e.new_instances
+                && last.new_traffic_percent == e.new_traffic_percent;
+            if same_numbers && last.t == e.t {
+                match (last.phase, e.phase) {
+                    // The pair tells that a rollback happened, even an instant one.
+                    (Phase::Rollback, Phase::Done) => {}
+                    // Rollback and done carry the outcome: they win the second.
+                    (_, Phase::Rollback | Phase::Done) => {
+                        *last = e;
+                        continue;
+                    }
+                    _ => {
+                        last.step = last.step.max(e.step);
+                        continue;
+                    }
+                }
+            } else if same_numbers && last.phase == e.phase && last.step == e.step {
                 continue;
             }
-        }
-        // The pop may have exposed an identical predecessor.
-        if out.last().is_some_and(|l| l.same_state(&e)) {
-            continue;
         }
         out.push(e);
     }
@@ -485,23 +653,46 @@ fn normalize(events: Vec<Event>) -> Vec<Event> {
 /// The variant's events cut at `x` and followed by its rollback.
 fn roll_back(vp: &VariantPlan, plan: &Plan, x: i64, notes: &mut Notes) -> Vec<Event> {
     let mut events: Vec<Event> = vp.events.iter().filter(|e| e.t <= x).cloned().collect();
-    let Some(at) = events.last().cloned() else { return events };
+    let Some(at) = events.last().cloned() else {
+        return events;
+    };
     let (n_old, n) = (vp.fleet.old_instances, vp.fleet.new_instances);
     match plan.kind {
         Kind::BlueGreen { .. } => {
-            events.push(ev(x, Phase::Rollback, at.old_instances, at.new_instances, 0.0, at.step));
+            events.push(ev(
+                x,
+                Phase::Rollback,
+                at.old_instances,
+                at.new_instances,
+                0.0,
+                at.step,
+            ));
             events.push(ev(x, Phase::Done, n_old, 0, 0.0, at.step));
         }
         Kind::Rolling { .. } => {
             let missing = (n_old - at.old_instances).max(0);
             if missing == 0 {
-                events.push(ev(x, Phase::Rollback, at.old_instances, at.new_instances, 0.0, at.step));
+                events.push(ev(
+                    x,
+                    Phase::Rollback,
+                    at.old_instances,
+                    at.new_instances,
+                    0.0,
+                    at.step,
+                ));
                 events.push(ev(x, Phase::Done, at.old_instances, 0, 0.0, at.step));
             } else {
                 let r = vp.rollback_batch.unwrap_or(missing).clamp(1, missing);
                 let r = cap_steps(r, missing, "RollbackMaximumBatchSize", notes);
                 let rounds = ceil_div(missing, r);
-                events.push(ev(x, Phase::Rollback, at.old_instances, at.new_instances, at.new_traffic_percent, at.step));
+                events.push(ev(
+                    x,
+                    Phase::Rollback,
+                    at.old_instances,
+                    at.new_instances,
+                    at.new_traffic_percent,
+                    at.step,
+                ));
                 let (mut old, mut new) = (at.old_instances, at.new_instances);
                 for i in 1..rounds {
                     old = old.saturating_add(r).min(n_old);
@@ -519,25 +710,45 @@ fn roll_back(vp: &VariantPlan, plan: &Plan, x: i64, notes: &mut Notes) -> Vec<Ev
 
 fn summarize(events: &[Event], outcome: Outcome) -> Summary {
     let total_seconds = events.last().map_or(0, |e| e.t);
-    let peak_instances = events.iter().map(|e| e.old_instances.saturating_add(e.new_instances)).max().unwrap_or(0);
+    let peak_instances = events
+        .iter()
+        .map(|e| e.old_instances.saturating_add(e.new_instances))
+        .max()
+        .unwrap_or(0);
     let instance_seconds: f64 = events
         .windows(2)
-        .map(|w| (w[1].t.saturating_sub(w[0].t)) as f64 * w[0].old_instances.saturating_add(w[0].new_instances) as f64)
+        .map(|w| {
+            (w[1].t.saturating_sub(w[0].t)) as f64
+                * w[0].old_instances.saturating_add(w[0].new_instances) as f64
+        })
         .sum();
-    let time_to_full_traffic = events.iter().find(|e| e.new_traffic_percent >= 100.0 - 1e-9).map(|e| e.t);
-    Summary { outcome, total_seconds, peak_instances, instance_hours: instance_seconds / 3600.0, time_to_full_traffic }
+    let time_to_full_traffic = events
+        .iter()
+        .find(|e| e.new_traffic_percent >= 100.0 - 1e-9)
+        .map(|e| e.t);
+    Summary {
+        outcome,
+        total_seconds,
+        peak_instances,
+        instance_hours: instance_seconds / 3600.0,
+        time_to_full_traffic,
+    }
 }
 
 /// Sums the variants' timelines: instances add up, traffic is weight-averaged, the
 /// phase is the most eventful one and the step the highest.
 fn aggregate(variants: &[VariantSimulation], weights: &[f64]) -> Vec<Event> {
-    // Keys (t, j): j tells apart a rollback and the done at the same second.
+    // Keys (t, j): j tells apart events of the same second.
     let keyed: Vec<Vec<((i64, usize), &Event)>> = variants
         .iter()
         .map(|v| {
-            let mut out = Vec::with_capacity(v.events.len());
-            for (i, e) in v.events.iter().enumerate() {
-                let j = if i > 0 && v.events[i - 1].t == e.t { 1 } else { 0 };
+            let mut out: Vec<((i64, usize), &Event)> = Vec::with_capacity(v.events.len());
+            for e in &v.events {
+                // j counts the earlier events of the same second.
+                let j = match out.last() {
+                    Some(((t, j), _)) if *t == e.t => j + 1,
+                    _ => 0,
+                };
                 out.push(((e.t, j), e));
             }
             out
@@ -556,7 +767,9 @@ fn aggregate(variants: &[VariantSimulation], weights: &[f64]) -> Vec<Event> {
             while cursors[vi] + 1 < list.len() && list[cursors[vi] + 1].0 <= key {
                 cursors[vi] += 1;
             }
-            let Some((_, e)) = list.get(cursors[vi]) else { continue };
+            let Some((_, e)) = list.get(cursors[vi]) else {
+                continue;
+            };
             if e.phase.rank() > agg.phase.rank() {
                 agg.phase = e.phase;
             }
@@ -565,7 +778,11 @@ fn aggregate(variants: &[VariantSimulation], weights: &[f64]) -> Vec<Event> {
             agg.step = agg.step.max(e.step);
             traffic += weights.get(vi).copied().unwrap_or(0.0) * e.new_traffic_percent;
         }
-        agg.new_traffic_percent = if weight_sum > 0.0 { (traffic / weight_sum).clamp(0.0, 100.0) } else { 0.0 };
+        agg.new_traffic_percent = if weight_sum > 0.0 {
+            (traffic / weight_sum).clamp(0.0, 100.0)
+        } else {
+            0.0
+        };
         out.push(agg);
     }
     normalize(out)
@@ -576,13 +793,24 @@ pub fn simulate(doc: &DesignDocument) -> Simulation {
     let mut notes = Notes::default();
     let plan = plan(doc, &mut notes);
     let fleets: Vec<VariantFleet> = fleet::fleets(doc);
-    let instance_fleets: Vec<&VariantFleet> = fleets.iter().filter(|f| f.new_instances > 0).collect();
+    let instance_fleets: Vec<&VariantFleet> =
+        fleets.iter().filter(|f| f.new_instances > 0).collect();
     for f in fleets.iter().filter(|f| f.new_instances <= 0) {
-        let what = if f.serverless { "is serverless" } else { "has no instances in the new config" };
-        notes.add(format!("Variant {:?} {what}: it has no instances to simulate.", f.name));
+        let what = if f.serverless {
+            "is serverless"
+        } else {
+            "has no instances in the new config"
+        };
+        notes.add(format!(
+            "Variant {:?} {what}: it has no instances to simulate.",
+            f.name
+        ));
     }
     if fleets.iter().any(|f| f.retained_count) {
-        notes.add("RetainAllVariantProperties keeps the current instance counts for the new fleet.".to_string());
+        notes.add(
+            "RetainAllVariantProperties keeps the current instance counts for the new fleet."
+                .to_string(),
+        );
     }
     if instance_fleets.is_empty() {
         notes.add("Nothing to deploy onto instances: the timeline is a single event.".to_string());
@@ -608,16 +836,33 @@ pub fn simulate(doc: &DesignDocument) -> Simulation {
     if let Kind::BlueGreen { routing, .. } = &plan.kind {
         let mut scratch = Notes::default();
         for f in &instance_fleets {
-            bg_steps_max = bg_steps_max.max(blue_green_steps(routing, f.new_instances, &mut scratch).len() as i64);
+            bg_steps_max = bg_steps_max
+                .max(blue_green_steps(routing, f.new_instances, &mut scratch).len() as i64);
         }
     }
-    let plans: Vec<VariantPlan> = instance_fleets.iter().map(|f| plan_variant(&plan, f, bg_steps_max, &mut notes)).collect();
-    let end = plans.iter().filter_map(|vp| vp.events.last().map(|e| e.t)).max().unwrap_or(0);
+    let plans: Vec<VariantPlan> = instance_fleets
+        .iter()
+        .map(|f| plan_variant(&plan, f, bg_steps_max, &mut notes))
+        .collect();
+    let end = plans
+        .iter()
+        .filter_map(|vp| vp.events.last().map(|e| e.t))
+        .max()
+        .unwrap_or(0);
 
-    let alarm_trip = plan.alarm.filter(|&a| a < end && plans.iter().any(|vp| vp.bakes.iter().any(|&(s, e)| s <= a && a < e)));
+    let alarm_trip = plan.alarm.filter(|&a| {
+        a < end
+            && plans
+                .iter()
+                .any(|vp| vp.bakes.iter().any(|&(s, e)| s <= a && a < e))
+    });
     if let (Some(a), None) = (plan.alarm, alarm_trip) {
         if a < end {
             notes.add(format!("The alarm trip at {a} s falls outside every bake: alarms are only watched while baking, so it changes nothing."));
+        } else {
+            notes.add(format!(
+                "The alarm trip at {a} s comes after the deployment has ended: it changes nothing."
+            ));
         }
     }
     let timeout_trip = plan.timeout.filter(|&m| m < end);
@@ -652,7 +897,11 @@ pub fn simulate(doc: &DesignDocument) -> Simulation {
     if weights.iter().sum::<f64>() <= 0.0 || weights.iter().any(|w| !w.is_finite()) {
         weights = vec![1.0; weights.len()];
     }
-    let events = if variants.len() == 1 { variants[0].events.clone() } else { aggregate(&variants, &weights) };
+    let events = if variants.len() == 1 {
+        variants[0].events.clone()
+    } else {
+        aggregate(&variants, &weights)
+    };
     let summary = summarize(&events, outcome);
     Simulation {
         strategy: plan.strategy,
@@ -727,7 +976,14 @@ pub fn timeline_csv(sim: &Simulation) -> String {
     out.push('\n');
     for e in &sim.events {
         let pct = e.new_traffic_percent.round() as i64;
-        out.push_str(&format!("{},{},{},{},{}\n", e.t, e.phase.as_str(), e.old_instances, e.new_instances, pct));
+        out.push_str(&format!(
+            "{},{},{},{},{}\n",
+            e.t,
+            e.phase.as_str(),
+            e.old_instances,
+            e.new_instances,
+            pct
+        ));
     }
     out
 }
@@ -751,7 +1007,9 @@ pub struct Comparison {
 /// The alarm what-if is left out of the alternatives: the table shows what each choice
 /// costs when the deployment goes well (or times out).
 pub fn compare(doc: &DesignDocument) -> Vec<Comparison> {
-    use super::model::{BlueGreenUpdatePolicy, DeploymentConfig, RollingUpdatePolicy, TrafficRoutingConfig};
+    use super::model::{
+        BlueGreenUpdatePolicy, DeploymentConfig, RollingUpdatePolicy, TrafficRoutingConfig,
+    };
     let dc = doc.request.deployment_config.as_ref();
     let bg = dc.and_then(|d| d.blue_green_update_policy.as_ref());
     let rolling = dc.and_then(|d| d.rolling_update_policy.as_ref());
@@ -765,7 +1023,9 @@ pub fn compare(doc: &DesignDocument) -> Vec<Comparison> {
         .or_else(|| rolling.and_then(|r| r.maximum_execution_timeout_in_seconds));
     let auto_rollback = dc.and_then(|d| d.auto_rollback_configuration.clone());
 
-    let blue_green = |type_: TrafficRoutingConfigType, canary: Option<CapacitySize>, linear: Option<CapacitySize>| DeploymentConfig {
+    let blue_green = |type_: TrafficRoutingConfigType,
+                      canary: Option<CapacitySize>,
+                      linear: Option<CapacitySize>| DeploymentConfig {
         blue_green_update_policy: Some(BlueGreenUpdatePolicy {
             traffic_routing_configuration: Some(TrafficRoutingConfig {
                 type_: Some(type_),
@@ -780,9 +1040,26 @@ pub fn compare(doc: &DesignDocument) -> Vec<Comparison> {
         auto_rollback_configuration: auto_rollback.clone(),
     };
     let alternatives = [
-        ("All at once", blue_green(TrafficRoutingConfigType::AllAtOnce, None, None)),
-        ("Canary 10%", blue_green(TrafficRoutingConfigType::Canary, Some(CapacitySize::percent(10)), None)),
-        ("Linear 20%", blue_green(TrafficRoutingConfigType::Linear, None, Some(CapacitySize::percent(20)))),
+        (
+            "All at once",
+            blue_green(TrafficRoutingConfigType::AllAtOnce, None, None),
+        ),
+        (
+            "Canary 10%",
+            blue_green(
+                TrafficRoutingConfigType::Canary,
+                Some(CapacitySize::percent(10)),
+                None,
+            ),
+        ),
+        (
+            "Linear 20%",
+            blue_green(
+                TrafficRoutingConfigType::Linear,
+                None,
+                Some(CapacitySize::percent(20)),
+            ),
+        ),
         (
             "Rolling 20%",
             DeploymentConfig {
