@@ -935,7 +935,7 @@ impl Validator<'_> {
         let msg = "MaximumExecutionTimeoutInSeconds should be larger than the total waiting time (WaitIntervalInSeconds and TerminationWaitInSeconds); otherwise the deployment times out and rolls back.".to_string();
         if m <= waits {
             let explanation = format!(
-                "The plan waits {} ({breakdown}), but the timeout is {}: the deployment times out and rolls back before it finishes. Provisioning adds to this in the simulation ({provisioning}: {} in all).",
+                "The plan waits {}: {breakdown}. The timeout is only {}, so the deployment times out and rolls back before it finishes. Provisioning adds to this in the simulation ({provisioning}: {} in all).",
                 secs(waits),
                 secs(m),
                 secs(total)
