@@ -196,6 +196,8 @@ fn pct(p: f64) -> String {
 fn plural(n: i64, word: &str) -> String {
     if n == 1 {
         format!("1 {word}")
+    } else if word.ends_with("ch") || word.ends_with('s') {
+        format!("{n} {word}es")
     } else {
         format!("{n} {word}s")
     }
@@ -314,7 +316,7 @@ impl Validator<'_> {
 
     fn missing(&mut self, path: &str, rule: &'static str, why: &str) {
         let member = last_segment(path);
-        let explanation = format!("{member} is required here; {why}");
+        let explanation = format!("{member} is missing, and it is required: {why}");
         self.error(path, rule, botocore_missing(path), explanation);
     }
 
@@ -390,7 +392,11 @@ impl Validator<'_> {
         what: &str,
     ) {
         let Some(s) = value else {
-            self.missing(path, rule, &format!("{what} must be given."));
+            self.missing(
+                path,
+                rule,
+                &format!("give {} (letters, digits and hyphens).", lower_first(what)),
+            );
             return;
         };
         let len = s.chars().count();
@@ -929,7 +935,7 @@ impl Validator<'_> {
         let msg = "MaximumExecutionTimeoutInSeconds should be larger than the total waiting time (WaitIntervalInSeconds and TerminationWaitInSeconds); otherwise the deployment times out and rolls back.".to_string();
         if m <= waits {
             let explanation = format!(
-                "The plan waits {} ({breakdown}), but the timeout is {}: the deployment times out and rolls back before it finishes. Provisioning adds to this in the simulation ({provisioning}: {} in all).",
+                "The plan waits {}: {breakdown}. The timeout is only {}, so the deployment times out and rolls back before it finishes. Provisioning adds to this in the simulation ({provisioning}: {} in all).",
                 secs(waits),
                 secs(m),
                 secs(total)
@@ -1403,6 +1409,14 @@ fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
         Some(first) => first.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => first.to_lowercase().chain(c).collect(),
         None => String::new(),
     }
 }
