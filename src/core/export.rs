@@ -32,10 +32,10 @@ pub fn cli_command(req: &UpdateEndpointInput) -> String {
         .iter()
         .any(|n| n.as_deref().is_some_and(unsafe_as_cli_argument))
     {
-        args.push(format!(
-            "--cli-input-json={}",
-            bash_quote(&compact_json(req))
-        ));
+        // Two words, not `--cli-input-json=...`: awscli v1 only lifts its check for the
+        // required options when it sees the exact token `--cli-input-json`. The value
+        // starts with `{`, so it cannot be taken for an option.
+        args.push(format!("--cli-input-json {}", bash_quote(&compact_json(req))));
     } else {
         if let Some(name) = &req.endpoint_name {
             args.push(format!("--endpoint-name={}", bash_quote(name)));
@@ -507,7 +507,7 @@ print(response["EndpointArn"])
                 ..alarms(&["a"])
             };
             let cmd = cli_command(&req);
-            assert!(cmd.contains("--cli-input-json='{"), "{name:?}: {cmd}");
+            assert!(cmd.contains("--cli-input-json '{"), "{name:?}: {cmd}");
             assert!(!cmd.contains("--endpoint-config-name"), "{name:?}: {cmd}");
         }
         let req = UpdateEndpointInput {
