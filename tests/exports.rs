@@ -330,48 +330,49 @@ impl Drop for CaptureServer {
     }
 }
 
-/// Runs `jobs` (case name, command) a few at a time, each with its own endpoint URL on
-/// the server, and returns per case (exit ok, stdout, stderr, recorded body).
-fn run_against_server(
-    scratch: &Scratch,
-    server: &CaptureServer,
-    jobs: Vec<(String, Command)>,
-) -> BTreeMap<String, (bool, String, String, Option<String>)> {
-    let mut results = BTreeMap::new();
-    let mut pending = jobs.into_iter();
-    loop {
-        let batch: Vec<(String, Child)> = pending
-            .by_ref()
-            .take(3)
-            .map(|(case, mut cmd)| {
-                let url = format!("http://127.0.0.1:{}/{case}", server.port);
-                let child = cmd
-                    .env("AWS_ENDPOINT_URL_SAGEMAKER", url)
-                    .stdout(Stdio::piped())
-                    .stderr(Stdio::piped())
-                    .spawn()
-                    .expect("spawn a CLI run");
-                (case, child)
-            })
-            .collect();
-        if batch.is_empty() {
-            return results;
-        }
-        for (case, child) in batch {
-            let out = child.wait_with_output().expect("wait for a CLI run");
-            let body = std::fs::read_to_string(scratch.path().join(format!("{case}.body"))).ok();
-            let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-            results.insert(case, (out.status.success(), text(&out.stdout), text(&out.stderr), body));
-        }
+/// What one CLI run did: exit ok, stdout, stderr, and the body the server recorded.
+type Run = (bool, String, String, Option<String>);
+
+fn recorded_body(scratch: &Scratch, run: &str) -> Option<String> {
+    std::fs::read_to_string(scratch.path().join(format!("{run}.body"))).ok()
+}
+
+fn endpoint_url(server: &CaptureServer, run: &str) -> String {
+    format!("http://127.0.0.1:{}/{run}", server.port)
+}
+
+/// Runs bash on `script` with `aws` defined as a function that saves its arguments, NUL
+/// separated, to the file named by `$AWS_ARGV_OUT`: this is how bash hands a command's
+/// words to the real `aws`. Returns the words of each command, by run name.
+fn argv_from_bash(scratch: &Scratch, commands: &[(String, String)]) -> BTreeMap<String, Vec<String>> {
+    let mut script = String::from("aws() { printf '%s\\0' \"$@\" > \"$AWS_ARGV_OUT\"; }\n");
+    for (run, command) in commands {
+        script.push_str(&format!("AWS_ARGV_OUT=argv-{run}\n{command}\n"));
     }
+    let path = scratch.path().join("commands.sh");
+    std::fs::write(&path, script).unwrap();
+    let out = Command::new("bash").current_dir(scratch.path()).arg(&path).output().expect("run bash");
+    assert!(out.status.success(), "bash failed: {}", String::from_utf8_lossy(&out.stderr));
+    commands
+        .iter()
+        .map(|(run, _)| {
+            let raw = std::fs::read(scratch.path().join(format!("argv-{run}"))).expect("bash ran the command");
+            let words: Vec<String> = raw
+                .split(|b| *b == 0)
+                .map(|w| String::from_utf8(w.to_vec()).expect("arguments are UTF-8"))
+                .collect();
+            // printf ends every word with a NUL, so the last split is empty.
+            (run.clone(), words[..words.len() - 1].to_vec())
+        })
+        .collect()
 }
 
 /// Checks each run sent exactly its request and answered with the fake ARN.
-fn check_runs(
-    cases: &[(String, UpdateEndpointInput)],
+fn check_runs<'a>(
+    cases: impl IntoIterator<Item = &'a (String, UpdateEndpointInput)>,
     prefix: &str,
     shown: impl Fn(&UpdateEndpointInput) -> String,
-    results: &BTreeMap<String, (bool, String, String, Option<String>)>,
+    results: &BTreeMap<String, Run>,
 ) -> Vec<String> {
     let mut failures = Vec::new();
     for (name, req) in cases {
@@ -392,6 +393,10 @@ fn check_runs(
     failures
 }
 
+/// Cases run end to end by the `aws` program itself (one process each, the slow way),
+/// so that what awscli's entry point sees in-process is known to be what `aws` sees.
+const REAL_AWS_CASES: &[&str] = &["minimal", "hostile-names", "hostile-names-nul-file"];
+
 #[test]
 fn cli_commands_and_cli_input_json_send_exactly_the_request() {
     require_tools();
@@ -399,21 +404,25 @@ fn cli_commands_and_cli_input_json_send_exactly_the_request() {
     let server = CaptureServer::start(scratch.path());
     let cases = cases();
 
-    // The --cli-input-json documents: `aws sagemaker update-endpoint --cli-input-json
-    // file://...` for each, all in one Python process (see awscli_runner.py), running
-    // alongside the commands below.
-    let runs: Vec<Value> = cases
-        .iter()
-        .map(|(name, req)| {
-            let json = scratch.path().join(format!("input-{name}.json"));
-            std::fs::write(&json, cli_input_json(req)).unwrap();
-            serde_json::json!({
-                "name": format!("input-{name}"),
-                "argv": ["sagemaker", "update-endpoint", "--cli-input-json", format!("file://{}", json.display())],
-                "endpoint_url": format!("http://127.0.0.1:{}/input-{name}", server.port),
-            })
-        })
+    // Every command parsed by bash; the words it passes to `aws` then go to awscli's
+    // entry point, all in one Python process (see awscli_runner.py).
+    let commands: Vec<(String, String)> =
+        cases.iter().map(|(name, req)| (format!("command-{name}"), cli_command(req))).collect();
+    let mut runs: Vec<Value> = argv_from_bash(&scratch, &commands)
+        .into_iter()
+        .map(|(run, argv)| serde_json::json!({"name": run, "argv": argv, "endpoint_url": endpoint_url(&server, &run)}))
         .collect();
+    // Every --cli-input-json document, as `aws sagemaker update-endpoint --cli-input-json file://...`.
+    for (name, req) in &cases {
+        let json = scratch.path().join(format!("input-{name}.json"));
+        std::fs::write(&json, cli_input_json(req)).unwrap();
+        let run = format!("input-{name}");
+        runs.push(serde_json::json!({
+            "name": run,
+            "argv": ["sagemaker", "update-endpoint", "--cli-input-json", format!("file://{}", json.display())],
+            "endpoint_url": endpoint_url(&server, &run),
+        }));
+    }
     let runs_file = scratch.path().join("runs.json");
     let runs_results = scratch.path().join("runs-results.json");
     std::fs::write(&runs_file, serde_json::to_string(&runs).unwrap()).unwrap();
@@ -426,31 +435,47 @@ fn cli_commands_and_cli_input_json_send_exactly_the_request() {
         .spawn()
         .expect("run python3");
 
-    // The commands: each one a bash script run by real bash, calling the real `aws`.
-    let jobs = cases
+    // Meanwhile a few commands run as a user would: bash running the real `aws`.
+    let real: Vec<(String, Child)> = cases
         .iter()
+        .filter(|(name, _)| REAL_AWS_CASES.contains(&name.as_str()))
         .map(|(name, req)| {
-            let script = scratch.path().join(format!("command-{name}.sh"));
+            let run = format!("aws-{name}");
+            let script = scratch.path().join(format!("{run}.sh"));
             std::fs::write(&script, cli_command(req)).unwrap();
-            let mut bash = aws_env("bash", scratch.path());
-            bash.arg(&script);
-            (format!("command-{name}"), bash)
+            let child = aws_env("bash", scratch.path())
+                .arg(&script)
+                .env("AWS_ENDPOINT_URL_SAGEMAKER", endpoint_url(&server, &run))
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("run bash");
+            (run, child)
         })
         .collect();
-    let mut results = run_against_server(&scratch, &server, jobs);
 
+    let mut results: BTreeMap<String, Run> = BTreeMap::new();
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    for (run, child) in real {
+        let out = child.wait_with_output().expect("wait for bash");
+        let body = recorded_body(&scratch, &run);
+        results.insert(run, (out.status.success(), text(&out.stdout), text(&out.stderr), body));
+    }
     let out = runner.wait_with_output().expect("wait for python3");
-    assert!(out.status.success(), "awscli runner failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "awscli runner failed: {}", text(&out.stderr));
     let runs_out: BTreeMap<String, Value> =
         serde_json::from_str(&std::fs::read_to_string(&runs_results).unwrap()).expect("runner results are JSON");
-    for (name, r) in runs_out {
-        let body = std::fs::read_to_string(scratch.path().join(format!("{name}.body"))).ok();
-        let text = |v: &Value| v.as_str().unwrap_or_default().to_string();
-        results.insert(name, (r["rc"] == 0, text(&r["stdout"]), text(&r["stderr"]), body));
+    for (run, r) in runs_out {
+        let field = |k: &str| r[k].as_str().unwrap_or_default().to_string();
+        let body = recorded_body(&scratch, &run);
+        results.insert(run, (r["rc"] == 0, field("stdout"), field("stderr"), body));
     }
 
+    let real_cases = cases.iter().filter(|(name, _)| REAL_AWS_CASES.contains(&name.as_str()));
+    assert_eq!(real_cases.clone().count(), REAL_AWS_CASES.len(), "a case named in REAL_AWS_CASES is missing");
     let mut failures = check_runs(&cases, "command-", cli_command, &results);
     failures.extend(check_runs(&cases, "input-", cli_input_json, &results));
+    failures.extend(check_runs(real_cases, "aws-", cli_command, &results));
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
     scratch.assert_untouched();
 }
