@@ -13,10 +13,13 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use deployment_designer::core::export::{bash_quote, boto3_snippet, cli_command, cli_input_json, python_literal};
+use deployment_designer::core::export::{
+    bash_quote, boto3_snippet, cli_command, cli_input_json, python_literal,
+};
 use deployment_designer::core::model::{
-    Alarm, AutoRollbackConfig, BlueGreenUpdatePolicy, CapacitySize, DeploymentConfig, RollingUpdatePolicy,
-    TrafficRoutingConfig, TrafficRoutingConfigType, UpdateEndpointInput, VariantProperty, VariantPropertyType,
+    Alarm, AutoRollbackConfig, BlueGreenUpdatePolicy, CapacitySize, DeploymentConfig,
+    RollingUpdatePolicy, TrafficRoutingConfig, TrafficRoutingConfigType, UpdateEndpointInput,
+    VariantProperty, VariantPropertyType,
 };
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -53,7 +56,16 @@ const HOSTILE: &[&str] = &[
 ];
 
 fn alarms(names: &[&str]) -> AutoRollbackConfig {
-    AutoRollbackConfig { alarms: Some(names.iter().map(|n| Alarm { alarm_name: Some(n.to_string()) }).collect()) }
+    AutoRollbackConfig {
+        alarms: Some(
+            names
+                .iter()
+                .map(|n| Alarm {
+                    alarm_name: Some(n.to_string()),
+                })
+                .collect(),
+        ),
+    }
 }
 
 fn named(endpoint: &str, config: &str) -> UpdateEndpointInput {
@@ -127,8 +139,12 @@ fn cases() -> Vec<(String, UpdateEndpointInput)> {
             UpdateEndpointInput {
                 retain_all_variant_properties: Some(true),
                 exclude_retained_variant_properties: Some(vec![
-                    VariantProperty { variant_property_type: Some(VariantPropertyType::DesiredInstanceCount) },
-                    VariantProperty { variant_property_type: Some(VariantPropertyType::DataCaptureConfig) },
+                    VariantProperty {
+                        variant_property_type: Some(VariantPropertyType::DesiredInstanceCount),
+                    },
+                    VariantProperty {
+                        variant_property_type: Some(VariantPropertyType::DataCaptureConfig),
+                    },
                 ]),
                 retain_deployment_config: Some(true),
                 ..named("ep", "cfg")
@@ -159,10 +175,19 @@ fn cases() -> Vec<(String, UpdateEndpointInput)> {
     let (first, second) = plain.split_at(plain.len() / 2);
     cases.push((
         "hostile-names".to_string(),
-        named(&format!("-starts-with-dash {}", first.concat()), &format!("--endpoint-name=evil {}", second.concat())),
+        named(
+            &format!("-starts-with-dash {}", first.concat()),
+            &format!("--endpoint-name=evil {}", second.concat()),
+        ),
     ));
-    cases.push(("hostile-names-nul-file".to_string(), named(special[0], special[1])));
-    cases.push(("hostile-names-fileb-url".to_string(), named(special[2], special[3])));
+    cases.push((
+        "hostile-names-nul-file".to_string(),
+        named(special[0], special[1]),
+    ));
+    cases.push((
+        "hostile-names-fileb-url".to_string(),
+        named(special[2], special[3]),
+    ));
     cases
 }
 
@@ -170,9 +195,12 @@ fn cases() -> Vec<(String, UpdateEndpointInput)> {
 // Scaffolding: tools, a scratch directory, fake credentials.
 
 fn require_tools() {
-    let python = Command::new("python3").args(["-c", "import boto3, botocore, awscli"]).output();
+    let python = Command::new("python3")
+        .args(["-c", "import boto3, botocore, awscli"])
+        .output();
     let aws = Command::new("aws").arg("--version").output();
-    let ok = |r: &std::io::Result<std::process::Output>| r.as_ref().is_ok_and(|o| o.status.success());
+    let ok =
+        |r: &std::io::Result<std::process::Output>| r.as_ref().is_ok_and(|o| o.status.success());
     assert!(
         ok(&python) && ok(&aws),
         "these tests run the exports through python3 + boto3 and the `aws` program (awscli v1), \
@@ -209,8 +237,14 @@ impl Scratch {
             .map(|e| e.file_name().to_string_lossy().into_owned())
             .filter(|n| n.starts_with("pwned"))
             .collect();
-        assert!(pwned.is_empty(), "hostile text was executed, it created {pwned:?}");
-        assert!(self.0.join("victim").join("keep").exists(), "hostile text was executed: `victim` was removed");
+        assert!(
+            pwned.is_empty(),
+            "hostile text was executed, it created {pwned:?}"
+        );
+        assert!(
+            self.0.join("victim").join("keep").exists(),
+            "hostile text was executed: `victim` was removed"
+        );
     }
 }
 
@@ -224,7 +258,13 @@ impl Drop for Scratch {
 fn aws_env(program: &str, dir: &Path) -> Command {
     let mut cmd = Command::new(program);
     cmd.current_dir(dir);
-    for key in ["AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_SAGEMAKER", "AWS_CA_BUNDLE"] {
+    for key in [
+        "AWS_PROFILE",
+        "AWS_SESSION_TOKEN",
+        "AWS_ENDPOINT_URL",
+        "AWS_ENDPOINT_URL_SAGEMAKER",
+        "AWS_CA_BUNDLE",
+    ] {
         cmd.env_remove(key);
     }
     cmd.env("AWS_ACCESS_KEY_ID", "AKIAFAKEFAKEFAKEFAKE")
@@ -239,7 +279,9 @@ fn aws_env(program: &str, dir: &Path) -> Command {
 }
 
 fn clients_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("clients")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("clients")
 }
 
 fn parse(body: &str, what: &str) -> Value {
@@ -272,20 +314,31 @@ fn boto3_snippets_send_exactly_the_request() {
         .arg(&results_file)
         .output()
         .expect("run python3");
-    assert!(out.status.success(), "boto3 runner failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "boto3 runner failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let results: BTreeMap<String, Value> =
-        serde_json::from_str(&std::fs::read_to_string(&results_file).unwrap()).expect("runner results are JSON");
+        serde_json::from_str(&std::fs::read_to_string(&results_file).unwrap())
+            .expect("runner results are JSON");
 
     let mut failures = Vec::new();
     for (name, req) in &cases {
         let r = &results[name];
         if let Some(err) = r["error"].as_str() {
-            failures.push(format!("{name}: the snippet failed:\n{err}\n{}", boto3_snippet(req)));
+            failures.push(format!(
+                "{name}: the snippet failed:\n{err}\n{}",
+                boto3_snippet(req)
+            ));
             continue;
         }
         let body = parse(r["body"].as_str().unwrap_or_default(), name);
         if body != expected(req) {
-            failures.push(format!("{name}: boto3 sent\n{body}\ninstead of\n{}", expected(req)));
+            failures.push(format!(
+                "{name}: boto3 sent\n{body}\ninstead of\n{}",
+                expected(req)
+            ));
         }
         if r["stdout"].as_str() != Some(&format!("{FAKE_ARN}\n")) {
             failures.push(format!("{name}: the snippet printed {:?}", r["stdout"]));
@@ -317,9 +370,18 @@ impl CaptureServer {
             .expect("start the capture server");
         let stdin = child.stdin.take().expect("server stdin");
         let mut line = String::new();
-        BufReader::new(child.stdout.take().expect("server stdout")).read_line(&mut line).expect("read port");
-        let port = line.trim().parse().unwrap_or_else(|_| panic!("capture server said {line:?}"));
-        CaptureServer { port, child, _stdin: stdin }
+        BufReader::new(child.stdout.take().expect("server stdout"))
+            .read_line(&mut line)
+            .expect("read port");
+        let port = line
+            .trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("capture server said {line:?}"));
+        CaptureServer {
+            port,
+            child,
+            _stdin: stdin,
+        }
     }
 }
 
@@ -344,19 +406,31 @@ fn endpoint_url(server: &CaptureServer, run: &str) -> String {
 /// Runs bash on `script` with `aws` defined as a function that saves its arguments, NUL
 /// separated, to the file named by `$AWS_ARGV_OUT`: this is how bash hands a command's
 /// words to the real `aws`. Returns the words of each command, by run name.
-fn argv_from_bash(scratch: &Scratch, commands: &[(String, String)]) -> BTreeMap<String, Vec<String>> {
+fn argv_from_bash(
+    scratch: &Scratch,
+    commands: &[(String, String)],
+) -> BTreeMap<String, Vec<String>> {
     let mut script = String::from("aws() { printf '%s\\0' \"$@\" > \"$AWS_ARGV_OUT\"; }\n");
     for (run, command) in commands {
         script.push_str(&format!("AWS_ARGV_OUT=argv-{run}\n{command}\n"));
     }
     let path = scratch.path().join("commands.sh");
     std::fs::write(&path, script).unwrap();
-    let out = Command::new("bash").current_dir(scratch.path()).arg(&path).output().expect("run bash");
-    assert!(out.status.success(), "bash failed: {}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new("bash")
+        .current_dir(scratch.path())
+        .arg(&path)
+        .output()
+        .expect("run bash");
+    assert!(
+        out.status.success(),
+        "bash failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     commands
         .iter()
         .map(|(run, _)| {
-            let raw = std::fs::read(scratch.path().join(format!("argv-{run}"))).expect("bash ran the command");
+            let raw = std::fs::read(scratch.path().join(format!("argv-{run}")))
+                .expect("bash ran the command");
             let words: Vec<String> = raw
                 .split(|b| *b == 0)
                 .map(|w| String::from_utf8(w.to_vec()).expect("arguments are UTF-8"))
@@ -379,15 +453,24 @@ fn check_runs<'a>(
         let key = format!("{prefix}{name}");
         let (ok, stdout, stderr, body) = &results[&key];
         let Some(body) = body else {
-            failures.push(format!("{key}: nothing was sent (exit ok: {ok})\n{stderr}\n{}", shown(req)));
+            failures.push(format!(
+                "{key}: nothing was sent (exit ok: {ok})\n{stderr}\n{}",
+                shown(req)
+            ));
             continue;
         };
         let body = parse(body, &key);
         if body != expected(req) {
-            failures.push(format!("{key}: aws sent\n{body}\ninstead of\n{}\nfrom\n{}", expected(req), shown(req)));
+            failures.push(format!(
+                "{key}: aws sent\n{body}\ninstead of\n{}\nfrom\n{}",
+                expected(req),
+                shown(req)
+            ));
         }
         if !ok || !stdout.contains(FAKE_ARN) {
-            failures.push(format!("{key}: aws failed or printed no ARN\n{stdout}\n{stderr}"));
+            failures.push(format!(
+                "{key}: aws failed or printed no ARN\n{stdout}\n{stderr}"
+            ));
         }
     }
     failures
@@ -406,8 +489,10 @@ fn cli_commands_and_cli_input_json_send_exactly_the_request() {
 
     // Every command parsed by bash; the words it passes to `aws` then go to awscli's
     // entry point, all in one Python process (see awscli_runner.py).
-    let commands: Vec<(String, String)> =
-        cases.iter().map(|(name, req)| (format!("command-{name}"), cli_command(req))).collect();
+    let commands: Vec<(String, String)> = cases
+        .iter()
+        .map(|(name, req)| (format!("command-{name}"), cli_command(req)))
+        .collect();
     let mut runs: Vec<Value> = argv_from_bash(&scratch, &commands)
         .into_iter()
         .map(|(run, argv)| serde_json::json!({"name": run, "argv": argv, "endpoint_url": endpoint_url(&server, &run)}))
@@ -459,20 +544,39 @@ fn cli_commands_and_cli_input_json_send_exactly_the_request() {
     for (run, child) in real {
         let out = child.wait_with_output().expect("wait for bash");
         let body = recorded_body(&scratch, &run);
-        results.insert(run, (out.status.success(), text(&out.stdout), text(&out.stderr), body));
+        results.insert(
+            run,
+            (
+                out.status.success(),
+                text(&out.stdout),
+                text(&out.stderr),
+                body,
+            ),
+        );
     }
     let out = runner.wait_with_output().expect("wait for python3");
-    assert!(out.status.success(), "awscli runner failed: {}", text(&out.stderr));
+    assert!(
+        out.status.success(),
+        "awscli runner failed: {}",
+        text(&out.stderr)
+    );
     let runs_out: BTreeMap<String, Value> =
-        serde_json::from_str(&std::fs::read_to_string(&runs_results).unwrap()).expect("runner results are JSON");
+        serde_json::from_str(&std::fs::read_to_string(&runs_results).unwrap())
+            .expect("runner results are JSON");
     for (run, r) in runs_out {
         let field = |k: &str| r[k].as_str().unwrap_or_default().to_string();
         let body = recorded_body(&scratch, &run);
         results.insert(run, (r["rc"] == 0, field("stdout"), field("stderr"), body));
     }
 
-    let real_cases = cases.iter().filter(|(name, _)| REAL_AWS_CASES.contains(&name.as_str()));
-    assert_eq!(real_cases.clone().count(), REAL_AWS_CASES.len(), "a case named in REAL_AWS_CASES is missing");
+    let real_cases = cases
+        .iter()
+        .filter(|(name, _)| REAL_AWS_CASES.contains(&name.as_str()));
+    assert_eq!(
+        real_cases.clone().count(),
+        REAL_AWS_CASES.len(),
+        "a case named in REAL_AWS_CASES is missing"
+    );
     let mut failures = check_runs(&cases, "command-", cli_command, &results);
     failures.extend(check_runs(&cases, "input-", cli_input_json, &results));
     failures.extend(check_runs(real_cases, "aws-", cli_command, &results));
@@ -485,7 +589,11 @@ fn names_that_awscli_would_load_as_files_fall_back_to_cli_input_json() {
     for (name, req) in cases() {
         let cmd = cli_command(&req);
         let fallback = name.starts_with("hostile-names-");
-        assert_eq!(cmd.contains("\\\n  --cli-input-json '{"), fallback, "{name}: {cmd}");
+        assert_eq!(
+            cmd.contains("\\\n  --cli-input-json '{"),
+            fallback,
+            "{name}: {cmd}"
+        );
     }
 }
 
@@ -508,7 +616,10 @@ fn bash_quoting_keeps_any_text_as_data() {
     require_tools();
     let scratch = Scratch::new("bash");
     // bash cannot carry a NUL in an argument; cli_command never quotes one (see above).
-    let values: Vec<String> = generated_strings().into_iter().filter(|s| !s.contains('\0')).collect();
+    let values: Vec<String> = generated_strings()
+        .into_iter()
+        .filter(|s| !s.contains('\0'))
+        .collect();
     let mut script = String::from("printf '%s\\0'");
     for v in &values {
         script.push_str(" \\\n  ");
@@ -521,12 +632,26 @@ fn bash_quoting_keeps_any_text_as_data() {
         .stdout(Stdio::piped())
         .spawn()
         .expect("run bash");
-    child.stdin.take().unwrap().write_all(script.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(script.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     let got: Vec<&[u8]> = out.stdout.split(|b| *b == 0).collect();
-    assert_eq!(got.len(), values.len() + 1, "bash printed a different number of words");
+    assert_eq!(
+        got.len(),
+        values.len() + 1,
+        "bash printed a different number of words"
+    );
     for (v, g) in values.iter().zip(got) {
-        assert_eq!(String::from_utf8_lossy(g), v.as_str(), "bash read {} differently", bash_quote(v));
+        assert_eq!(
+            String::from_utf8_lossy(g),
+            v.as_str(),
+            "bash read {} differently",
+            bash_quote(v)
+        );
     }
     scratch.assert_untouched();
 }
@@ -543,8 +668,16 @@ fn python_literals_keep_any_text_as_data() {
     program.push_str("]\nsys.stdout.write(json.dumps(VALUES))\n");
     let file = scratch.path().join("values.py");
     std::fs::write(&file, program).unwrap();
-    let out = Command::new("python3").current_dir(scratch.path()).arg(&file).output().expect("run python3");
-    assert!(out.status.success(), "python3 refused the literals: {}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new("python3")
+        .current_dir(scratch.path())
+        .arg(&file)
+        .output()
+        .expect("run python3");
+    assert!(
+        out.status.success(),
+        "python3 refused the literals: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let got: Vec<String> = serde_json::from_slice(&out.stdout).expect("python printed JSON");
     assert_eq!(got.len(), values.len());
     for (v, g) in values.iter().zip(&got) {
@@ -562,7 +695,10 @@ fn invisible_or_control(c: char) -> bool {
 }
 
 fn arb_text() -> impl Strategy<Value = String> {
-    prop_oneof![any::<String>(), "[a-z'\"\\\\$\n\u{200F}\u{2028}\u{FEFF}]{0,12}"]
+    prop_oneof![
+        any::<String>(),
+        "[a-z'\"\\\\$\n\u{200F}\u{2028}\u{FEFF}]{0,12}"
+    ]
 }
 
 fn arb_size() -> impl Strategy<Value = Option<CapacitySize>> {
@@ -581,37 +717,55 @@ fn arb_request() -> impl Strategy<Value = UpdateEndpointInput> {
         proptest::option::of(arb_text()),
         proptest::option::of(any::<bool>()),
         proptest::option::of(proptest::collection::vec(arb_text(), 0..4)),
-        (arb_size(), proptest::option::of(any::<i64>()), arb_size(), proptest::option::of(arb_text())),
+        (
+            arb_size(),
+            proptest::option::of(any::<i64>()),
+            arb_size(),
+            proptest::option::of(arb_text()),
+        ),
         proptest::option::of(any::<bool>()),
     )
-        .prop_map(|(name, config, retain, alarm_names, (size, wait, rollback, kind), retain_dc)| UpdateEndpointInput {
-            endpoint_name: name,
-            endpoint_config_name: config,
-            retain_all_variant_properties: retain,
-            exclude_retained_variant_properties: kind.clone().map(|k| {
-                vec![VariantProperty { variant_property_type: Some(VariantPropertyType::from_wire(&k)) }]
-            }),
-            deployment_config: Some(DeploymentConfig {
-                blue_green_update_policy: Some(BlueGreenUpdatePolicy {
-                    traffic_routing_configuration: Some(TrafficRoutingConfig {
-                        type_: kind.map(|k| TrafficRoutingConfigType::from_wire(&k)),
-                        wait_interval_in_seconds: wait,
-                        canary_size: size.clone(),
-                        linear_step_size: None,
+        .prop_map(
+            |(name, config, retain, alarm_names, (size, wait, rollback, kind), retain_dc)| {
+                UpdateEndpointInput {
+                    endpoint_name: name,
+                    endpoint_config_name: config,
+                    retain_all_variant_properties: retain,
+                    exclude_retained_variant_properties: kind.clone().map(|k| {
+                        vec![VariantProperty {
+                            variant_property_type: Some(VariantPropertyType::from_wire(&k)),
+                        }]
                     }),
-                    ..Default::default()
-                }),
-                rolling_update_policy: Some(RollingUpdatePolicy {
-                    maximum_batch_size: size,
-                    rollback_maximum_batch_size: rollback,
-                    ..Default::default()
-                }),
-                auto_rollback_configuration: alarm_names.map(|names| AutoRollbackConfig {
-                    alarms: Some(names.into_iter().map(|n| Alarm { alarm_name: Some(n) }).collect()),
-                }),
-            }),
-            retain_deployment_config: retain_dc,
-        })
+                    deployment_config: Some(DeploymentConfig {
+                        blue_green_update_policy: Some(BlueGreenUpdatePolicy {
+                            traffic_routing_configuration: Some(TrafficRoutingConfig {
+                                type_: kind.map(|k| TrafficRoutingConfigType::from_wire(&k)),
+                                wait_interval_in_seconds: wait,
+                                canary_size: size.clone(),
+                                linear_step_size: None,
+                            }),
+                            ..Default::default()
+                        }),
+                        rolling_update_policy: Some(RollingUpdatePolicy {
+                            maximum_batch_size: size,
+                            rollback_maximum_batch_size: rollback,
+                            ..Default::default()
+                        }),
+                        auto_rollback_configuration: alarm_names.map(|names| AutoRollbackConfig {
+                            alarms: Some(
+                                names
+                                    .into_iter()
+                                    .map(|n| Alarm {
+                                        alarm_name: Some(n),
+                                    })
+                                    .collect(),
+                            ),
+                        }),
+                    }),
+                    retain_deployment_config: retain_dc,
+                }
+            },
+        )
 }
 
 proptest! {

@@ -35,7 +35,10 @@ pub fn cli_command(req: &UpdateEndpointInput) -> String {
         // Two words, not `--cli-input-json=...`: awscli v1 only lifts its check for the
         // required options when it sees the exact token `--cli-input-json`. The value
         // starts with `{`, so it cannot be taken for an option.
-        args.push(format!("--cli-input-json {}", bash_quote(&compact_json(req))));
+        args.push(format!(
+            "--cli-input-json {}",
+            bash_quote(&compact_json(req))
+        ));
     } else {
         if let Some(name) = &req.endpoint_name {
             args.push(format!("--endpoint-name={}", bash_quote(name)));

@@ -4,8 +4,11 @@ so that starting awscli costs each time.
 
 Usage: awscli_runner.py RUNS_JSON RESULTS_JSON
 RUNS_JSON holds [{"name": ..., "argv": [...], "endpoint_url": ...}, ...]; argv is what
-follows `aws`. Each run gets a fresh CLI driver (and so a fresh botocore session) with
-AWS_ENDPOINT_URL_SAGEMAKER set to its endpoint_url. RESULTS_JSON receives
+follows `aws`. One CLI driver serves every run (loading the service model once); each
+command still parses its own arguments and creates its own client, which reads
+AWS_ENDPOINT_URL_SAGEMAKER, set to the run's endpoint_url, afresh. The test compares
+every run's recorded body with its own request, so a run leaking into another would
+show. RESULTS_JSON receives
 {name: {"rc": ..., "stdout": ..., "stderr": ...}}.
 """
 
@@ -19,12 +22,12 @@ import traceback
 from awscli.clidriver import create_clidriver
 
 
-def run(argv, endpoint_url):
+def run(driver, argv, endpoint_url):
     os.environ["AWS_ENDPOINT_URL_SAGEMAKER"] = endpoint_url
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
-            rc = create_clidriver().main(argv)
+            rc = driver.main(argv)
         except SystemExit as e:  # argparse exits on a usage error
             rc = e.code if isinstance(e.code, int) else 255
         except BaseException:
@@ -36,7 +39,8 @@ def run(argv, endpoint_url):
 def main():
     with open(sys.argv[1], encoding="utf-8") as f:
         runs = json.load(f)
-    results = {r["name"]: run(r["argv"], r["endpoint_url"]) for r in runs}
+    driver = create_clidriver()
+    results = {r["name"]: run(driver, r["argv"], r["endpoint_url"]) for r in runs}
     with open(sys.argv[2], "w", encoding="utf-8") as f:
         json.dump(results, f)
 
