@@ -691,7 +691,7 @@ fn python_literals_keep_any_text_as_data() {
 
 /// Characters a reviewer could not see in an export.
 fn invisible_or_control(c: char) -> bool {
-    c.is_control() && c != '\n' || deployment_designer::core::export::is_invisible(c)
+    (c.is_control() && c != '\n') || deployment_designer::core::export::is_invisible(c)
 }
 
 fn arb_text() -> impl Strategy<Value = String> {

@@ -497,6 +497,17 @@ print(response["EndpointArn"])
     }
 
     #[test]
+    fn document_json_is_pretty_escaped_and_parses_back() {
+        let mut doc = DesignDocument::default();
+        doc.request = alarms(&["x\u{200F}y"]);
+        let json = document_json(&doc);
+        assert!(json.starts_with("{\n  \"Version\": 1,"), "{json}");
+        assert!(json.contains(r#""AlarmName": "x\u200fy""#), "{json}");
+        let back: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, serde_json::to_value(&doc).unwrap());
+    }
+
+    #[test]
     fn paramfile_prefixes_switch_to_cli_input_json() {
         for name in [
             "file:///etc/passwd",
