@@ -498,8 +498,10 @@ print(response["EndpointArn"])
 
     #[test]
     fn document_json_is_pretty_escaped_and_parses_back() {
-        let mut doc = DesignDocument::default();
-        doc.request = alarms(&["x\u{200F}y"]);
+        let doc = DesignDocument {
+            request: alarms(&["x\u{200F}y"]),
+            ..Default::default()
+        };
         let json = document_json(&doc);
         assert!(json.starts_with("{\n  \"Version\": 1,"), "{json}");
         assert!(json.contains(r#""AlarmName": "x\u200fy""#), "{json}");
