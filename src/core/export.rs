@@ -32,8 +32,11 @@ pub fn cli_command(req: &UpdateEndpointInput) -> String {
         .iter()
         .any(|n| n.as_deref().is_some_and(unsafe_as_cli_argument))
     {
+        // Two words, not `--cli-input-json=...`: awscli v1 only lifts its check for the
+        // required options when it sees the exact token `--cli-input-json`. The value
+        // starts with `{`, so it cannot be taken for an option.
         args.push(format!(
-            "--cli-input-json={}",
+            "--cli-input-json {}",
             bash_quote(&compact_json(req))
         ));
     } else {
@@ -494,6 +497,19 @@ print(response["EndpointArn"])
     }
 
     #[test]
+    fn document_json_is_pretty_escaped_and_parses_back() {
+        let doc = DesignDocument {
+            request: alarms(&["x\u{200F}y"]),
+            ..Default::default()
+        };
+        let json = document_json(&doc);
+        assert!(json.starts_with("{\n  \"Version\": 1,"), "{json}");
+        assert!(json.contains(r#""AlarmName": "x\u200fy""#), "{json}");
+        let back: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, serde_json::to_value(&doc).unwrap());
+    }
+
+    #[test]
     fn paramfile_prefixes_switch_to_cli_input_json() {
         for name in [
             "file:///etc/passwd",
@@ -507,7 +523,7 @@ print(response["EndpointArn"])
                 ..alarms(&["a"])
             };
             let cmd = cli_command(&req);
-            assert!(cmd.contains("--cli-input-json='{"), "{name:?}: {cmd}");
+            assert!(cmd.contains("--cli-input-json '{"), "{name:?}: {cmd}");
             assert!(!cmd.contains("--endpoint-config-name"), "{name:?}: {cmd}");
         }
         let req = UpdateEndpointInput {
