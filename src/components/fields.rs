@@ -91,6 +91,17 @@ pub fn HelpToggle(
     .into_any()
 }
 
+/// Reads a whole number as the API takes it: within the 32-bit range (VALIDATION.md R8),
+/// which is also what import accepts, so every design the form makes can be reopened.
+pub fn parse_int(t: &str) -> Result<i64, &'static str> {
+    match t.parse::<i64>() {
+        Ok(v) if i32::try_from(v).is_ok() => Ok(v),
+        Ok(_) => Err("is outside the 32-bit range the API accepts"),
+        Err(_) if t.parse::<f64>().is_ok() => Err("is not a whole number"),
+        Err(_) => Err("is not a number"),
+    }
+}
+
 /// `aria-describedby` for a field: its findings and, when present, its hint.
 fn described_by(path: &str, has_hint: bool) -> String {
     let id = field_id(path);
@@ -223,12 +234,12 @@ where
                             local_error.set(None);
                             designer.edit(|d| set(d, None));
                         } else {
-                            match t.parse::<i64>() {
+                            match parse_int(t) {
                                 Ok(v) => {
                                     local_error.set(None);
                                     designer.edit(|d| set(d, Some(v)));
                                 }
-                                Err(_) => local_error.set(Some(format!("\"{t}\" is not a whole number; the design keeps its previous value."))),
+                                Err(why) => local_error.set(Some(format!("\"{t}\" {why}; the design keeps its previous value."))),
                             }
                         }
                     }
@@ -361,7 +372,7 @@ where
                     aria-describedby=format!("{} {}-findings", hint_id, field_id(&path))
                     on:input=move |ev| {
                         let raw = event_target_value(&ev);
-                        let v = raw.trim().parse::<i64>().ok();
+                        let v = parse_int(raw.trim()).ok();
                         if raw.trim().is_empty() || v.is_some() {
                             designer.edit(|d| {
                                 let mut s = get(d).unwrap_or_default();

@@ -394,7 +394,7 @@ fn AlarmWhatIf() -> impl IntoView {
                     data-testid="alarm-trip-input"
                     prop:value=move || alarm.get().map(|a| a.to_string()).unwrap_or_default()
                     on:change=move |ev| {
-                        let v = event_target_value(&ev).trim().parse::<i64>().ok();
+                        let v = crate::components::fields::parse_int(event_target_value(&ev).trim()).ok();
                         designer.edit(|d| d.simulation.alarm_trip_at_seconds = v);
                     }
                 />
