@@ -2,12 +2,19 @@
 //! showing its findings (with `aria-invalid` / `aria-describedby`), a hint of what the value
 //! means, and an on-demand explanation.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::app::{field_id, related, Designer};
 use crate::core::help::help;
 use crate::core::model::{CapacitySize, CapacitySizeType, DesignDocument};
 use crate::core::validate::Finding;
+
+/// Reads one member of the design (type-erased, so each field component exists once in the binary).
+type GetFn<T> = StoredValue<Arc<dyn Fn(&DesignDocument) -> Option<T> + Send + Sync>>;
+/// Writes one member of the design.
+type SetFn<T> = StoredValue<Arc<dyn Fn(&mut DesignDocument, Option<T>) + Send + Sync>>;
 
 /// Findings that belong beside the field at `path`: its own and its members'.
 fn own_findings(findings: &[Finding], path: &str) -> Vec<Finding> {
@@ -134,6 +141,17 @@ where
     G: Fn(&DesignDocument) -> Option<String> + Copy + Send + Sync + 'static,
     S: Fn(&mut DesignDocument, Option<String>) + Copy + Send + Sync + 'static,
 {
+    let get: GetFn<String> = StoredValue::new(Arc::new(get));
+    let set: SetFn<String> = StoredValue::new(Arc::new(set));
+    text_field_view(label, path, help_topic, placeholder, list, get, set)
+
+}
+
+/// The non-generic body of `TextField` (one copy in the binary, whatever the accessors).
+#[allow(clippy::too_many_arguments)]
+fn text_field_view(label: &'static str, path: String, help_topic: Option<&'static str>, placeholder: &'static str, list: Option<&'static str>, get: GetFn<String>, set: SetFn<String>) -> AnyView {
+    let get = move |d: &DesignDocument| get.with_value(|f| f(d));
+    let set = move |d: &mut DesignDocument, v: Option<String>| set.with_value(|f| f(d, v));
     let designer = expect_context::<Designer>();
     let id = field_id(&path);
     let value = Memo::new(move |_| designer.doc.with(|d| get(d).unwrap_or_default()));
@@ -165,6 +183,7 @@ where
             <FieldFindings path=path.clone() />
         </div>
     }
+    .into_any()
 }
 
 /// A number input bound to an optional integer member, with a hint of what the value means.
@@ -199,6 +218,17 @@ where
     G: Fn(&DesignDocument) -> Option<i64> + Copy + Send + Sync + 'static,
     S: Fn(&mut DesignDocument, Option<i64>) + Copy + Send + Sync + 'static,
 {
+    let get: GetFn<i64> = StoredValue::new(Arc::new(get));
+    let set: SetFn<i64> = StoredValue::new(Arc::new(set));
+    int_field_view(label, path, unit, hint, help_topic, min, max, get, set)
+
+}
+
+/// The non-generic body of `IntField` (one copy in the binary, whatever the accessors).
+#[allow(clippy::too_many_arguments)]
+fn int_field_view(label: &'static str, path: String, unit: &'static str, hint: Option<Signal<Option<String>>>, help_topic: Option<&'static str>, min: Option<i64>, max: Option<i64>, get: GetFn<i64>, set: SetFn<i64>) -> AnyView {
+    let get = move |d: &DesignDocument| get.with_value(|f| f(d));
+    let set = move |d: &mut DesignDocument, v: Option<i64>| set.with_value(|f| f(d, v));
     let designer = expect_context::<Designer>();
     let id = field_id(&path);
     let value = Memo::new(move |_| designer.doc.with(|d| get(d).map(|v| v.to_string()).unwrap_or_default()));
@@ -254,6 +284,7 @@ where
             <FieldFindings path=path.clone() />
         </div>
     }
+    .into_any()
 }
 
 /// A select for an optional boolean: not set / true / false.
@@ -276,6 +307,17 @@ where
     G: Fn(&DesignDocument) -> Option<bool> + Copy + Send + Sync + 'static,
     S: Fn(&mut DesignDocument, Option<bool>) + Copy + Send + Sync + 'static,
 {
+    let get: GetFn<bool> = StoredValue::new(Arc::new(get));
+    let set: SetFn<bool> = StoredValue::new(Arc::new(set));
+    bool_field_view(label, path, help_topic, get, set)
+
+}
+
+/// The non-generic body of `BoolField` (one copy in the binary, whatever the accessors).
+#[allow(clippy::too_many_arguments)]
+fn bool_field_view(label: &'static str, path: String, help_topic: Option<&'static str>, get: GetFn<bool>, set: SetFn<bool>) -> AnyView {
+    let get = move |d: &DesignDocument| get.with_value(|f| f(d));
+    let set = move |d: &mut DesignDocument, v: Option<bool>| set.with_value(|f| f(d, v));
     let designer = expect_context::<Designer>();
     let id = field_id(&path);
     let value = Memo::new(move |_| {
@@ -314,6 +356,7 @@ where
             <FieldFindings path=path.clone() />
         </div>
     }
+    .into_any()
 }
 
 /// A `CapacitySize` editor: type (instances or percent) and value, with what it means for this fleet.
@@ -338,6 +381,17 @@ where
     G: Fn(&DesignDocument) -> Option<CapacitySize> + Copy + Send + Sync + 'static,
     S: Fn(&mut DesignDocument, Option<CapacitySize>) + Copy + Send + Sync + 'static,
 {
+    let get: GetFn<CapacitySize> = StoredValue::new(Arc::new(get));
+    let set: SetFn<CapacitySize> = StoredValue::new(Arc::new(set));
+    size_field_view(label, path, hint, help_topic, get, set)
+
+}
+
+/// The non-generic body of `SizeField` (one copy in the binary, whatever the accessors).
+#[allow(clippy::too_many_arguments)]
+fn size_field_view(label: &'static str, path: String, hint: Signal<Option<String>>, help_topic: &'static str, get: GetFn<CapacitySize>, set: SetFn<CapacitySize>) -> AnyView {
+    let get = move |d: &DesignDocument| get.with_value(|f| f(d));
+    let set = move |d: &mut DesignDocument, v: Option<CapacitySize>| set.with_value(|f| f(d, v));
     let designer = expect_context::<Designer>();
     let type_path = format!("{path}.Type");
     let value_path = format!("{path}.Value");
@@ -408,4 +462,5 @@ where
             <FieldFindings path=path.clone() />
         </fieldset>
     }
+    .into_any()
 }
