@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::{
     exports::ExportsPanel, findings::FindingsPanel, form::DesignForm, import_panel::ImportPanel,
-    masthead::Masthead, share_panel::SharePanel, timeline::TimelinePanel,
+    masthead::Masthead, overview::DesignOverview, share_panel::SharePanel, timeline::TimelinePanel,
 };
 use crate::core::{
     examples, export, import,
@@ -191,6 +191,22 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // A share link pasted into the address bar of an open page changes only the fragment.
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+        let Some(fragment) = browser::fragment() else { return };
+        match share::decode(&fragment) {
+            Ok(shared) => {
+                designer.review.set(true);
+                designer.notice.set(None);
+                designer.replace(shared, true);
+            }
+            Err(e) => designer.notice.set(Some(Notice {
+                kind: "error",
+                text: format!("This share link could not be opened: {} Your design is unchanged.", e.message()),
+            })),
+        }
+    });
+
     view! {
         <a class="skip-link" href="#main">"Skip to the designer"</a>
         <Masthead />
@@ -217,6 +233,7 @@ pub fn App() -> impl IntoView {
                     </section>
                 </Show>
                 <div class="layout__results">
+                    <DesignOverview />
                     <FindingsPanel />
                     <TimelinePanel />
                     <ExportsPanel />

@@ -7,6 +7,7 @@ pub mod findings;
 pub mod form;
 pub mod import_panel;
 pub mod masthead;
+pub mod overview;
 pub mod share_panel;
 pub mod timeline;
 pub mod variants;

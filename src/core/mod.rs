@@ -13,6 +13,7 @@ pub mod hints;
 pub mod import;
 pub mod limits;
 pub mod model;
+pub mod overview;
 pub mod python;
 pub mod json;
 pub mod share;
