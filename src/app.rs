@@ -94,6 +94,12 @@ pub fn related(a: &str, b: &str) -> bool {
     a == b || inside(a, b) || inside(b, a)
 }
 
+/// Ends a message with a full stop, so that a sentence can follow it.
+pub fn sentence(message: &str) -> String {
+    let m = message.trim_end();
+    if m.ends_with(['.', '!', '?']) { m.to_string() } else { format!("{m}.") }
+}
+
 /// The id of the input that edits `path` (for labels, aria and the summary's links).
 pub fn field_id(path: &str) -> String {
     let mut id = String::with_capacity(path.len() + 2);
@@ -113,7 +119,7 @@ fn initial_design() -> (DesignDocument, bool, Option<Notice>) {
             Ok(doc) => return (doc, true, None),
             Err(e) => {
                 let (doc, _) = draft;
-                let text = format!("This share link could not be opened: {} Your own design is shown instead, unchanged.", e.message());
+                let text = format!("This share link could not be opened: {} Your own design is shown instead, unchanged.", sentence(&e.message()));
                 return (doc, false, Some(Notice { kind: "error", text }));
             }
         }
@@ -202,7 +208,7 @@ pub fn App() -> impl IntoView {
             }
             Err(e) => designer.notice.set(Some(Notice {
                 kind: "error",
-                text: format!("This share link could not be opened: {} Your design is unchanged.", e.message()),
+                text: format!("This share link could not be opened: {} Your design is unchanged.", sentence(&e.message())),
             })),
         }
     });

@@ -36,7 +36,7 @@ pub fn ImportPanel() -> impl IntoView {
             }
             Err(e) => {
                 done.set(None);
-                error.set(Some(format!("Not imported; your design is unchanged. {}", e.message)));
+                error.set(Some(format!("Not imported; your design is unchanged. {}", crate::app::sentence(&e.message))));
             }
         }
     };
