@@ -317,7 +317,7 @@ fn r3_blue_green_limits() {
     let f = error(&with_t(3601), &t_path, "R3");
     has(
         &f,
-        &["3601 s", "3600 s (1 h)", "less than or equal to 3600"],
+        &["3601 s", "3600 s (1h)", "less than or equal to 3600"],
     );
 
     let m_path = format!("{base}.MaximumExecutionTimeoutInSeconds");
@@ -334,11 +334,11 @@ fn r3_blue_green_limits() {
     clean(&with_m(28800), &m_path);
     has(
         &error(&with_m(599), &m_path, "R3"),
-        &["valid min value: 600", "599 s", "600 s (10 min)"],
+        &["valid min value: 600", "599 s", "600 s (10m)"],
     );
     has(
         &error(&with_m(28801), &m_path, "R3"),
-        &["less than or equal to 28800", "28800 s (8 h)"],
+        &["less than or equal to 28800", "28800 s (8h)"],
     );
 }
 
@@ -794,8 +794,8 @@ fn s5_timeout_against_the_waits_of_the_plan() {
         &[
             "1500 s",
             "2 traffic steps",
-            "600 s (10 min)",
-            "300 s (5 min) of termination wait",
+            "600 s (10m)",
+            "300 s (5m) of termination wait",
             "times out",
             "Provisioning adds",
         ],
@@ -803,7 +803,7 @@ fn s5_timeout_against_the_waits_of_the_plan() {
     let f = warning(&with_m(1799), path, "S5");
     has(
         &f,
-        &["fit in the 1799 s", "1800 s (30 min)", "provisioning"],
+        &["fit in the 1799 s", "1800 s (30m)", "provisioning"],
     );
 
     // Linear 20% of 10: 5 steps × 600 + 300 = 3300 s.
@@ -821,11 +821,11 @@ fn s5_timeout_against_the_waits_of_the_plan() {
     clean(&with_rm(2400), &r_path);
     has(
         &warning(&with_rm(2399), &r_path, "S5"),
-        &["4 batches", "2400 s (40 min)"],
+        &["4 batches", "2400 s (40m)"],
     );
     has(
         &warning(&with_rm(1200), &r_path, "S5"),
-        &["1200 s (20 min)", "4 batches × 300 s (5 min) of baking"],
+        &["1200 s (20m)", "4 batches × 300 s (5m) of baking"],
     );
 }
 

@@ -203,16 +203,12 @@ fn plural(n: i64, word: &str) -> String {
     }
 }
 
-/// `3600 s (1 h)`, `900 s (15 min)`, `45 s`.
+/// `3600 s (1h)`, `900 s (15m)`, `45 s`: the page's one humane form of durations.
 fn secs(s: i64) -> String {
-    if s >= 3600 && s % 3600 == 0 {
-        format!("{s} s ({} h)", s / 3600)
-    } else if s >= 60 && s % 60 == 0 {
-        format!("{s} s ({} min)", s / 60)
-    } else if s >= 60 {
-        format!("{s} s ({} min {} s)", s / 60, s % 60)
-    } else {
+    if s.abs() < 60 {
         format!("{s} s")
+    } else {
+        format!("{s} s ({})", super::format::humane_duration(s))
     }
 }
 
