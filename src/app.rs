@@ -118,6 +118,8 @@ fn initial_design() -> (DesignDocument, bool, Option<Notice>) {
         match share::decode(&fragment) {
             Ok(doc) => return (doc, true, None),
             Err(e) => {
+                // Drop the broken fragment, so that a reload opens the draft quietly.
+                browser::clear_fragment();
                 let (doc, _) = draft;
                 let text = format!("This share link could not be opened: {} Your own design is shown instead, unchanged.", sentence(&e.message()));
                 return (doc, false, Some(Notice { kind: "error", text }));
@@ -184,6 +186,10 @@ pub fn App() -> impl IntoView {
             Err(e) => {
                 if !storage_failed.get_value() {
                     storage_failed.set_value(true);
+                    // The load may already have said that storage is blocked.
+                    if designer.notice.with_untracked(|n| n.is_some()) {
+                        return;
+                    }
                     let why = match e {
                         browser::StorageError::Unavailable => "storage is blocked".to_string(),
                         browser::StorageError::Refused(m) => m,

@@ -175,10 +175,12 @@ fn text_field_view(label: &'static str, path: String, help_topic: Option<&'stati
                 aria-invalid=move || if field_invalid(designer, &p_inv) { "true" } else { "false" }
                 aria-describedby=described_by(&path, false)
                 on:input=move |ev| {
+                    // Touched from the first keystroke: a finding that appeared only on blur
+                    // would shift the page under the pointer on its way to another control.
+                    designer.touch(&p_touch);
                     let v = event_target_value(&ev);
                     designer.edit(|d| set(d, if v.is_empty() { None } else { Some(v) }));
                 }
-                on:change=move |_| designer.touch(&p_touch)
             />
             <FieldFindings path=path.clone() />
         </div>
@@ -258,6 +260,9 @@ fn int_field_view(label: &'static str, path: String, unit: &'static str, hint: O
                     }
                     aria-describedby=described_by(&path, has_hint)
                     on:input=move |ev| {
+                    // Touched from the first keystroke: a finding that appeared only on blur
+                    // would shift the page under the pointer on its way to another control.
+                    designer.touch(&p_touch);
                         let raw = event_target_value(&ev);
                         let t = raw.trim();
                         if t.is_empty() {
@@ -273,7 +278,6 @@ fn int_field_view(label: &'static str, path: String, unit: &'static str, hint: O
                             }
                         }
                     }
-                    on:change=move |_| designer.touch(&p_touch)
                 />
                 {(!unit.is_empty()).then(|| view! { <span class="field__unit">{unit}</span> })}
             </div>
@@ -425,6 +429,9 @@ fn size_field_view(label: &'static str, path: String, hint: Signal<Option<String
                     aria-invalid=move || if field_invalid(designer, &p_inv) { "true" } else { "false" }
                     aria-describedby=format!("{} {}-findings", hint_id, field_id(&path))
                     on:input=move |ev| {
+                    // Touched from the first keystroke: a finding that appeared only on blur
+                    // would shift the page under the pointer on its way to another control.
+                    designer.touch(&p_touch);
                         let raw = event_target_value(&ev);
                         let v = parse_int(raw.trim()).ok();
                         if raw.trim().is_empty() || v.is_some() {
@@ -435,7 +442,6 @@ fn size_field_view(label: &'static str, path: String, hint: Signal<Option<String
                             });
                         }
                     }
-                    on:change=move |_| designer.touch(&p_touch)
                 />
                 <label class="visually-hidden" for=type_id.clone()>{format!("{label}: unit")}</label>
                 <select

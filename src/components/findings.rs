@@ -7,6 +7,9 @@ use crate::app::{field_id, Designer};
 use crate::browser;
 use crate::core::validate::{aws_error_summary, Finding, Severity};
 
+/// Findings listed at most in each part of the panel.
+const MAX_LISTED: usize = 200;
+
 /// Moves focus to the input that edits `path`, or the closest one above it.
 fn focus_field(path: &str) {
     let mut p = path.to_string();
@@ -69,12 +72,16 @@ pub fn FindingsPanel() -> impl IntoView {
             (e, fs.len() - e)
         })
     });
+    // Each part lists at most MAX_LISTED findings: a pasted list of thousands of bad alarm
+    // names must not freeze the page; the counts above always count every finding.
     let split = Memo::new(move |_| {
         designer.findings.with(|fs| {
             let (shown, held): (Vec<Finding>, Vec<Finding>) = fs.iter().cloned().partition(|f| designer.finding_visible(&f.path));
             (shown, held)
         })
     });
+    let listed = move |part: Vec<Finding>| part.into_iter().take(MAX_LISTED).collect::<Vec<_>>();
+    let unlisted = Memo::new(move |_| split.with(|(a, b)| a.len().saturating_sub(MAX_LISTED) + b.len().saturating_sub(MAX_LISTED)));
     let aws_summary = Memo::new(move |_| designer.findings.with(|fs| aws_error_summary(fs)));
     let headline = move || match counts.get() {
         (0, 0) => "No findings: AWS would accept this request and nothing looks off.".to_string(),
@@ -100,7 +107,7 @@ pub fn FindingsPanel() -> impl IntoView {
             </p>
             <div data-testid="findings" class="findings__lists">
                 <ul class="findings__list">
-                    <For each=move || split.get().0 key=|f| (f.path.clone(), f.rule, f.explanation.clone()) let:f>
+                    <For each=move || listed(split.get().0) key=|f| (f.path.clone(), f.rule, f.explanation.clone()) let:f>
                         <FindingItem finding=f />
                     </For>
                 </ul>
@@ -113,13 +120,16 @@ pub fn FindingsPanel() -> impl IntoView {
                             }}
                         </summary>
                         <ul class="findings__list">
-                            <For each=move || split.get().1 key=|f| (f.path.clone(), f.rule, f.explanation.clone()) let:f>
+                            <For each=move || listed(split.get().1) key=|f| (f.path.clone(), f.rule, f.explanation.clone()) let:f>
                                 <FindingItem finding=f />
                             </For>
                         </ul>
                     </details>
                 </Show>
             </div>
+            <Show when=move || { unlisted.get() > 0 }>
+                <p class="findings__more">{move || format!("{} more findings are not listed (the first {MAX_LISTED} of each kind are).", unlisted.get())}</p>
+            </Show>
             <div class="findings__actions">
                 <Show when=move || !split.with(|s| s.1.is_empty())>
                     <button type="button" class="button" data-testid="show-all-findings" on:click=move |_| designer.show_all.set(true)>

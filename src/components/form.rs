@@ -15,6 +15,36 @@ const ROUTING: &str = "DeploymentConfig.BlueGreenUpdatePolicy.TrafficRoutingConf
 const ROLLING: &str = "DeploymentConfig.RollingUpdatePolicy";
 const ALARMS: &str = "DeploymentConfig.AutoRollbackConfiguration.Alarms";
 
+/// Rows a list shows at most. The API allows 10 alarms, 10 variants and 3 properties; an
+/// imported list of thousands is shown by its start, so the page stays responsive.
+pub const MAX_ROWS: usize = 50;
+
+/// The line under a list that shows only its first `MAX_ROWS` rows.
+#[component]
+pub fn HiddenRows(
+    /// How many items the list has.
+    #[prop(into)]
+    len: Signal<usize>,
+    /// What an item is called, plural.
+    what: &'static str,
+    /// How many the API allows.
+    allowed: usize,
+    /// Drops every item past the ones the API allows.
+    on_trim: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <Show when=move || { len.get() > MAX_ROWS }>
+            <p class="field-finding field-finding--warning">
+                {move || format!("Showing the first {MAX_ROWS} of {} {what}; the API allows at most {allowed}.", len.get())}
+                " "
+                <button type="button" class="button button--quiet" on:click=move |_| on_trim.run(())>
+                    {format!("Keep the first {allowed}")}
+                </button>
+            </p>
+        </Show>
+    }
+}
+
 fn bg(d: &DesignDocument) -> Option<&BlueGreenUpdatePolicy> {
     d.request.deployment_config.as_ref()?.blue_green_update_policy.as_ref()
 }
@@ -109,9 +139,21 @@ fn ExcludedProperties() -> impl IntoView {
                 "ExcludeRetainedVariantProperties"
                 <HelpToggle topic="ExcludeRetainedVariantProperties" />
             </legend>
-            <For each=move || 0..len.get() key=|i| *i let:i>
+            <For each=move || 0..len.get().min(MAX_ROWS) key=|i| *i let:i>
                 <ExcludedProperty index=i />
             </For>
+            <HiddenRows
+                len=len
+                what="properties"
+                allowed=3
+                on_trim=Callback::new(move |_| {
+                    designer.edit(|d| {
+                        if let Some(l) = d.request.exclude_retained_variant_properties.as_mut() {
+                            l.truncate(3)
+                        }
+                    })
+                })
+            />
             <div class="field__actions">
                 <button
                     type="button"
@@ -241,10 +283,7 @@ fn StrategySection() -> impl IntoView {
                                     id=id.clone()
                                     value=label
                                     prop:checked=move || strategy.get() == s
-                                    on:change=move |_| {
-                                        designer.edit(|d| edit::set_strategy(d, s));
-                                        designer.touch("DeploymentConfig");
-                                    }
+                                    on:change=move |_| designer.edit(|d| edit::set_strategy(d, s))
                                 />
                                 <label for=id>{label}</label>
                             </div>
@@ -424,10 +463,16 @@ fn AlarmsSection() -> impl IntoView {
             <h2 class="card__title">"Auto-rollback alarms" <HelpToggle topic="Alarms" /></h2>
             <FieldFindings path=ALARMS exact=true />
             <ol class="alarms">
-                <For each=move || 0..len.get() key=|i| *i let:i>
+                <For each=move || 0..len.get().min(MAX_ROWS) key=|i| *i let:i>
                     <AlarmRow index=i />
                 </For>
             </ol>
+            <HiddenRows
+                len=len
+                what="alarms"
+                allowed=10
+                on_trim=Callback::new(move |_| designer.edit(|d| edit::alarms(d).truncate(10)))
+            />
             <button
                 type="button"
                 class="button"

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::app::{field_id, Designer};
 use crate::components::fields::{FieldFindings, IntField, TextField};
+use crate::components::form::{HiddenRows, MAX_ROWS};
 use crate::core::edit;
 use crate::core::limits;
 use crate::core::model::{DesignDocument, ProductionVariant, ServerlessConfig};
@@ -54,9 +55,15 @@ pub fn VariantsEditor(
         <fieldset class="variants">
             <legend class="subcard__title">{title}</legend>
             <FieldFindings path=list_path exact=true />
-            <For each=move || 0..len.get() key=|i| *i let:i>
+            <For each=move || 0..len.get().min(MAX_ROWS) key=|i| *i let:i>
                 <VariantRow new_variants=new_variants index=i />
             </For>
+            <HiddenRows
+                len=len
+                what="variants"
+                allowed=10
+                on_trim=Callback::new(move |_| designer.edit(|d| list_mut(d, new_variants).truncate(10)))
+            />
             <div class="field__actions">
                 <button
                     type="button"

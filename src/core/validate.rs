@@ -125,10 +125,21 @@ pub fn service_path(path: &str) -> String {
     out
 }
 
+/// A typed value as a message quotes it: whole when short, else its start and its length,
+/// so that a pasted megabyte does not end up in every message (and in the page) again.
+fn clip(s: &str) -> String {
+    const SHOWN: usize = 60;
+    match s.char_indices().nth(SHOWN) {
+        None => s.to_string(),
+        Some((end, _)) => format!("{}… ({} characters)", &s[..end], s.chars().count()),
+    }
+}
+
 /// `Value '3601' at 'a.b' failed to satisfy constraint: ...`, as one service error.
 fn service_error(value: &str, path: &str, constraint: &str) -> String {
     format!(
-        "{SERVICE_PREFIX}Value '{value}' at '{}' failed to satisfy constraint: {constraint}",
+        "{SERVICE_PREFIX}Value '{}' at '{}' failed to satisfy constraint: {constraint}",
+        clip(value),
         service_path(path)
     )
 }
@@ -399,7 +410,7 @@ impl Validator<'_> {
         if len > shape.max {
             let explanation = format!(
                 "{what} '{}' is {len} characters long; at most {} are allowed.",
-                s, shape.max
+                clip(s), shape.max
             );
             let msg = service_error(
                 s,
@@ -429,7 +440,8 @@ impl Validator<'_> {
                 }
             };
             let explanation = format!(
-                "{what} '{s}' is not allowed: {why}. Use letters, digits and hyphens only, starting and ending with a letter or digit."
+                "{what} '{}' is not allowed: {why}. Use letters, digits and hyphens only, starting and ending with a letter or digit."
+                , clip(s)
             );
             let msg = service_error(
                 s,
@@ -531,7 +543,7 @@ impl Validator<'_> {
                 );
                 let explanation = format!(
                     "'{}' is not a variant property type; use one of {}.",
-                    t.wire(),
+                    clip(t.wire()),
                     VariantPropertyType::WIRE.join(", ")
                 );
                 self.error(&path, "R2", msg, explanation);
@@ -655,7 +667,7 @@ impl Validator<'_> {
                 );
                 let explanation = format!(
                     "'{}' is not a traffic routing type; use ALL_AT_ONCE, CANARY or LINEAR.",
-                    ty.wire()
+                    clip(ty.wire())
                 );
                 self.error(&type_path, "R4", msg, explanation);
                 None
@@ -756,7 +768,7 @@ impl Validator<'_> {
                 );
                 let explanation = format!(
                     "'{}' is not a capacity size type; use INSTANCE_COUNT or CAPACITY_PERCENT.",
-                    t.wire()
+                    clip(t.wire())
                 );
                 self.error(&type_path, "R5", msg, explanation);
                 ok = false;
@@ -789,7 +801,7 @@ impl Validator<'_> {
             let name = if f.name.is_empty() {
                 format!("#{}", f.index + 1)
             } else {
-                format!("'{}'", f.name)
+                format!("'{}'", clip(&f.name))
             };
             format!("In variant {name}, ")
         } else {
@@ -1242,12 +1254,14 @@ impl Validator<'_> {
                         others.sort_unstable();
                         let explanation = if is_new {
                             format!(
-                                "The new config names a variant '{name}', but the current one has only {}. A guarded deployment moves each variant to the variant of the same name, so keep the names.",
+                                "The new config names a variant '{}', but the current one has only {}. A guarded deployment moves each variant to the variant of the same name, so keep the names.",
+                                clip(name),
                                 quoted(&others)
                             )
                         } else {
                             format!(
-                                "The current variant '{name}' is missing from the new config (it has {}). A guarded deployment moves each variant to the variant of the same name, so keep the names.",
+                                "The current variant '{}' is missing from the new config (it has {}). A guarded deployment moves each variant to the variant of the same name, so keep the names.",
+                                clip(name),
                                 quoted(&others)
                             )
                         };
@@ -1418,7 +1432,7 @@ fn lower_first(s: &str) -> String {
 }
 
 fn quoted(names: &[&str]) -> String {
-    let q: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    let q: Vec<String> = names.iter().map(|n| format!("'{}'", clip(n))).collect();
     q.join(", ")
 }
 
@@ -1464,5 +1478,21 @@ mod tests {
         assert_eq!(batches(0, Some(2)), 1);
         assert_eq!(batches(10, None), 1);
         assert_eq!(batches(i64::MAX, Some(1)), i64::MAX);
+    }
+}
+
+#[cfg(test)]
+mod clip_tests {
+    use super::*;
+    use crate::core::examples;
+
+    #[test]
+    fn a_pasted_megabyte_is_quoted_by_its_start_and_length() {
+        let mut doc = examples::default_design();
+        doc.request.endpoint_name = Some("a".repeat(1 << 20));
+        let f = validate(&doc).into_iter().find(|f| f.path == "EndpointName").expect("R1 finding");
+        assert!(f.explanation.len() < 300, "{}", f.explanation.len());
+        assert!(f.explanation.contains("(1048576 characters)"), "{}", f.explanation);
+        assert!(f.aws_message.len() < 400);
     }
 }
