@@ -3,8 +3,8 @@
 // broken share links, and storage that is garbled, blocked or full.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openPage, findings, importText, exportText, fieldId } from './lib/harness.mjs';
-import { settle, typeInto, importError, doc, blueGreen, pct } from './lib/e2e.mjs';
+import { serveDist, launch, openPage, findings, importText, exportText } from './lib/harness.mjs';
+import { settle, typeInto, importError, doc, blueGreen } from './lib/e2e.mjs';
 
 const ROUTING = 'DeploymentConfig.BlueGreenUpdatePolicy.TrafficRoutingConfiguration';
 const WAIT = `${ROUTING}.WaitIntervalInSeconds`;

@@ -7,7 +7,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
 import { serveDist, launch, openPage, findings, importText } from './lib/harness.mjs';
 import {
   settle, summary, allExports, csvRows, findingKeys, importError, variant, doc, pct, count,
@@ -241,7 +240,7 @@ after(async () => {
 });
 
 /** Imports `d` through the page and checks what every design must satisfy. */
-async function importAndCheck(t, name, d, expected) {
+async function importAndCheck(name, d, expected) {
   await importText(page, JSON.stringify(d, null, 2));
   await settle(page);
   assert.equal(await importError(page), null, `${name}: the page refused the import`);
@@ -255,7 +254,7 @@ async function importAndCheck(t, name, d, expected) {
 
 for (const design of DESIGNS) {
   test(`design: ${design.name}`, async (t) => {
-    const ex = await importAndCheck(t, design.name, design.doc, design.findings);
+    const ex = await importAndCheck(design.name, design.doc, design.findings);
     collected[design.name].botocoreRefuses = !!design.botocoreRefuses;
     const rows = csvRows(ex['export-timeline-csv']);
     assert.equal(ex['export-timeline-csv'].split('\n')[0], 't_seconds,phase,old_instances,new_instances,new_traffic_percent');
@@ -276,9 +275,9 @@ for (const design of DESIGNS) {
 }
 
 test('hostile text in names and alarm names is shown as text, never as markup', async () => {
-  const before = await page.evaluate(() => ({ scripts: document.scripts.length, imgs: document.images.length }));
+  const baseline = await page.evaluate(() => ({ scripts: document.scripts.length, imgs: document.images.length }));
   const d = hostileDoc();
-  await importAndCheck(null, 'hostile', d, HOSTILE_FINDINGS);
+  await importAndCheck('hostile', d, HOSTILE_FINDINGS);
   collected.hostile.botocoreRefuses = false;
   const afterImport = await page.evaluate(() => ({
     scripts: document.scripts.length,
@@ -286,7 +285,7 @@ test('hostile text in names and alarm names is shown as text, never as markup', 
     handlers: document.querySelectorAll('[onerror], [onload], [onclick]').length,
     bold: [...document.querySelectorAll('b')].filter((b) => b.textContent === 'AllTraffic').length,
   }));
-  assert.deepEqual(afterImport, { ...before, handlers: 0, bold: 0 }, 'no element came from the text');
+  assert.deepEqual(afterImport, { ...baseline, handlers: 0, bold: 0 }, 'no element came from the text');
   // The alarm inputs hold the text exactly; the findings quote the names as text.
   for (const [i, name] of HOSTILE().entries()) {
     const v = await page.inputValue(`#f-DeploymentConfig-AutoRollbackConfiguration-Alarms-${i}--AlarmName`);
@@ -308,7 +307,7 @@ test('hostile text in names and alarm names is shown as text, never as markup', 
     bold: [...document.querySelectorAll('b')].filter((b) => b.textContent === 'AllTraffic').length,
     json: document.querySelector('[data-testid=export-cli-json]').textContent,
   }));
-  assert.deepEqual({ imgs: r.imgs, handlers: r.handlers, bold: r.bold }, { imgs: before.imgs, handlers: 0, bold: 0 });
+  assert.deepEqual({ imgs: r.imgs, handlers: r.handlers, bold: r.bold }, { imgs: baseline.imgs, handlers: 0, bold: 0 });
   assert.deepEqual(JSON.parse(r.json), d.Request);
   assert.deepEqual(reviewDialogs, []);
   assert.deepEqual(review.log.pageErrors, []);
