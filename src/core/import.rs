@@ -75,7 +75,9 @@ pub const NOTHING_TO_IMPORT: &str =
 /// Imports `text`: a design document replaces the whole design; a bare request or a boto3
 /// call replaces `current.request` and keeps the endpoint and simulation settings.
 pub fn import(text: &str, current: &DesignDocument) -> Result<Imported, ImportError> {
-    let body = text.trim_start_matches('\u{feff}').trim();
+    // A byte-order mark (files saved by some Windows editors) is not part of the text.
+    let text = text.trim_start_matches('\u{feff}');
+    let body = text.trim();
     if body.is_empty() {
         return Err(plain(NOTHING_TO_IMPORT));
     }
