@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Performance benchmark: builds the page (scripts/build.sh) and the floor (bench/floor, the
+# smallest Leptos 0.8 csr page, same release profile and Trunk settings, offline), then
+# measures both in headless Chromium and prints a table of figures against budgets
+# (bench/page-bench.mjs says how each is measured). Prints; never fails on a missed budget.
+#
+#   scripts/bench.sh [--no-build] [--runs N]
+#
+# The floor builds in bench/floor/target unless CARGO_TARGET_DIR says otherwise. Figures
+# depend on the machine and its load: compare runs made on the same machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/env.sh
+
+build=1
+args=()
+for a in "$@"; do
+  case "$a" in
+    --no-build) build=0 ;;
+    *) args+=("$a") ;;
+  esac
+done
+
+if [ "$build" = 1 ]; then
+  echo "== building the page (dist/)"
+  scripts/build.sh
+  echo "== building the floor (bench/floor/dist/)"
+  (
+    cd bench/floor
+    CARGO_NET_OFFLINE=true trunk build --release --offline >/tmp/trunk-floor-build.log 2>&1 \
+      || { cat /tmp/trunk-floor-build.log; exit 1; }
+  )
+fi
+
+echo "== measuring"
+node bench/page-bench.mjs "${args[@]}"
