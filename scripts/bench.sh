@@ -32,5 +32,9 @@ if [ "$build" = 1 ]; then
   )
 fi
 
-echo "== measuring"
+echo "== the core's share of a keystroke, and the simulator on large fleets (native, release)"
+cargo run --release --quiet --example bench_keystroke
+cargo run --release --quiet --example bench_simulate
+
+echo "== measuring the page in headless Chromium"
 node bench/page-bench.mjs "${args[@]}"
