@@ -722,7 +722,18 @@ fn check_simulation(sim: &Simulation) {
     }
     let last = sim.events.last().expect("a timeline has events");
     assert_eq!(last.phase, Phase::Done, "a timeline ends done");
+    if sim.alarm_at.is_none() && sim.timeout_at.is_none() {
+        assert_eq!(s.outcome, Outcome::Succeeded, "nothing to roll back for");
+    }
     match s.outcome {
+        Outcome::Succeeded if !sim.variants.is_empty() => {
+            // The new fleet serves everything and the old one is gone.
+            // (Weighted averages of several variants may miss 100 by a rounding error;
+            // the page shows whole percents.)
+            assert!((last.new_traffic_percent - 100.0).abs() < 1e-6, "{last:?}");
+            assert_eq!(last.old_instances, 0, "{last:?}");
+            assert!(s.time_to_full_traffic.is_some());
+        }
         Outcome::Succeeded => {}
         Outcome::RolledBackAlarm => {
             let a = sim.alarm_at.expect("an alarm rollback needs an alarm");
