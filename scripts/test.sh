@@ -15,7 +15,8 @@ cargo test --release --quiet
 step "components: wasm-bindgen-test in headless Chromium"
 if ls tests/web*.rs >/dev/null 2>&1; then
   for t in tests/web*.rs; do
-    cargo test --quiet --target wasm32-unknown-unknown --test "$(basename "$t" .rs)"
+    # No --quiet: cargo would hand it to wasm-bindgen-test-runner, which refuses it.
+    cargo test --target wasm32-unknown-unknown --test "$(basename "$t" .rs)"
   done
 fi
 
