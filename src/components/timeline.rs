@@ -80,7 +80,9 @@ pub fn TimelinePanel() -> impl IntoView {
     let sim = designer.sim;
     let size = ChartSize::default();
     let chart = Memo::new(move |_| sim.with(|s| layout(s, &size)));
-    let comparison = Memo::new(move |_| designer.doc.with(compare));
+    // The comparison runs five simulations: only while its panel is open.
+    let comparison_open = RwSignal::new(false);
+    let comparison = Memo::new(move |_| if comparison_open.get() { designer.doc.with(compare) } else { Vec::new() });
     let playing = RwSignal::new(false);
     let speed = RwSignal::new(300u32);
     let reduced_motion = browser::media_matches("(prefers-reduced-motion: reduce)");
@@ -260,7 +262,7 @@ pub fn TimelinePanel() -> impl IntoView {
             </div>
             <AlarmWhatIf />
             <Notes />
-            <Comparison rows=comparison />
+            <Comparison rows=comparison open=comparison_open />
             <VariantResults />
             <EventsTable />
         </section>
@@ -427,10 +429,20 @@ fn Notes() -> impl IntoView {
     }
 }
 
+/// Keeps `open` in step with a `<details>` element, so that its content is only built
+/// (and rebuilt on every edit) while someone reads it.
+fn on_toggle(open: RwSignal<bool>) -> impl Fn(leptos::ev::Event) + 'static {
+    move |ev: leptos::ev::Event| {
+        if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+            open.set(d.open());
+        }
+    }
+}
+
 #[component]
-fn Comparison(rows: Memo<Vec<crate::core::simulate::Comparison>>) -> impl IntoView {
+fn Comparison(rows: Memo<Vec<crate::core::simulate::Comparison>>, open: RwSignal<bool>) -> impl IntoView {
     view! {
-        <details class="comparison">
+        <details class="comparison" on:toggle=on_toggle(open)>
             <summary>"Compare with other strategies"</summary>
             <table class="table" data-testid="strategy-comparison">
                 <caption>"The same change under other strategies (same fleets, waits and timeout; no alarm)"</caption>
@@ -515,8 +527,9 @@ fn VariantResults() -> impl IntoView {
 #[component]
 fn EventsTable() -> impl IntoView {
     let designer = expect_context::<Designer>();
+    let open = RwSignal::new(false);
     view! {
-        <details class="events">
+        <details class="events" on:toggle=on_toggle(open)>
             <summary>"Events as a table"</summary>
             <table class="table" data-testid="timeline-table">
                 <caption>"Every event of the simulated deployment"</caption>
@@ -533,6 +546,9 @@ fn EventsTable() -> impl IntoView {
                 </thead>
                 <tbody>
                     {move || {
+                        if !open.get() {
+                            return ().into_any();
+                        }
                         designer
                             .sim
                             .with(|s| {
@@ -553,6 +569,7 @@ fn EventsTable() -> impl IntoView {
                                     })
                                     .collect_view()
                             })
+                            .into_any()
                     }}
                 </tbody>
             </table>

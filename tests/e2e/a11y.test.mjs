@@ -161,6 +161,10 @@ test('the chart has a text alternative and the events are also a table', async (
     assert.match(chart.desc, /^Succeeds over .*At 0:00/, 'the description tells the outcome and the events');
     assert.deepEqual(chart.labelledBy, [chart.title, chart.desc], 'the svg is named by its title and desc');
 
+    // The table is built when its disclosure is opened (it would otherwise be rebuilt on
+    // every edit, unseen): open it as a reader does.
+    await page.click('details.events > summary');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=timeline-table] tbody tr').length > 0);
     const table = await page.$eval('[data-testid=timeline-table]', (t) => ({
       caption: t.querySelector('caption')?.textContent.trim(),
       headers: [...t.querySelectorAll('thead th')].map((th) => th.getAttribute('scope')),
