@@ -8,11 +8,16 @@ use deployment_designer::core::{chart, export, model::*, overview, share, simula
 
 fn large_design() -> DesignDocument {
     let mut doc = deployment_designer::core::examples::default_design();
-    let variants: Vec<ProductionVariant> =
-        (0..20).map(|i| ProductionVariant::instances(&format!("Variant{i}"), "ml.m5.xlarge", 10)).collect();
+    let variants: Vec<ProductionVariant> = (0..20)
+        .map(|i| ProductionVariant::instances(&format!("Variant{i}"), "ml.m5.xlarge", 10))
+        .collect();
     doc.endpoint.current_variants = variants.clone();
     doc.endpoint.new_variants = variants;
-    let alarms = (0..10).map(|i| Alarm { alarm_name: Some(format!("alarm-{i}")) }).collect();
+    let alarms = (0..10)
+        .map(|i| Alarm {
+            alarm_name: Some(format!("alarm-{i}")),
+        })
+        .collect();
     deployment_designer::core::edit::alarms(&mut doc).clone_from(&alarms);
     doc
 }
@@ -26,7 +31,11 @@ fn time(label: &str, runs: usize, mut f: impl FnMut()) {
         })
         .collect();
     samples.sort_by(f64::total_cmp);
-    println!("{label:<28} median {:>8.1} µs   p95 {:>8.1} µs", samples[runs / 2], samples[runs * 95 / 100]);
+    println!(
+        "{label:<28} median {:>8.1} µs   p95 {:>8.1} µs",
+        samples[runs / 2],
+        samples[runs * 95 / 100]
+    );
 }
 
 fn main() {
@@ -34,9 +43,13 @@ fn main() {
     let runs = 500;
     time("validate", runs, || drop(validate::validate(&doc)));
     time("simulate", runs, || drop(simulate::simulate(&doc)));
-    time("compare (5 simulations)", runs, || drop(simulate::compare(&doc)));
+    time("compare (5 simulations)", runs, || {
+        drop(simulate::compare(&doc))
+    });
     let sim = simulate::simulate(&doc);
-    time("chart layout", runs, || drop(chart::layout(&sim, &chart::ChartSize::default())));
+    time("chart layout", runs, || {
+        drop(chart::layout(&sim, &chart::ChartSize::default()))
+    });
     time("timeline csv", runs, || drop(simulate::timeline_csv(&sim)));
     time("exports (4 texts)", runs, || {
         drop(export::boto3_snippet(&doc.request));

@@ -80,7 +80,8 @@ impl Designer {
         if self.show_all.get() {
             return true;
         }
-        self.touched.with(|t| t.iter().any(|p| related(p, finding_path)))
+        self.touched
+            .with(|t| t.iter().any(|p| related(p, finding_path)))
     }
 }
 
@@ -97,7 +98,11 @@ pub fn related(a: &str, b: &str) -> bool {
 /// Ends a message with a full stop, so that a sentence can follow it.
 pub fn sentence(message: &str) -> String {
     let m = message.trim_end();
-    if m.ends_with(['.', '!', '?']) { m.to_string() } else { format!("{m}.") }
+    if m.ends_with(['.', '!', '?']) {
+        m.to_string()
+    } else {
+        format!("{m}.")
+    }
 }
 
 /// The id of the input that edits `path` (for labels, aria and the summary's links).
@@ -122,7 +127,14 @@ fn initial_design() -> (DesignDocument, bool, Option<Notice>) {
                 browser::clear_fragment();
                 let (doc, _) = draft;
                 let text = format!("This share link could not be opened: {} Your own design is shown instead, unchanged.", sentence(&e.message()));
-                return (doc, false, Some(Notice { kind: "error", text }));
+                return (
+                    doc,
+                    false,
+                    Some(Notice {
+                        kind: "error",
+                        text,
+                    }),
+                );
             }
         }
     }
@@ -205,7 +217,9 @@ pub fn App() -> impl IntoView {
 
     // A share link pasted into the address bar of an open page changes only the fragment.
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
-        let Some(fragment) = browser::fragment() else { return };
+        let Some(fragment) = browser::fragment() else {
+            return;
+        };
         match share::decode(&fragment) {
             Ok(shared) => {
                 designer.review.set(true);
@@ -214,7 +228,10 @@ pub fn App() -> impl IntoView {
             }
             Err(e) => designer.notice.set(Some(Notice {
                 kind: "error",
-                text: format!("This share link could not be opened: {} Your design is unchanged.", sentence(&e.message())),
+                text: format!(
+                    "This share link could not be opened: {} Your design is unchanged.",
+                    sentence(&e.message())
+                ),
             })),
         }
     });

@@ -25,12 +25,16 @@ fn storage() -> Result<web_sys::Storage, StorageError> {
 
 /// Reads a value from localStorage.
 pub fn storage_get(key: &str) -> Result<Option<String>, StorageError> {
-    storage()?.get_item(key).map_err(|e| StorageError::Refused(js_message(&e)))
+    storage()?
+        .get_item(key)
+        .map_err(|e| StorageError::Refused(js_message(&e)))
 }
 
 /// Writes a value to localStorage.
 pub fn storage_set(key: &str, value: &str) -> Result<(), StorageError> {
-    storage()?.set_item(key, value).map_err(|e| StorageError::Refused(js_message(&e)))
+    storage()?
+        .set_item(key, value)
+        .map_err(|e| StorageError::Refused(js_message(&e)))
 }
 
 /// Removes a value from localStorage (best effort).
@@ -52,12 +56,18 @@ pub fn js_message(e: &JsValue) -> String {
 pub fn fragment() -> Option<String> {
     let hash = window()?.location().hash().ok()?;
     let h = hash.strip_prefix('#').unwrap_or(&hash);
-    if h.is_empty() { None } else { Some(h.to_string()) }
+    if h.is_empty() {
+        None
+    } else {
+        Some(h.to_string())
+    }
 }
 
 /// The page's address without its fragment (works under any sub-path).
 pub fn page_address() -> String {
-    let Some(href) = window().and_then(|w| w.location().href().ok()) else { return String::new() };
+    let Some(href) = window().and_then(|w| w.location().href().ok()) else {
+        return String::new();
+    };
     match href.find('#') {
         Some(i) => href[..i].to_string(),
         None => href,
@@ -87,10 +97,14 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(|e| js_message(&e))?;
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
+        .map_err(|e| js_message(&e))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| js_message(&e))?;
-    let a: web_sys::HtmlAnchorElement =
-        doc.create_element("a").map_err(|e| js_message(&e))?.dyn_into().map_err(|_| "not an anchor")?;
+    let a: web_sys::HtmlAnchorElement = doc
+        .create_element("a")
+        .map_err(|e| js_message(&e))?
+        .dyn_into()
+        .map_err(|_| "not an anchor")?;
     a.set_href(&url);
     a.set_download(name);
     a.click();
@@ -100,18 +114,28 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
 
 /// Reads a file the user picked or dropped, as text.
 pub async fn read_file(file: web_sys::File) -> Result<String, String> {
-    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.map_err(|e| js_message(&e))?;
-    text.as_string().ok_or_else(|| "the file is not text".to_string())
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|e| js_message(&e))?;
+    text.as_string()
+        .ok_or_else(|| "the file is not text".to_string())
 }
 
 /// True when a media query matches (e.g. `(prefers-reduced-motion: reduce)`).
 pub fn media_matches(query: &str) -> bool {
-    window().and_then(|w| w.match_media(query).ok().flatten()).is_some_and(|m| m.matches())
+    window()
+        .and_then(|w| w.match_media(query).ok().flatten())
+        .is_some_and(|m| m.matches())
 }
 
 /// Sets or removes an attribute on the root `<html>` element.
 pub fn set_root_attribute(name: &str, value: Option<&str>) {
-    let Some(root) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
+    let Some(root) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
     let _ = match value {
         Some(v) => root.set_attribute(name, v),
         None => root.remove_attribute(name),
@@ -120,7 +144,12 @@ pub fn set_root_attribute(name: &str, value: Option<&str>) {
 
 /// Moves keyboard focus to the element with `id`, scrolling it into view.
 pub fn focus_id(id: &str) -> bool {
-    let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else { return false };
+    let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    else {
+        return false;
+    };
     el.scroll_into_view();
     match el.dyn_into::<web_sys::HtmlElement>() {
         Ok(h) => h.focus().is_ok(),
@@ -137,5 +166,8 @@ pub fn print() {
 
 /// Milliseconds since the page started (for the animation clock).
 pub fn now_ms() -> f64 {
-    window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+    window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
 }

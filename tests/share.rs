@@ -260,11 +260,7 @@ fn arb_document() -> impl Strategy<Value = DesignDocument> {
         ),
         proptest::collection::vec(arb_variant(), 0..3),
         proptest::collection::vec(arb_variant(), 0..3),
-        (
-            any::<bool>(),
-            arb_int(),
-            proptest::option::of(arb_int()),
-        ),
+        (any::<bool>(), arb_int(), proptest::option::of(arb_int())),
     )
         .prop_map(
             |(

@@ -315,10 +315,7 @@ fn r3_blue_green_limits() {
         "Parameter validation failed:\nInvalid value for parameter DeploymentConfig.BlueGreenUpdatePolicy.TerminationWaitInSeconds, value: -1, valid min value: 0"
     );
     let f = error(&with_t(3601), &t_path, "R3");
-    has(
-        &f,
-        &["3601 s", "3600 s (1h)", "less than or equal to 3600"],
-    );
+    has(&f, &["3601 s", "3600 s (1h)", "less than or equal to 3600"]);
 
     let m_path = format!("{base}.MaximumExecutionTimeoutInSeconds");
     let with_m = |m: i64| {
@@ -801,10 +798,7 @@ fn s5_timeout_against_the_waits_of_the_plan() {
         ],
     );
     let f = warning(&with_m(1799), path, "S5");
-    has(
-        &f,
-        &["fit in the 1799 s", "1800 s (30m)", "provisioning"],
-    );
+    has(&f, &["fit in the 1799 s", "1800 s (30m)", "provisioning"]);
 
     // Linear 20% of 10: 5 steps × 600 + 300 = 3300 s.
     let mut d = with_linear(10, CapacitySize::percent(20));

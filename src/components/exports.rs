@@ -20,11 +20,41 @@ struct Tab {
 }
 
 const TABS: [Tab; 5] = [
-    Tab { id: "boto3", label: "boto3", testid: "export-boto3", file: "update_endpoint.py", mime: "text/x-python" },
-    Tab { id: "cli", label: "CLI command", testid: "export-cli-command", file: "update-endpoint.sh", mime: "text/x-shellscript" },
-    Tab { id: "json", label: "CLI JSON", testid: "export-cli-json", file: "update-endpoint.json", mime: "application/json" },
-    Tab { id: "doc", label: "Design document", testid: "export-document", file: "deployment-design.json", mime: "application/json" },
-    Tab { id: "csv", label: "Timeline CSV", testid: "export-timeline-csv", file: "deployment-timeline.csv", mime: "text/csv" },
+    Tab {
+        id: "boto3",
+        label: "boto3",
+        testid: "export-boto3",
+        file: "update_endpoint.py",
+        mime: "text/x-python",
+    },
+    Tab {
+        id: "cli",
+        label: "CLI command",
+        testid: "export-cli-command",
+        file: "update-endpoint.sh",
+        mime: "text/x-shellscript",
+    },
+    Tab {
+        id: "json",
+        label: "CLI JSON",
+        testid: "export-cli-json",
+        file: "update-endpoint.json",
+        mime: "application/json",
+    },
+    Tab {
+        id: "doc",
+        label: "Design document",
+        testid: "export-document",
+        file: "deployment-design.json",
+        mime: "application/json",
+    },
+    Tab {
+        id: "csv",
+        label: "Timeline CSV",
+        testid: "export-timeline-csv",
+        file: "deployment-timeline.csv",
+        mime: "text/csv",
+    },
 ];
 
 /// The exports panel.
@@ -49,7 +79,10 @@ pub fn ExportsPanel() -> impl IntoView {
     let copied = RwSignal::new(None::<&'static str>);
 
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let i = TABS.iter().position(|t| t.id == active.get_untracked()).unwrap_or(0);
+        let i = TABS
+            .iter()
+            .position(|t| t.id == active.get_untracked())
+            .unwrap_or(0);
         let next = match ev.key().as_str() {
             "ArrowRight" => (i + 1) % TABS.len(),
             "ArrowLeft" => (i + TABS.len() - 1) % TABS.len(),

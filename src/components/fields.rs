@@ -28,7 +28,10 @@ fn own_findings(findings: &[Finding], path: &str) -> Vec<Finding> {
 /// True when the field at `path` has a visible error finding.
 fn field_invalid(designer: Designer, path: &str) -> bool {
     designer.findings.with(|fs| {
-        fs.iter().any(|f| (f.path == path || related(&f.path, path) && f.path.starts_with(path)) && designer.finding_visible(&f.path))
+        fs.iter().any(|f| {
+            (f.path == path || related(&f.path, path) && f.path.starts_with(path))
+                && designer.finding_visible(&f.path)
+        })
     })
 }
 
@@ -47,8 +50,14 @@ pub fn FieldFindings(
     let p = path.clone();
     let shown = Memo::new(move |_| {
         designer.findings.with(|fs| {
-            let mine = if exact { fs.iter().filter(|f| f.path == p).cloned().collect() } else { own_findings(fs, &p) };
-            mine.into_iter().filter(|f| designer.finding_visible(&f.path)).collect::<Vec<_>>()
+            let mine = if exact {
+                fs.iter().filter(|f| f.path == p).cloned().collect()
+            } else {
+                own_findings(fs, &p)
+            };
+            mine.into_iter()
+                .filter(|f| designer.finding_visible(&f.path))
+                .collect::<Vec<_>>()
         })
     });
     view! {
@@ -79,7 +88,9 @@ pub fn HelpToggle(
     /// The help topic (a member name or `strategy.X`).
     topic: &'static str,
 ) -> impl IntoView {
-    let Some(h) = help(topic) else { return ().into_any() };
+    let Some(h) = help(topic) else {
+        return ().into_any();
+    };
     view! {
         <details class="help">
             <summary class="help__toggle">
@@ -112,7 +123,11 @@ pub fn parse_int(t: &str) -> Result<i64, &'static str> {
 /// `aria-describedby` for a field: its findings and, when present, its hint.
 fn described_by(path: &str, has_hint: bool) -> String {
     let id = field_id(path);
-    if has_hint { format!("{id}-findings {id}-hint") } else { format!("{id}-findings") }
+    if has_hint {
+        format!("{id}-findings {id}-hint")
+    } else {
+        format!("{id}-findings")
+    }
 }
 
 /// A text input bound to an optional string member. An empty input means "absent".
@@ -144,12 +159,19 @@ where
     let get: GetFn<String> = StoredValue::new(Arc::new(get));
     let set: SetFn<String> = StoredValue::new(Arc::new(set));
     text_field_view(label, path, help_topic, placeholder, list, get, set)
-
 }
 
 /// The non-generic body of `TextField` (one copy in the binary, whatever the accessors).
 #[allow(clippy::too_many_arguments)]
-fn text_field_view(label: &'static str, path: String, help_topic: Option<&'static str>, placeholder: &'static str, list: Option<&'static str>, get: GetFn<String>, set: SetFn<String>) -> AnyView {
+fn text_field_view(
+    label: &'static str,
+    path: String,
+    help_topic: Option<&'static str>,
+    placeholder: &'static str,
+    list: Option<&'static str>,
+    get: GetFn<String>,
+    set: SetFn<String>,
+) -> AnyView {
     let get = move |d: &DesignDocument| get.with_value(|f| f(d));
     let set = move |d: &mut DesignDocument, v: Option<String>| set.with_value(|f| f(d, v));
     let designer = expect_context::<Designer>();
@@ -223,17 +245,30 @@ where
     let get: GetFn<i64> = StoredValue::new(Arc::new(get));
     let set: SetFn<i64> = StoredValue::new(Arc::new(set));
     int_field_view(label, path, unit, hint, help_topic, min, max, get, set)
-
 }
 
 /// The non-generic body of `IntField` (one copy in the binary, whatever the accessors).
 #[allow(clippy::too_many_arguments)]
-fn int_field_view(label: &'static str, path: String, unit: &'static str, hint: Option<Signal<Option<String>>>, help_topic: Option<&'static str>, min: Option<i64>, max: Option<i64>, get: GetFn<i64>, set: SetFn<i64>) -> AnyView {
+fn int_field_view(
+    label: &'static str,
+    path: String,
+    unit: &'static str,
+    hint: Option<Signal<Option<String>>>,
+    help_topic: Option<&'static str>,
+    min: Option<i64>,
+    max: Option<i64>,
+    get: GetFn<i64>,
+    set: SetFn<i64>,
+) -> AnyView {
     let get = move |d: &DesignDocument| get.with_value(|f| f(d));
     let set = move |d: &mut DesignDocument, v: Option<i64>| set.with_value(|f| f(d, v));
     let designer = expect_context::<Designer>();
     let id = field_id(&path);
-    let value = Memo::new(move |_| designer.doc.with(|d| get(d).map(|v| v.to_string()).unwrap_or_default()));
+    let value = Memo::new(move |_| {
+        designer
+            .doc
+            .with(|d| get(d).map(|v| v.to_string()).unwrap_or_default())
+    });
     let local_error = RwSignal::new(None::<String>);
     let p_touch = path.clone();
     let p_inv = path.clone();
@@ -314,12 +349,17 @@ where
     let get: GetFn<bool> = StoredValue::new(Arc::new(get));
     let set: SetFn<bool> = StoredValue::new(Arc::new(set));
     bool_field_view(label, path, help_topic, get, set)
-
 }
 
 /// The non-generic body of `BoolField` (one copy in the binary, whatever the accessors).
 #[allow(clippy::too_many_arguments)]
-fn bool_field_view(label: &'static str, path: String, help_topic: Option<&'static str>, get: GetFn<bool>, set: SetFn<bool>) -> AnyView {
+fn bool_field_view(
+    label: &'static str,
+    path: String,
+    help_topic: Option<&'static str>,
+    get: GetFn<bool>,
+    set: SetFn<bool>,
+) -> AnyView {
     let get = move |d: &DesignDocument| get.with_value(|f| f(d));
     let set = move |d: &mut DesignDocument, v: Option<bool>| set.with_value(|f| f(d, v));
     let designer = expect_context::<Designer>();
@@ -388,12 +428,18 @@ where
     let get: GetFn<CapacitySize> = StoredValue::new(Arc::new(get));
     let set: SetFn<CapacitySize> = StoredValue::new(Arc::new(set));
     size_field_view(label, path, hint, help_topic, get, set)
-
 }
 
 /// The non-generic body of `SizeField` (one copy in the binary, whatever the accessors).
 #[allow(clippy::too_many_arguments)]
-fn size_field_view(label: &'static str, path: String, hint: Signal<Option<String>>, help_topic: &'static str, get: GetFn<CapacitySize>, set: SetFn<CapacitySize>) -> AnyView {
+fn size_field_view(
+    label: &'static str,
+    path: String,
+    hint: Signal<Option<String>>,
+    help_topic: &'static str,
+    get: GetFn<CapacitySize>,
+    set: SetFn<CapacitySize>,
+) -> AnyView {
     let get = move |d: &DesignDocument| get.with_value(|f| f(d));
     let set = move |d: &mut DesignDocument, v: Option<CapacitySize>| set.with_value(|f| f(d, v));
     let designer = expect_context::<Designer>();
@@ -402,14 +448,32 @@ fn size_field_view(label: &'static str, path: String, hint: Signal<Option<String
     let type_id = field_id(&type_path);
     let value_id = field_id(&value_path);
     let kind = Memo::new(move |_| {
-        designer.doc.with(|d| get(d).and_then(|s| s.type_).map(|t| t.wire().to_string()).unwrap_or_default())
+        designer.doc.with(|d| {
+            get(d)
+                .and_then(|s| s.type_)
+                .map(|t| t.wire().to_string())
+                .unwrap_or_default()
+        })
     });
-    let value = Memo::new(move |_| designer.doc.with(|d| get(d).and_then(|s| s.value).map(|v| v.to_string()).unwrap_or_default()));
+    let value = Memo::new(move |_| {
+        designer.doc.with(|d| {
+            get(d)
+                .and_then(|s| s.value)
+                .map(|v| v.to_string())
+                .unwrap_or_default()
+        })
+    });
     let hint_id = format!("{}-hint", field_id(&path));
     let p_touch = path.clone();
     let p_touch2 = path.clone();
     let p_inv = value_path.clone();
-    let kind_label = move || if kind.get() == "INSTANCE_COUNT" { "instances" } else { "%" };
+    let kind_label = move || {
+        if kind.get() == "INSTANCE_COUNT" {
+            "instances"
+        } else {
+            "%"
+        }
+    };
     view! {
         <fieldset class="field field--size">
             <legend class="field__label">

@@ -31,7 +31,11 @@ fn FindingItem(finding: Finding) -> impl IntoView {
     let path = finding.path.clone();
     let path_for_click = finding.path.clone();
     let href = format!("#{}", field_id(&path));
-    let label = if finding.severity == Severity::Error { "Error" } else { "Warning" };
+    let label = if finding.severity == Severity::Error {
+        "Error"
+    } else {
+        "Warning"
+    };
     view! {
         <li class=format!("finding finding--{sev}")>
             <span class="finding__badge">{label}</span>
@@ -76,12 +80,17 @@ pub fn FindingsPanel() -> impl IntoView {
     // names must not freeze the page; the counts above always count every finding.
     let split = Memo::new(move |_| {
         designer.findings.with(|fs| {
-            let (shown, held): (Vec<Finding>, Vec<Finding>) = fs.iter().cloned().partition(|f| designer.finding_visible(&f.path));
+            let (shown, held): (Vec<Finding>, Vec<Finding>) = fs
+                .iter()
+                .cloned()
+                .partition(|f| designer.finding_visible(&f.path));
             (shown, held)
         })
     });
     let listed = move |part: Vec<Finding>| part.into_iter().take(MAX_LISTED).collect::<Vec<_>>();
-    let unlisted = Memo::new(move |_| split.with(|(a, b)| a.len().saturating_sub(MAX_LISTED) + b.len().saturating_sub(MAX_LISTED)));
+    let unlisted = Memo::new(move |_| {
+        split.with(|(a, b)| a.len().saturating_sub(MAX_LISTED) + b.len().saturating_sub(MAX_LISTED))
+    });
     let aws_summary = Memo::new(move |_| designer.findings.with(|fs| aws_error_summary(fs)));
     let headline = move || match counts.get() {
         (0, 0) => "No findings: AWS would accept this request and nothing looks off.".to_string(),

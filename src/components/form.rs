@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 
 use crate::app::{field_id, Designer};
-use crate::components::fields::{BoolField, FieldFindings, HelpToggle, IntField, SizeField, TextField};
+use crate::components::fields::{
+    BoolField, FieldFindings, HelpToggle, IntField, SizeField, TextField,
+};
 use crate::components::variants::VariantsEditor;
 use crate::core::edit;
 use crate::core::hints::{duration_hint, size_hint, SizeField as Size};
@@ -46,16 +48,30 @@ pub fn HiddenRows(
 }
 
 fn bg(d: &DesignDocument) -> Option<&BlueGreenUpdatePolicy> {
-    d.request.deployment_config.as_ref()?.blue_green_update_policy.as_ref()
+    d.request
+        .deployment_config
+        .as_ref()?
+        .blue_green_update_policy
+        .as_ref()
 }
 fn routing(d: &DesignDocument) -> Option<&TrafficRoutingConfig> {
     bg(d)?.traffic_routing_configuration.as_ref()
 }
 fn rolling(d: &DesignDocument) -> Option<&RollingUpdatePolicy> {
-    d.request.deployment_config.as_ref()?.rolling_update_policy.as_ref()
+    d.request
+        .deployment_config
+        .as_ref()?
+        .rolling_update_policy
+        .as_ref()
 }
 fn alarm_list(d: &DesignDocument) -> Option<&Vec<Alarm>> {
-    d.request.deployment_config.as_ref()?.auto_rollback_configuration.as_ref()?.alarms.as_ref()
+    d.request
+        .deployment_config
+        .as_ref()?
+        .auto_rollback_configuration
+        .as_ref()?
+        .alarms
+        .as_ref()
 }
 
 /// The whole form.
@@ -131,8 +147,19 @@ fn RequestSection() -> impl IntoView {
 #[component]
 fn ExcludedProperties() -> impl IntoView {
     let designer = expect_context::<Designer>();
-    let len = Memo::new(move |_| designer.doc.with(|d| d.request.exclude_retained_variant_properties.as_ref().map_or(0, Vec::len)));
-    let present = Memo::new(move |_| designer.doc.with(|d| d.request.exclude_retained_variant_properties.is_some()));
+    let len = Memo::new(move |_| {
+        designer.doc.with(|d| {
+            d.request
+                .exclude_retained_variant_properties
+                .as_ref()
+                .map_or(0, Vec::len)
+        })
+    });
+    let present = Memo::new(move |_| {
+        designer
+            .doc
+            .with(|d| d.request.exclude_retained_variant_properties.is_some())
+    });
     view! {
         <fieldset class="field field--list">
             <legend class="field__label">
@@ -309,17 +336,39 @@ fn StrategySection() -> impl IntoView {
 #[component]
 fn BlueGreenFields() -> impl IntoView {
     let designer = expect_context::<Designer>();
-    let routing_type = Memo::new(move |_| designer.doc.with(|d| routing(d).and_then(|r| r.type_.clone())));
-    let wait_hint = Signal::derive(move || designer.doc.with(|d| duration_hint(routing(d).and_then(|r| r.wait_interval_in_seconds))));
-    let term_hint = Signal::derive(move || designer.doc.with(|d| duration_hint(bg(d).and_then(|b| b.termination_wait_in_seconds))));
-    let timeout_hint = Signal::derive(move || designer.doc.with(|d| duration_hint(bg(d).and_then(|b| b.maximum_execution_timeout_in_seconds))));
+    let routing_type = Memo::new(move |_| {
+        designer
+            .doc
+            .with(|d| routing(d).and_then(|r| r.type_.clone()))
+    });
+    let wait_hint = Signal::derive(move || {
+        designer
+            .doc
+            .with(|d| duration_hint(routing(d).and_then(|r| r.wait_interval_in_seconds)))
+    });
+    let term_hint = Signal::derive(move || {
+        designer
+            .doc
+            .with(|d| duration_hint(bg(d).and_then(|b| b.termination_wait_in_seconds)))
+    });
+    let timeout_hint = Signal::derive(move || {
+        designer
+            .doc
+            .with(|d| duration_hint(bg(d).and_then(|b| b.maximum_execution_timeout_in_seconds)))
+    });
     let canary_hint = Signal::derive(move || designer.doc.with(|d| size_hint(d, Size::Canary)));
     let linear_hint = Signal::derive(move || designer.doc.with(|d| size_hint(d, Size::LinearStep)));
     let show_canary = move || {
-        routing_type.get() == Some(TrafficRoutingConfigType::Canary) || designer.doc.with(|d| routing(d).is_some_and(|r| r.canary_size.is_some()))
+        routing_type.get() == Some(TrafficRoutingConfigType::Canary)
+            || designer
+                .doc
+                .with(|d| routing(d).is_some_and(|r| r.canary_size.is_some()))
     };
     let show_linear = move || {
-        routing_type.get() == Some(TrafficRoutingConfigType::Linear) || designer.doc.with(|d| routing(d).is_some_and(|r| r.linear_step_size.is_some()))
+        routing_type.get() == Some(TrafficRoutingConfigType::Linear)
+            || designer
+                .doc
+                .with(|d| routing(d).is_some_and(|r| r.linear_step_size.is_some()))
     };
     view! {
         <div class="subcard">
@@ -387,11 +436,25 @@ fn BlueGreenFields() -> impl IntoView {
 #[component]
 fn RollingFields() -> impl IntoView {
     let designer = expect_context::<Designer>();
-    let wait_hint = Signal::derive(move || designer.doc.with(|d| duration_hint(rolling(d).and_then(|r| r.wait_interval_in_seconds))));
-    let timeout_hint = Signal::derive(move || designer.doc.with(|d| duration_hint(rolling(d).and_then(|r| r.maximum_execution_timeout_in_seconds))));
-    let batch_hint = Signal::derive(move || designer.doc.with(|d| size_hint(d, Size::RollingBatch)));
-    let rollback_hint = Signal::derive(move || designer.doc.with(|d| size_hint(d, Size::RollbackBatch)));
-    let has_rollback = Memo::new(move |_| designer.doc.with(|d| rolling(d).is_some_and(|r| r.rollback_maximum_batch_size.is_some())));
+    let wait_hint = Signal::derive(move || {
+        designer
+            .doc
+            .with(|d| duration_hint(rolling(d).and_then(|r| r.wait_interval_in_seconds)))
+    });
+    let timeout_hint = Signal::derive(move || {
+        designer.doc.with(|d| {
+            duration_hint(rolling(d).and_then(|r| r.maximum_execution_timeout_in_seconds))
+        })
+    });
+    let batch_hint =
+        Signal::derive(move || designer.doc.with(|d| size_hint(d, Size::RollingBatch)));
+    let rollback_hint =
+        Signal::derive(move || designer.doc.with(|d| size_hint(d, Size::RollbackBatch)));
+    let has_rollback = Memo::new(move |_| {
+        designer
+            .doc
+            .with(|d| rolling(d).is_some_and(|r| r.rollback_maximum_batch_size.is_some()))
+    });
     view! {
         <div class="subcard">
             <h3 class="subcard__title">"Rolling update policy"</h3>
@@ -555,12 +618,19 @@ fn MarketplaceToggle() -> impl IntoView {
 #[component]
 fn SimulationSection() -> impl IntoView {
     let designer = expect_context::<Designer>();
-    let prov_hint = Signal::derive(move || designer.doc.with(|d| duration_hint(Some(d.simulation.provisioning_seconds))));
+    let prov_hint = Signal::derive(move || {
+        designer
+            .doc
+            .with(|d| duration_hint(Some(d.simulation.provisioning_seconds)))
+    });
     let alarm_hint = Signal::derive(move || {
         designer.doc.with(|d| {
-            d.simulation
-                .alarm_trip_at_seconds
-                .map(|a| format!("{} after the update starts", crate::core::format::humane_duration(a)))
+            d.simulation.alarm_trip_at_seconds.map(|a| {
+                format!(
+                    "{} after the update starts",
+                    crate::core::format::humane_duration(a)
+                )
+            })
         })
     });
     view! {

@@ -36,7 +36,10 @@ pub fn ImportPanel() -> impl IntoView {
             }
             Err(e) => {
                 done.set(None);
-                error.set(Some(format!("Not imported; your design is unchanged. {}", crate::app::sentence(&e.message))));
+                error.set(Some(format!(
+                    "Not imported; your design is unchanged. {}",
+                    crate::app::sentence(&e.message)
+                )));
             }
         }
     };
@@ -51,7 +54,9 @@ pub fn ImportPanel() -> impl IntoView {
                 }
                 Err(e) => {
                     done.set(None);
-                    error.set(Some(format!("Could not read {name}: {e}. Your design is unchanged.")));
+                    error.set(Some(format!(
+                        "Could not read {name}: {e}. Your design is unchanged."
+                    )));
                 }
             }
         });

@@ -10,14 +10,22 @@ use crate::core::examples::{blank_design, example, EXAMPLES};
 const THEME_KEY: &str = "sagemaker-deployment-designer.theme";
 
 fn apply_theme(theme: &str) {
-    browser::set_root_attribute("data-theme", if theme == "system" { None } else { Some(theme) });
+    browser::set_root_attribute(
+        "data-theme",
+        if theme == "system" { None } else { Some(theme) },
+    );
 }
 
 /// The header.
 #[component]
 pub fn Masthead() -> impl IntoView {
     let designer = expect_context::<Designer>();
-    let theme = RwSignal::new(browser::storage_get(THEME_KEY).ok().flatten().unwrap_or_else(|| "system".into()));
+    let theme = RwSignal::new(
+        browser::storage_get(THEME_KEY)
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| "system".into()),
+    );
     apply_theme(&theme.get_untracked());
     let set_theme = move |t: String| {
         apply_theme(&t);

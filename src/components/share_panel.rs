@@ -21,7 +21,11 @@ pub fn SharePanel() -> impl IntoView {
         let value = link.get_untracked();
         spawn_local(async move {
             let ok = browser::copy_text(value).await;
-            copied.set(if ok { "Link copied." } else { "The browser refused the clipboard; select the link and copy it." });
+            copied.set(if ok {
+                "Link copied."
+            } else {
+                "The browser refused the clipboard; select the link and copy it."
+            });
             gloo_timers::future::sleep(Duration::from_millis(2000)).await;
             copied.set("");
         });

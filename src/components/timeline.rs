@@ -52,7 +52,11 @@ pub fn playhead_words(sim: &Simulation, s: &State) -> String {
     ));
     if s.phase != Phase::Done {
         if s.phase_seconds_left > 0 {
-            out.push_str(&format!(", {} {}", clock(s.phase_seconds_left), phase_left_words(s.phase)));
+            out.push_str(&format!(
+                ", {} {}",
+                clock(s.phase_seconds_left),
+                phase_left_words(s.phase)
+            ));
         }
         out.push_str(&format!(", {} to done", humane_duration(s.seconds_left)));
     } else {
@@ -82,7 +86,13 @@ pub fn TimelinePanel() -> impl IntoView {
     let chart = Memo::new(move |_| sim.with(|s| layout(s, &size)));
     // The comparison runs five simulations: only while its panel is open.
     let comparison_open = RwSignal::new(false);
-    let comparison = Memo::new(move |_| if comparison_open.get() { designer.doc.with(compare) } else { Vec::new() });
+    let comparison = Memo::new(move |_| {
+        if comparison_open.get() {
+            designer.doc.with(compare)
+        } else {
+            Vec::new()
+        }
+    });
     let playing = RwSignal::new(false);
     let speed = RwSignal::new(300u32);
     let reduced_motion = browser::media_matches("(prefers-reduced-motion: reduce)");
@@ -97,15 +107,34 @@ pub fn TimelinePanel() -> impl IntoView {
             designer.playhead.set(0.0);
         }
         playing.set(true);
-        run_animation(designer, playing, speed, total, reduced_motion, browser::now_ms(), 0.0);
+        run_animation(
+            designer,
+            playing,
+            speed,
+            total,
+            reduced_motion,
+            browser::now_ms(),
+            0.0,
+        );
     };
-    let toggle = move |_| if playing.get_untracked() { playing.set(false) } else { play() };
+    let toggle = move |_| {
+        if playing.get_untracked() {
+            playing.set(false)
+        } else {
+            play()
+        }
+    };
     let restart = move |_| {
         designer.playhead.set(0.0);
     };
 
     let on_chart_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(svg) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        let Some(svg) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
         let rect = svg.get_bounding_client_rect();
         if rect.width() <= 0.0 {
             return;
@@ -129,7 +158,7 @@ pub fn TimelinePanel() -> impl IntoView {
                     on:click=on_chart_click
                 >
                     <title id="chart-title">"Traffic on the new fleet and instances of both fleets over time"</title>
-                    <desc id="chart-desc">{move || sim.with(|s| chart_description(s))}</desc>
+                    <desc id="chart-desc">{move || sim.with(chart_description)}</desc>
                     {move || {
                         chart.with(|c| {
                             let p = c.projection;
@@ -295,7 +324,10 @@ fn run_animation(
             } else {
                 carried = 0.0;
                 let t = designer.playhead.get_untracked() as i64;
-                designer.sim.with_untracked(|s| s.events.iter().map(|e| e.t).find(|et| *et > t)).map_or(end, |et| et as f64)
+                designer
+                    .sim
+                    .with_untracked(|s| s.events.iter().map(|e| e.t).find(|et| *et > t))
+                    .map_or(end, |et| et as f64)
             }
         } else {
             designer.playhead.get_untracked() + dt / 1000.0 * f64::from(speed.get_untracked())
@@ -433,14 +465,20 @@ fn Notes() -> impl IntoView {
 /// (and rebuilt on every edit) while someone reads it.
 fn on_toggle(open: RwSignal<bool>) -> impl Fn(leptos::ev::Event) + 'static {
     move |ev: leptos::ev::Event| {
-        if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+        if let Some(d) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        {
             open.set(d.open());
         }
     }
 }
 
 #[component]
-fn Comparison(rows: Memo<Vec<crate::core::simulate::Comparison>>, open: RwSignal<bool>) -> impl IntoView {
+fn Comparison(
+    rows: Memo<Vec<crate::core::simulate::Comparison>>,
+    open: RwSignal<bool>,
+) -> impl IntoView {
     view! {
         <details class="comparison" on:toggle=on_toggle(open)>
             <summary>"Compare with other strategies"</summary>

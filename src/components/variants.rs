@@ -10,18 +10,31 @@ use crate::core::limits;
 use crate::core::model::{DesignDocument, ProductionVariant, ServerlessConfig};
 
 fn list(d: &DesignDocument, new_variants: bool) -> &Vec<ProductionVariant> {
-    if new_variants { &d.endpoint.new_variants } else { &d.endpoint.current_variants }
+    if new_variants {
+        &d.endpoint.new_variants
+    } else {
+        &d.endpoint.current_variants
+    }
 }
 
 fn list_mut(d: &mut DesignDocument, new_variants: bool) -> &mut Vec<ProductionVariant> {
-    if new_variants { &mut d.endpoint.new_variants } else { &mut d.endpoint.current_variants }
+    if new_variants {
+        &mut d.endpoint.new_variants
+    } else {
+        &mut d.endpoint.current_variants
+    }
 }
 
 fn variant(d: &DesignDocument, new_variants: bool, i: usize) -> Option<&ProductionVariant> {
     list(d, new_variants).get(i)
 }
 
-fn with_variant(d: &mut DesignDocument, new_variants: bool, i: usize, f: impl FnOnce(&mut ProductionVariant)) {
+fn with_variant(
+    d: &mut DesignDocument,
+    new_variants: bool,
+    i: usize,
+    f: impl FnOnce(&mut ProductionVariant),
+) {
     if let Some(v) = list_mut(d, new_variants).get_mut(i) {
         f(v);
     }
@@ -49,7 +62,11 @@ pub fn VariantsEditor(
 ) -> impl IntoView {
     let designer = expect_context::<Designer>();
     let len = Memo::new(move |_| designer.doc.with(|d| list(d, new_variants).len()));
-    let (title, key) = if new_variants { ("New config's variants", "NewVariants") } else { ("Current variants", "CurrentVariants") };
+    let (title, key) = if new_variants {
+        ("New config's variants", "NewVariants")
+    } else {
+        ("Current variants", "CurrentVariants")
+    };
     let list_path = format!("Endpoint.{key}");
     view! {
         <fieldset class="variants">
@@ -97,18 +114,37 @@ pub fn VariantsEditor(
 #[component]
 fn VariantRow(new_variants: bool, index: usize) -> impl IntoView {
     let designer = expect_context::<Designer>();
-    let key = if new_variants { "NewVariants" } else { "CurrentVariants" };
+    let key = if new_variants {
+        "NewVariants"
+    } else {
+        "CurrentVariants"
+    };
     let base = format!("Endpoint.{key}[{index}]");
-    let serverless = Memo::new(move |_| designer.doc.with(|d| variant(d, new_variants, index).is_some_and(|v| v.is_serverless())));
+    let serverless = Memo::new(move |_| {
+        designer
+            .doc
+            .with(|d| variant(d, new_variants, index).is_some_and(|v| v.is_serverless()))
+    });
     let toggle_id = field_id(&format!("{base}.ServerlessConfig"));
     let weight_path = format!("{base}.InitialVariantWeight");
     let weight_id = field_id(&weight_path);
     let weight = Memo::new(move |_| {
-        designer.doc.with(|d| variant(d, new_variants, index).and_then(|v| v.initial_variant_weight).map(|w| w.to_string()).unwrap_or_default())
+        designer.doc.with(|d| {
+            variant(d, new_variants, index)
+                .and_then(|v| v.initial_variant_weight)
+                .map(|w| w.to_string())
+                .unwrap_or_default()
+        })
     });
     let accel_path = format!("{base}.AcceleratorType");
     let accel_id = field_id(&accel_path);
-    let accel = Memo::new(move |_| designer.doc.with(|d| variant(d, new_variants, index).and_then(|v| v.accelerator_type.clone()).unwrap_or_default()));
+    let accel = Memo::new(move |_| {
+        designer.doc.with(|d| {
+            variant(d, new_variants, index)
+                .and_then(|v| v.accelerator_type.clone())
+                .unwrap_or_default()
+        })
+    });
     let base2 = base.clone();
     let type_path = format!("{base}.InstanceType");
     let count_path = format!("{base}.InitialInstanceCount");

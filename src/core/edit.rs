@@ -8,22 +8,30 @@ pub const NEW_POLICY_WAIT_SECONDS: i64 = 300;
 
 /// The `DeploymentConfig`, created if absent.
 pub fn deployment_config(doc: &mut DesignDocument) -> &mut DeploymentConfig {
-    doc.request.deployment_config.get_or_insert_with(Default::default)
+    doc.request
+        .deployment_config
+        .get_or_insert_with(Default::default)
 }
 
 /// The blue/green policy, created if absent.
 pub fn blue_green(doc: &mut DesignDocument) -> &mut BlueGreenUpdatePolicy {
-    deployment_config(doc).blue_green_update_policy.get_or_insert_with(Default::default)
+    deployment_config(doc)
+        .blue_green_update_policy
+        .get_or_insert_with(Default::default)
 }
 
 /// The traffic routing configuration of the blue/green policy, created if absent.
 pub fn routing(doc: &mut DesignDocument) -> &mut TrafficRoutingConfig {
-    blue_green(doc).traffic_routing_configuration.get_or_insert_with(Default::default)
+    blue_green(doc)
+        .traffic_routing_configuration
+        .get_or_insert_with(Default::default)
 }
 
 /// The rolling policy, created if absent.
 pub fn rolling(doc: &mut DesignDocument) -> &mut RollingUpdatePolicy {
-    deployment_config(doc).rolling_update_policy.get_or_insert_with(Default::default)
+    deployment_config(doc)
+        .rolling_update_policy
+        .get_or_insert_with(Default::default)
 }
 
 /// The alarm list, created if absent.
@@ -66,7 +74,10 @@ pub fn set_strategy(doc: &mut DesignDocument, strategy: Strategy) {
     let timeout = bg
         .as_ref()
         .and_then(|b| b.maximum_execution_timeout_in_seconds)
-        .or_else(|| rp.as_ref().and_then(|r| r.maximum_execution_timeout_in_seconds));
+        .or_else(|| {
+            rp.as_ref()
+                .and_then(|r| r.maximum_execution_timeout_in_seconds)
+        });
     let routing_type = match strategy {
         Strategy::AllAtOnce => Some(TrafficRoutingConfigType::AllAtOnce),
         Strategy::Canary => Some(TrafficRoutingConfigType::Canary),
@@ -81,8 +92,11 @@ pub fn set_strategy(doc: &mut DesignDocument, strategy: Strategy) {
         }
         (Strategy::Rolling, _) => {
             config.blue_green_update_policy = None;
-            let r = config.rolling_update_policy.get_or_insert_with(Default::default);
-            r.maximum_batch_size.get_or_insert_with(|| CapacitySize::percent(20));
+            let r = config
+                .rolling_update_policy
+                .get_or_insert_with(Default::default);
+            r.maximum_batch_size
+                .get_or_insert_with(|| CapacitySize::percent(20));
             r.wait_interval_in_seconds.get_or_insert(wait);
             if r.maximum_execution_timeout_in_seconds.is_none() {
                 r.maximum_execution_timeout_in_seconds = timeout;
@@ -90,20 +104,26 @@ pub fn set_strategy(doc: &mut DesignDocument, strategy: Strategy) {
         }
         (_, Some(t)) => {
             config.rolling_update_policy = None;
-            let b = config.blue_green_update_policy.get_or_insert_with(Default::default);
+            let b = config
+                .blue_green_update_policy
+                .get_or_insert_with(Default::default);
             if b.maximum_execution_timeout_in_seconds.is_none() {
                 b.maximum_execution_timeout_in_seconds = timeout;
             }
-            let r = b.traffic_routing_configuration.get_or_insert_with(Default::default);
+            let r = b
+                .traffic_routing_configuration
+                .get_or_insert_with(Default::default);
             r.wait_interval_in_seconds.get_or_insert(wait);
             match t {
                 TrafficRoutingConfigType::Canary => {
                     r.linear_step_size = None;
-                    r.canary_size.get_or_insert_with(|| CapacitySize::percent(10));
+                    r.canary_size
+                        .get_or_insert_with(|| CapacitySize::percent(10));
                 }
                 TrafficRoutingConfigType::Linear => {
                     r.canary_size = None;
-                    r.linear_step_size.get_or_insert_with(|| CapacitySize::percent(20));
+                    r.linear_step_size
+                        .get_or_insert_with(|| CapacitySize::percent(20));
                 }
                 _ => {
                     r.canary_size = None;
@@ -120,17 +140,25 @@ pub fn set_strategy(doc: &mut DesignDocument, strategy: Strategy) {
 
 /// Makes new variant `index` serverless (or instance-based again), keeping its name and weight.
 pub fn set_serverless(doc: &mut DesignDocument, new_variant: bool, index: usize, serverless: bool) {
-    let list = if new_variant { &mut doc.endpoint.new_variants } else { &mut doc.endpoint.current_variants };
+    let list = if new_variant {
+        &mut doc.endpoint.new_variants
+    } else {
+        &mut doc.endpoint.current_variants
+    };
     let Some(v) = list.get_mut(index) else { return };
     if serverless {
         v.instance_type = None;
         v.initial_instance_count = None;
         v.accelerator_type = None;
-        v.serverless_config
-            .get_or_insert(ServerlessConfig { memory_size_in_mb: Some(2048), max_concurrency: Some(20), provisioned_concurrency: None });
+        v.serverless_config.get_or_insert(ServerlessConfig {
+            memory_size_in_mb: Some(2048),
+            max_concurrency: Some(20),
+            provisioned_concurrency: None,
+        });
     } else {
         v.serverless_config = None;
-        v.instance_type.get_or_insert_with(|| "ml.m5.xlarge".to_string());
+        v.instance_type
+            .get_or_insert_with(|| "ml.m5.xlarge".to_string());
         v.initial_instance_count.get_or_insert(1);
     }
 }
@@ -145,7 +173,14 @@ mod tests {
         let mut doc = examples::default_design();
         assert_eq!(doc.request.strategy(), Strategy::Canary);
         set_strategy(&mut doc, Strategy::Linear);
-        let r = doc.request.deployment_config.as_ref().unwrap().blue_green_update_policy.as_ref().unwrap();
+        let r = doc
+            .request
+            .deployment_config
+            .as_ref()
+            .unwrap()
+            .blue_green_update_policy
+            .as_ref()
+            .unwrap();
         let t = r.traffic_routing_configuration.as_ref().unwrap();
         assert_eq!(t.wait_interval_in_seconds, Some(600));
         assert_eq!(t.canary_size, None);
@@ -159,7 +194,10 @@ mod tests {
         let rp = dc.rolling_update_policy.as_ref().unwrap();
         assert_eq!(rp.wait_interval_in_seconds, Some(600));
         assert_eq!(rp.maximum_execution_timeout_in_seconds, Some(3600));
-        assert!(dc.auto_rollback_configuration.is_some(), "alarms survive a strategy switch");
+        assert!(
+            dc.auto_rollback_configuration.is_some(),
+            "alarms survive a strategy switch"
+        );
     }
 
     #[test]

@@ -14,11 +14,31 @@ pub struct Example {
 
 /// The examples offered by "Start from an example".
 pub const EXAMPLES: &[Example] = &[
-    Example { id: "canary", label: "Canary 10% with alarms (10 instances)", build: canary_with_alarms },
-    Example { id: "linear", label: "Linear 20% steps (10 instances)", build: linear_20 },
-    Example { id: "rolling", label: "Rolling 25% with a rollback batch (8 instances)", build: rolling_25 },
-    Example { id: "multi", label: "Blue/green, two variants (A/B)", build: multi_variant },
-    Example { id: "retain", label: "Keep autoscaled counts (RetainAllVariantProperties)", build: retain_counts },
+    Example {
+        id: "canary",
+        label: "Canary 10% with alarms (10 instances)",
+        build: canary_with_alarms,
+    },
+    Example {
+        id: "linear",
+        label: "Linear 20% steps (10 instances)",
+        build: linear_20,
+    },
+    Example {
+        id: "rolling",
+        label: "Rolling 25% with a rollback batch (8 instances)",
+        build: rolling_25,
+    },
+    Example {
+        id: "multi",
+        label: "Blue/green, two variants (A/B)",
+        build: multi_variant,
+    },
+    Example {
+        id: "retain",
+        label: "Keep autoscaled counts (RetainAllVariantProperties)",
+        build: retain_counts,
+    },
 ];
 
 /// The design a first visit shows: the canary example.
@@ -43,17 +63,36 @@ fn names(doc: &mut DesignDocument, endpoint: &str, new_config: &str, old_config:
 }
 
 fn fleet(doc: &mut DesignDocument, instance_type: &str, before: i64, after: i64) {
-    doc.endpoint.current_variants = vec![ProductionVariant::instances("AllTraffic", instance_type, before)];
-    doc.endpoint.new_variants = vec![ProductionVariant::instances("AllTraffic", instance_type, after)];
+    doc.endpoint.current_variants = vec![ProductionVariant::instances(
+        "AllTraffic",
+        instance_type,
+        before,
+    )];
+    doc.endpoint.new_variants = vec![ProductionVariant::instances(
+        "AllTraffic",
+        instance_type,
+        after,
+    )];
 }
 
 fn alarms(names: &[&str]) -> Option<AutoRollbackConfig> {
     Some(AutoRollbackConfig {
-        alarms: Some(names.iter().map(|n| Alarm { alarm_name: Some((*n).to_string()) }).collect()),
+        alarms: Some(
+            names
+                .iter()
+                .map(|n| Alarm {
+                    alarm_name: Some((*n).to_string()),
+                })
+                .collect(),
+        ),
     })
 }
 
-fn blue_green(routing: TrafficRoutingConfig, termination_wait: i64, timeout: Option<i64>) -> Option<BlueGreenUpdatePolicy> {
+fn blue_green(
+    routing: TrafficRoutingConfig,
+    termination_wait: i64,
+    timeout: Option<i64>,
+) -> Option<BlueGreenUpdatePolicy> {
     Some(BlueGreenUpdatePolicy {
         traffic_routing_configuration: Some(routing),
         termination_wait_in_seconds: Some(termination_wait),
@@ -63,7 +102,12 @@ fn blue_green(routing: TrafficRoutingConfig, termination_wait: i64, timeout: Opt
 
 fn canary_with_alarms() -> DesignDocument {
     let mut doc = DesignDocument::default();
-    names(&mut doc, "fraud-scoring", "fraud-scoring-v2", "fraud-scoring-v1");
+    names(
+        &mut doc,
+        "fraud-scoring",
+        "fraud-scoring-v2",
+        "fraud-scoring-v1",
+    );
     fleet(&mut doc, "ml.m5.xlarge", 10, 10);
     doc.request.deployment_config = Some(DeploymentConfig {
         blue_green_update_policy: blue_green(
@@ -77,14 +121,22 @@ fn canary_with_alarms() -> DesignDocument {
             Some(3600),
         ),
         rolling_update_policy: None,
-        auto_rollback_configuration: alarms(&["fraud-scoring-5xx-errors", "fraud-scoring-p99-latency"]),
+        auto_rollback_configuration: alarms(&[
+            "fraud-scoring-5xx-errors",
+            "fraud-scoring-p99-latency",
+        ]),
     });
     doc
 }
 
 fn linear_20() -> DesignDocument {
     let mut doc = DesignDocument::default();
-    names(&mut doc, "recommender", "recommender-2026-11", "recommender-2026-10");
+    names(
+        &mut doc,
+        "recommender",
+        "recommender-2026-11",
+        "recommender-2026-10",
+    );
     fleet(&mut doc, "ml.c5.2xlarge", 10, 10);
     doc.request.deployment_config = Some(DeploymentConfig {
         blue_green_update_policy: blue_green(
@@ -105,7 +157,12 @@ fn linear_20() -> DesignDocument {
 
 fn rolling_25() -> DesignDocument {
     let mut doc = DesignDocument::default();
-    names(&mut doc, "llm-summarizer", "llm-summarizer-v7", "llm-summarizer-v6");
+    names(
+        &mut doc,
+        "llm-summarizer",
+        "llm-summarizer-v7",
+        "llm-summarizer-v6",
+    );
     fleet(&mut doc, "ml.g5.2xlarge", 8, 8);
     doc.request.deployment_config = Some(DeploymentConfig {
         blue_green_update_policy: None,
@@ -115,7 +172,10 @@ fn rolling_25() -> DesignDocument {
             maximum_execution_timeout_in_seconds: Some(7200),
             rollback_maximum_batch_size: Some(CapacitySize::instances(4)),
         }),
-        auto_rollback_configuration: alarms(&["llm-summarizer-model-latency", "llm-summarizer-4xx"]),
+        auto_rollback_configuration: alarms(&[
+            "llm-summarizer-model-latency",
+            "llm-summarizer-4xx",
+        ]),
     });
     doc
 }
@@ -152,12 +212,18 @@ fn multi_variant() -> DesignDocument {
 
 fn retain_counts() -> DesignDocument {
     let mut doc = DesignDocument::default();
-    names(&mut doc, "search-embeddings", "search-embeddings-v4", "search-embeddings-v3");
+    names(
+        &mut doc,
+        "search-embeddings",
+        "search-embeddings-v4",
+        "search-embeddings-v3",
+    );
     // Autoscaling grew the fleet to 12; the new config says 4.
     fleet(&mut doc, "ml.c6i.xlarge", 12, 4);
     doc.request.retain_all_variant_properties = Some(true);
-    doc.request.exclude_retained_variant_properties =
-        Some(vec![VariantProperty { variant_property_type: Some(VariantPropertyType::DesiredWeight) }]);
+    doc.request.exclude_retained_variant_properties = Some(vec![VariantProperty {
+        variant_property_type: Some(VariantPropertyType::DesiredWeight),
+    }]);
     doc.request.deployment_config = Some(DeploymentConfig {
         blue_green_update_policy: blue_green(
             TrafficRoutingConfig {

@@ -33,9 +33,13 @@ pub fn retains_instance_count(doc: &DesignDocument) -> bool {
     if r.retain_all_variant_properties != Some(true) {
         return false;
     }
-    let excluded = r.exclude_retained_variant_properties.iter().flatten().any(|p| {
-        p.variant_property_type.as_ref() == Some(&VariantPropertyType::DesiredInstanceCount)
-    });
+    let excluded = r
+        .exclude_retained_variant_properties
+        .iter()
+        .flatten()
+        .any(|p| {
+            p.variant_property_type.as_ref() == Some(&VariantPropertyType::DesiredInstanceCount)
+        });
     !excluded
 }
 
@@ -48,20 +52,26 @@ pub fn fleets(doc: &DesignDocument) -> Vec<VariantFleet> {
         .enumerate()
         .map(|(index, v)| {
             let name = v.variant_name.clone().unwrap_or_default();
-            let current = doc
-                .endpoint
-                .current_variants
-                .iter()
-                .find(|c| c.variant_name.as_deref() == v.variant_name.as_deref() && v.variant_name.is_some());
+            let current = doc.endpoint.current_variants.iter().find(|c| {
+                c.variant_name.as_deref() == v.variant_name.as_deref() && v.variant_name.is_some()
+            });
             let count = |c: Option<i64>| c.unwrap_or(0).clamp(0, i64::from(i32::MAX));
             let serverless = v.is_serverless();
             let old_instances = match current {
                 Some(c) if !c.is_serverless() => count(c.initial_instance_count),
                 _ => 0,
             };
-            let configured = if serverless { 0 } else { count(v.initial_instance_count) };
+            let configured = if serverless {
+                0
+            } else {
+                count(v.initial_instance_count)
+            };
             let retained_count = retain && current.is_some() && !serverless;
-            let new_instances = if retained_count { old_instances } else { configured };
+            let new_instances = if retained_count {
+                old_instances
+            } else {
+                configured
+            };
             VariantFleet {
                 index,
                 name,
@@ -69,7 +79,10 @@ pub fn fleets(doc: &DesignDocument) -> Vec<VariantFleet> {
                 new_instances,
                 retained_count,
                 serverless,
-                weight: v.initial_variant_weight.filter(|w| w.is_finite() && *w >= 0.0).unwrap_or(1.0),
+                weight: v
+                    .initial_variant_weight
+                    .filter(|w| w.is_finite() && *w >= 0.0)
+                    .unwrap_or(1.0),
                 instance_type: v.instance_type.clone(),
             }
         })

@@ -35,6 +35,17 @@ pub fn clock(secs: i64) -> String {
     }
 }
 
+/// "1 instance", "3 instances", "2 batches": a count with its noun.
+pub fn plural(n: i64, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else if word.ends_with("ch") || word.ends_with('s') {
+        format!("{n} {word}es")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -21,7 +21,10 @@ const API: &str = "https://docs.aws.amazon.com/sagemaker/latest/APIReference/";
 
 macro_rules! reference {
     ($page:literal) => {
-        concat!("https://docs.aws.amazon.com/sagemaker/latest/APIReference/", $page)
+        concat!(
+            "https://docs.aws.amazon.com/sagemaker/latest/APIReference/",
+            $page
+        )
     };
 }
 
@@ -178,10 +181,25 @@ mod tests {
     #[test]
     fn every_topic_the_page_uses_has_help_with_a_reference_link() {
         for topic in [
-            "EndpointName", "EndpointConfigName", "RetainAllVariantProperties", "ExcludeRetainedVariantProperties",
-            "RetainDeploymentConfig", "strategy.Default", "strategy.AllAtOnce", "strategy.Canary", "strategy.Linear",
-            "strategy.Rolling", "WaitIntervalInSeconds", "CanarySize", "LinearStepSize", "TerminationWaitInSeconds",
-            "MaximumExecutionTimeoutInSeconds", "MaximumBatchSize", "RollbackMaximumBatchSize", "Alarms", "Variants",
+            "EndpointName",
+            "EndpointConfigName",
+            "RetainAllVariantProperties",
+            "ExcludeRetainedVariantProperties",
+            "RetainDeploymentConfig",
+            "strategy.Default",
+            "strategy.AllAtOnce",
+            "strategy.Canary",
+            "strategy.Linear",
+            "strategy.Rolling",
+            "WaitIntervalInSeconds",
+            "CanarySize",
+            "LinearStepSize",
+            "TerminationWaitInSeconds",
+            "MaximumExecutionTimeoutInSeconds",
+            "MaximumBatchSize",
+            "RollbackMaximumBatchSize",
+            "Alarms",
+            "Variants",
         ] {
             let h = help(topic).unwrap_or_else(|| panic!("no help for {topic}"));
             assert!(h.reference.starts_with(api_reference_base()), "{topic}");

@@ -2,7 +2,7 @@
 //! "20% of 10 instances = 2 instances per step, 5 steps", "3600 s = 1h".
 
 use super::fleet::{fleets, size_in_instances, VariantFleet};
-use super::format::humane_duration;
+use super::format::{humane_duration, plural};
 use super::model::{CapacitySize, CapacitySizeType, DesignDocument};
 
 /// The capacity sizes of a request.
@@ -19,25 +19,43 @@ pub fn size_of(doc: &DesignDocument, field: SizeField) -> Option<&CapacitySize> 
     let dc = doc.request.deployment_config.as_ref()?;
     match field {
         SizeField::Canary | SizeField::LinearStep => {
-            let t = dc.blue_green_update_policy.as_ref()?.traffic_routing_configuration.as_ref()?;
-            if field == SizeField::Canary { t.canary_size.as_ref() } else { t.linear_step_size.as_ref() }
+            let t = dc
+                .blue_green_update_policy
+                .as_ref()?
+                .traffic_routing_configuration
+                .as_ref()?;
+            if field == SizeField::Canary {
+                t.canary_size.as_ref()
+            } else {
+                t.linear_step_size.as_ref()
+            }
         }
-        SizeField::RollingBatch => dc.rolling_update_policy.as_ref()?.maximum_batch_size.as_ref(),
-        SizeField::RollbackBatch => dc.rolling_update_policy.as_ref()?.rollback_maximum_batch_size.as_ref(),
+        SizeField::RollingBatch => dc
+            .rolling_update_policy
+            .as_ref()?
+            .maximum_batch_size
+            .as_ref(),
+        SizeField::RollbackBatch => dc
+            .rolling_update_policy
+            .as_ref()?
+            .rollback_maximum_batch_size
+            .as_ref(),
     }
-}
-
-fn plural(n: i64, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
 }
 
 fn size_words(size: &CapacitySize, f: &VariantFleet) -> Option<String> {
     let v = size.value?;
     Some(match size.type_.as_ref()? {
-        CapacitySizeType::CapacityPercent => format!("{v}% of {}", plural(f.new_instances, "instance")),
+        CapacitySizeType::CapacityPercent => {
+            format!("{v}% of {}", plural(f.new_instances, "instance"))
+        }
         CapacitySizeType::InstanceCount => {
             let share = v as f64 * 100.0 / f.new_instances as f64;
-            format!("{} of {} ({share:.0}%)", plural(v, "instance"), f.new_instances)
+            format!(
+                "{} of {} ({share:.0}%)",
+                plural(v, "instance"),
+                f.new_instances
+            )
         }
         CapacitySizeType::Other(_) => return None,
     })
@@ -63,24 +81,35 @@ fn one_variant(size: &CapacitySize, field: SizeField, f: &VariantFleet) -> Optio
         }
         SizeField::LinearStep => {
             let steps = (n + k - 1) / k;
-            format!("{words} = {} per step, {}", plural(k.min(n), "instance"), plural(steps, "step"))
+            format!(
+                "{words} = {} per step, {}",
+                plural(k.min(n), "instance"),
+                plural(steps, "step")
+            )
         }
         SizeField::RollingBatch => {
             let batches = (n + k - 1) / k;
             format!(
                 "{words} = {} per batch, {}; up to {} at once",
                 plural(k.min(n), "instance"),
-                plural(batches, "batch").replace("batchs", "batches"),
+                plural(batches, "batch"),
                 plural(f.old_instances.saturating_add(k.min(n)), "instance")
             )
         }
         SizeField::RollbackBatch => {
             let old = f.old_instances.max(1);
             if k >= old {
-                format!("{words} = the whole old fleet ({}) comes back at once", plural(old, "instance"))
+                format!(
+                    "{words} = the whole old fleet ({}) comes back at once",
+                    plural(old, "instance")
+                )
             } else {
                 let rounds = (old + k - 1) / k;
-                format!("{words} = {} per rollback round, {} to restore {old}", plural(k, "instance"), plural(rounds, "round"))
+                format!(
+                    "{words} = {} per rollback round, {} to restore {old}",
+                    plural(k, "instance"),
+                    plural(rounds, "round")
+                )
             }
         }
     })
@@ -95,10 +124,20 @@ pub fn size_hint(doc: &DesignDocument, field: SizeField) -> Option<String> {
     let parts: Vec<String> = fl
         .iter()
         .filter_map(|f| {
-            one_variant(size, field, f).map(|s| if several { format!("{}: {s}", f.name) } else { s })
+            one_variant(size, field, f).map(|s| {
+                if several {
+                    format!("{}: {s}", f.name)
+                } else {
+                    s
+                }
+            })
         })
         .collect();
-    if parts.is_empty() { None } else { Some(parts.join("; ")) }
+    if parts.is_empty() {
+        None
+    } else {
+        Some(parts.join("; "))
+    }
 }
 
 /// "3600 s = 1h"; `None` for an absent or negative value.
@@ -136,7 +175,9 @@ mod tests {
         let doc = examples::example("rolling").unwrap();
         assert_eq!(
             size_hint(&doc, SizeField::RollingBatch).as_deref(),
-            Some("25% of 8 instances = 2 instances per batch, 4 batches; up to 10 instances at once")
+            Some(
+                "25% of 8 instances = 2 instances per batch, 4 batches; up to 10 instances at once"
+            )
         );
         assert_eq!(
             size_hint(&doc, SizeField::RollbackBatch).as_deref(),
@@ -144,8 +185,14 @@ mod tests {
         );
         let multi = examples::example("multi").unwrap();
         let hint = size_hint(&multi, SizeField::Canary).unwrap();
-        assert!(hint.starts_with("VariantA: 50% of 6 instances = 3 instances first"), "{hint}");
-        assert!(hint.contains("VariantB: 50% of 2 instances = 1 instance first"), "{hint}");
+        assert!(
+            hint.starts_with("VariantA: 50% of 6 instances = 3 instances first"),
+            "{hint}"
+        );
+        assert!(
+            hint.contains("VariantB: 50% of 2 instances = 1 instance first"),
+            "{hint}"
+        );
     }
 
     #[test]

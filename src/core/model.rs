@@ -266,7 +266,10 @@ pub const DEFAULT_PROVISIONING_SECONDS: i64 = 300;
 
 impl Default for SimulationSettings {
     fn default() -> Self {
-        SimulationSettings { provisioning_seconds: DEFAULT_PROVISIONING_SECONDS, alarm_trip_at_seconds: None }
+        SimulationSettings {
+            provisioning_seconds: DEFAULT_PROVISIONING_SECONDS,
+            alarm_trip_at_seconds: None,
+        }
     }
 }
 
@@ -316,12 +319,18 @@ impl Default for DesignDocument {
 impl CapacitySize {
     /// A size of `value` instances.
     pub fn instances(value: i64) -> Self {
-        CapacitySize { type_: Some(CapacitySizeType::InstanceCount), value: Some(value) }
+        CapacitySize {
+            type_: Some(CapacitySizeType::InstanceCount),
+            value: Some(value),
+        }
     }
 
     /// A size of `value` percent of the fleet.
     pub fn percent(value: i64) -> Self {
-        CapacitySize { type_: Some(CapacitySizeType::CapacityPercent), value: Some(value) }
+        CapacitySize {
+            type_: Some(CapacitySizeType::CapacityPercent),
+            value: Some(value),
+        }
     }
 }
 
@@ -353,9 +362,15 @@ impl UpdateEndpointInput {
     /// The strategy the request selects. With both policies present (an S1 error) the
     /// blue/green policy is reported; an unknown routing type counts as all at once.
     pub fn strategy(&self) -> Strategy {
-        let Some(dc) = &self.deployment_config else { return Strategy::Default };
+        let Some(dc) = &self.deployment_config else {
+            return Strategy::Default;
+        };
         if let Some(bg) = &dc.blue_green_update_policy {
-            return match bg.traffic_routing_configuration.as_ref().and_then(|t| t.type_.as_ref()) {
+            return match bg
+                .traffic_routing_configuration
+                .as_ref()
+                .and_then(|t| t.type_.as_ref())
+            {
                 Some(TrafficRoutingConfigType::Canary) => Strategy::Canary,
                 Some(TrafficRoutingConfigType::Linear) => Strategy::Linear,
                 _ => Strategy::AllAtOnce,

@@ -895,7 +895,11 @@ pub fn simulate(doc: &DesignDocument) -> Simulation {
         .collect();
     let mut weights: Vec<f64> = instance_fleets.iter().map(|f| f.weight).collect();
     // Only the ratios matter: scaled to the largest, huge weights cannot sum to infinity.
-    let largest = weights.iter().copied().filter(|w| w.is_finite()).fold(0.0_f64, f64::max);
+    let largest = weights
+        .iter()
+        .copied()
+        .filter(|w| w.is_finite())
+        .fold(0.0_f64, f64::max);
     if largest > 0.0 {
         weights.iter_mut().for_each(|w| *w /= largest);
     }

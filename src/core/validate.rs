@@ -204,15 +204,7 @@ fn pct(p: f64) -> String {
     }
 }
 
-fn plural(n: i64, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else if word.ends_with("ch") || word.ends_with('s') {
-        format!("{n} {word}es")
-    } else {
-        format!("{n} {word}s")
-    }
-}
+use super::format::plural;
 
 /// `3600 s (1h)`, `900 s (15m)`, `45 s`: the page's one humane form of durations.
 fn secs(s: i64) -> String {
@@ -410,7 +402,8 @@ impl Validator<'_> {
         if len > shape.max {
             let explanation = format!(
                 "{what} '{}' is {len} characters long; at most {} are allowed.",
-                clip(s), shape.max
+                clip(s),
+                shape.max
             );
             let msg = service_error(
                 s,
@@ -1490,9 +1483,16 @@ mod clip_tests {
     fn a_pasted_megabyte_is_quoted_by_its_start_and_length() {
         let mut doc = examples::default_design();
         doc.request.endpoint_name = Some("a".repeat(1 << 20));
-        let f = validate(&doc).into_iter().find(|f| f.path == "EndpointName").expect("R1 finding");
+        let f = validate(&doc)
+            .into_iter()
+            .find(|f| f.path == "EndpointName")
+            .expect("R1 finding");
         assert!(f.explanation.len() < 300, "{}", f.explanation.len());
-        assert!(f.explanation.contains("(1048576 characters)"), "{}", f.explanation);
+        assert!(
+            f.explanation.contains("(1048576 characters)"),
+            "{}",
+            f.explanation
+        );
         assert!(f.aws_message.len() < 400);
     }
 }
