@@ -82,7 +82,13 @@ fn outcome_words(o: Outcome) -> &'static str {
 pub fn TimelinePanel() -> impl IntoView {
     let designer = expect_context::<Designer>();
     let sim = designer.sim;
-    let size = ChartSize::default();
+    // On a phone the chart is drawn in fewer SVG units, so that its labels stay legible
+    // once it is scaled to the screen.
+    let size = if browser::media_matches("(max-width: 600px)") {
+        ChartSize { width: 400.0, height: 240.0, margin_left: 40.0, margin_right: 30.0, ..ChartSize::default() }
+    } else {
+        ChartSize::default()
+    };
     let chart = Memo::new(move |_| sim.with(|s| layout(s, &size)));
     // The comparison runs five simulations: only while its panel is open.
     let comparison_open = RwSignal::new(false);
