@@ -8,6 +8,8 @@ use leptos::prelude::*;
 
 use crate::app::{field_id, related, Designer};
 use crate::core::help::help;
+use crate::core::hints::duration_hint;
+use crate::core::limits::IntRange;
 use crate::core::model::{CapacitySize, CapacitySizeType, DesignDocument};
 use crate::core::validate::Finding;
 
@@ -231,17 +233,32 @@ pub fn IntField<G, S>(
     /// Help topic, if any.
     #[prop(optional)]
     help_topic: Option<&'static str>,
-    /// Smallest value the spinner offers.
+    /// The service model's range of the member (the spinner offers only these values).
+    #[prop(optional)]
+    range: Option<IntRange>,
+    /// Smallest value the spinner offers, for members the model leaves open.
     #[prop(optional)]
     min: Option<i64>,
-    /// Largest value the spinner offers.
+    /// A number of seconds: the hint shows it in hours and minutes ("3600 s = 1h").
     #[prop(optional)]
-    max: Option<i64>,
+    seconds: bool,
 ) -> impl IntoView
 where
     G: Fn(&DesignDocument) -> Option<i64> + Copy + Send + Sync + 'static,
     S: Fn(&mut DesignDocument, Option<i64>) + Copy + Send + Sync + 'static,
 {
+    let hint = match hint {
+        Some(h) => Some(h),
+        None if seconds => {
+            let designer = expect_context::<Designer>();
+            Some(Signal::derive(move || {
+                designer.doc.with(|d| duration_hint(get(d)))
+            }))
+        }
+        None => None,
+    };
+    let min = range.and_then(|r| r.min).or(min);
+    let max = range.and_then(|r| r.max);
     let get: GetFn<i64> = StoredValue::new(Arc::new(get));
     let set: SetFn<i64> = StoredValue::new(Arc::new(set));
     int_field_view(label, path, unit, hint, help_topic, min, max, get, set)

@@ -9,7 +9,8 @@ use crate::components::fields::{
 };
 use crate::components::variants::VariantsEditor;
 use crate::core::edit;
-use crate::core::hints::{duration_hint, size_hint, SizeField as Size};
+use crate::core::hints::{size_hint, SizeField as Size};
+use crate::core::limits;
 use crate::core::model::*;
 
 const BG: &str = "DeploymentConfig.BlueGreenUpdatePolicy";
@@ -341,21 +342,6 @@ fn BlueGreenFields() -> impl IntoView {
             .doc
             .with(|d| routing(d).and_then(|r| r.type_.clone()))
     });
-    let wait_hint = Signal::derive(move || {
-        designer
-            .doc
-            .with(|d| duration_hint(routing(d).and_then(|r| r.wait_interval_in_seconds)))
-    });
-    let term_hint = Signal::derive(move || {
-        designer
-            .doc
-            .with(|d| duration_hint(bg(d).and_then(|b| b.termination_wait_in_seconds)))
-    });
-    let timeout_hint = Signal::derive(move || {
-        designer
-            .doc
-            .with(|d| duration_hint(bg(d).and_then(|b| b.maximum_execution_timeout_in_seconds)))
-    });
     let canary_hint = Signal::derive(move || designer.doc.with(|d| size_hint(d, Size::Canary)));
     let linear_hint = Signal::derive(move || designer.doc.with(|d| size_hint(d, Size::LinearStep)));
     let show_canary = move || {
@@ -380,10 +366,9 @@ fn BlueGreenFields() -> impl IntoView {
                 label="WaitIntervalInSeconds (bake after each step)"
                 path=format!("{ROUTING}.WaitIntervalInSeconds")
                 unit="s"
-                min=0
-                max=3600
+                range=limits::WAIT_INTERVAL_IN_SECONDS
                 help_topic="WaitIntervalInSeconds"
-                hint=wait_hint
+                seconds=true
                 get=|d| routing(d).and_then(|r| r.wait_interval_in_seconds)
                 set=|d, v| edit::routing(d).wait_interval_in_seconds = v
             />
@@ -411,10 +396,9 @@ fn BlueGreenFields() -> impl IntoView {
                 label="TerminationWaitInSeconds"
                 path=format!("{BG}.TerminationWaitInSeconds")
                 unit="s"
-                min=0
-                max=3600
+                range=limits::TERMINATION_WAIT_IN_SECONDS
                 help_topic="TerminationWaitInSeconds"
-                hint=term_hint
+                seconds=true
                 get=|d| bg(d).and_then(|b| b.termination_wait_in_seconds)
                 set=|d, v| edit::blue_green(d).termination_wait_in_seconds = v
             />
@@ -422,10 +406,9 @@ fn BlueGreenFields() -> impl IntoView {
                 label="MaximumExecutionTimeoutInSeconds"
                 path=format!("{BG}.MaximumExecutionTimeoutInSeconds")
                 unit="s"
-                min=600
-                max=28800
+                range=limits::MAXIMUM_EXECUTION_TIMEOUT_IN_SECONDS
                 help_topic="MaximumExecutionTimeoutInSeconds"
-                hint=timeout_hint
+                seconds=true
                 get=|d| bg(d).and_then(|b| b.maximum_execution_timeout_in_seconds)
                 set=|d, v| edit::blue_green(d).maximum_execution_timeout_in_seconds = v
             />
@@ -436,16 +419,6 @@ fn BlueGreenFields() -> impl IntoView {
 #[component]
 fn RollingFields() -> impl IntoView {
     let designer = expect_context::<Designer>();
-    let wait_hint = Signal::derive(move || {
-        designer
-            .doc
-            .with(|d| duration_hint(rolling(d).and_then(|r| r.wait_interval_in_seconds)))
-    });
-    let timeout_hint = Signal::derive(move || {
-        designer.doc.with(|d| {
-            duration_hint(rolling(d).and_then(|r| r.maximum_execution_timeout_in_seconds))
-        })
-    });
     let batch_hint =
         Signal::derive(move || designer.doc.with(|d| size_hint(d, Size::RollingBatch)));
     let rollback_hint =
@@ -471,10 +444,9 @@ fn RollingFields() -> impl IntoView {
                 label="WaitIntervalInSeconds (bake after each batch)"
                 path=format!("{ROLLING}.WaitIntervalInSeconds")
                 unit="s"
-                min=0
-                max=3600
+                range=limits::WAIT_INTERVAL_IN_SECONDS
                 help_topic="WaitIntervalInSeconds"
-                hint=wait_hint
+                seconds=true
                 get=|d| rolling(d).and_then(|r| r.wait_interval_in_seconds)
                 set=|d, v| edit::rolling(d).wait_interval_in_seconds = v
             />
@@ -482,10 +454,9 @@ fn RollingFields() -> impl IntoView {
                 label="MaximumExecutionTimeoutInSeconds"
                 path=format!("{ROLLING}.MaximumExecutionTimeoutInSeconds")
                 unit="s"
-                min=600
-                max=28800
+                range=limits::MAXIMUM_EXECUTION_TIMEOUT_IN_SECONDS
                 help_topic="MaximumExecutionTimeoutInSeconds"
-                hint=timeout_hint
+                seconds=true
                 get=|d| rolling(d).and_then(|r| r.maximum_execution_timeout_in_seconds)
                 set=|d, v| edit::rolling(d).maximum_execution_timeout_in_seconds = v
             />
@@ -618,11 +589,6 @@ fn MarketplaceToggle() -> impl IntoView {
 #[component]
 fn SimulationSection() -> impl IntoView {
     let designer = expect_context::<Designer>();
-    let prov_hint = Signal::derive(move || {
-        designer
-            .doc
-            .with(|d| duration_hint(Some(d.simulation.provisioning_seconds)))
-    });
     let alarm_hint = Signal::derive(move || {
         designer.doc.with(|d| {
             d.simulation.alarm_trip_at_seconds.map(|a| {
@@ -644,7 +610,7 @@ fn SimulationSection() -> impl IntoView {
                 path="Simulation.ProvisioningSeconds"
                 unit="s"
                 min=0
-                hint=prov_hint
+                seconds=true
                 get=|d| Some(d.simulation.provisioning_seconds)
                 set=|d, v| d.simulation.provisioning_seconds = v.unwrap_or(crate::core::model::DEFAULT_PROVISIONING_SECONDS)
             />

@@ -85,7 +85,13 @@ pub fn TimelinePanel() -> impl IntoView {
     // On a phone the chart is drawn in fewer SVG units, so that its labels stay legible
     // once it is scaled to the screen.
     let size = if browser::media_matches("(max-width: 600px)") {
-        ChartSize { width: 400.0, height: 240.0, margin_left: 40.0, margin_right: 30.0, ..ChartSize::default() }
+        ChartSize {
+            width: 400.0,
+            height: 240.0,
+            margin_left: 40.0,
+            margin_right: 30.0,
+            ..ChartSize::default()
+        }
     } else {
         ChartSize::default()
     };

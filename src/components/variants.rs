@@ -165,16 +165,14 @@ fn VariantRow(new_variants: bool, index: usize) -> impl IntoView {
                             <IntField
                                 label="MemorySizeInMB"
                                 path=format!("{b}.ServerlessConfig.MemorySizeInMB")
-                                min=1024
-                                max=6144
+                                range=limits::SERVERLESS_MEMORY_SIZE_IN_MB
                                 get=move |d| variant(d, new_variants, index).and_then(|v| v.serverless_config.as_ref()).and_then(|s| s.memory_size_in_mb)
                                 set=move |d, val| with_variant(d, new_variants, index, |v| serverless_mut(v).memory_size_in_mb = val)
                             />
                             <IntField
                                 label="MaxConcurrency"
                                 path=format!("{b}.ServerlessConfig.MaxConcurrency")
-                                min=1
-                                max=200
+                                range=limits::SERVERLESS_MAX_CONCURRENCY
                                 get=move |d| variant(d, new_variants, index).and_then(|v| v.serverless_config.as_ref()).and_then(|s| s.max_concurrency)
                                 set=move |d, val| with_variant(d, new_variants, index, |v| serverless_mut(v).max_concurrency = val)
                             />
@@ -192,7 +190,7 @@ fn VariantRow(new_variants: bool, index: usize) -> impl IntoView {
                     <IntField
                         label="InitialInstanceCount"
                         path=count_path.clone()
-                        min=1
+                        range=limits::INITIAL_TASK_COUNT
                         get=move |d| variant(d, new_variants, index).and_then(|v| v.initial_instance_count)
                         set=move |d, val| with_variant(d, new_variants, index, |v| v.initial_instance_count = val)
                     />
