@@ -22,18 +22,21 @@ type SetFn<T> = StoredValue<Arc<dyn Fn(&mut DesignDocument, Option<T>) + Send + 
 fn own_findings(findings: &[Finding], path: &str) -> Vec<Finding> {
     findings
         .iter()
-        .filter(|f| f.path == path || (f.path.starts_with(path) && related(&f.path, path)))
+        .filter(|f| belongs_to(&f.path, path))
         .cloned()
         .collect()
 }
 
-/// True when the field at `path` has a visible error finding.
+/// True when a finding at `finding_path` is about the field at `path` or one of its members.
+fn belongs_to(finding_path: &str, path: &str) -> bool {
+    finding_path == path || (finding_path.starts_with(path) && related(finding_path, path))
+}
+
+/// True when the field at `path` has a visible finding (error or warning).
 fn field_invalid(designer: Designer, path: &str) -> bool {
     designer.findings.with(|fs| {
-        fs.iter().any(|f| {
-            (f.path == path || related(&f.path, path) && f.path.starts_with(path))
-                && designer.finding_visible(&f.path)
-        })
+        fs.iter()
+            .any(|f| belongs_to(&f.path, path) && designer.finding_visible(&f.path))
     })
 }
 
