@@ -302,7 +302,7 @@ fn StrategySection() -> impl IntoView {
                 {choices
                     .into_iter()
                     .map(|(s, label, _)| {
-                        let id = format!("strategy-{}", label.split_whitespace().next().unwrap_or("x").to_lowercase());
+                        let id = format!("strategy-{}", label.split_whitespace().next().unwrap_or("x").to_ascii_lowercase());
                         view! {
                             <div class="strategy__choice">
                                 <input

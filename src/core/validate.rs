@@ -115,7 +115,7 @@ pub fn service_path(path: &str) -> String {
         };
         let mut chars = name.chars();
         if let Some(first) = chars.next() {
-            out.extend(first.to_lowercase());
+            out.push(first.to_ascii_lowercase());
             out.push_str(chars.as_str());
         }
         if let Some(ix) = index {
@@ -1408,10 +1408,13 @@ fn batches(n: i64, b: Option<i64>) -> i64 {
     }
 }
 
+// The messages these two change begin with the page's own (ASCII) words, and service paths
+// are ASCII member names: ASCII case mapping is exact for them, and it keeps Unicode's case
+// tables (24 KB of the wasm) out of the page.
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(first) => first.to_uppercase().chain(c).collect(),
+        Some(first) => std::iter::once(first.to_ascii_uppercase()).chain(c).collect(),
         None => String::new(),
     }
 }
@@ -1419,7 +1422,7 @@ fn capitalise(s: &str) -> String {
 fn lower_first(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(first) => first.to_lowercase().chain(c).collect(),
+        Some(first) => std::iter::once(first.to_ascii_lowercase()).chain(c).collect(),
         None => String::new(),
     }
 }

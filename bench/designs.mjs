@@ -1,0 +1,34 @@
+// The designs the benchmark and the profiler load.
+export const ROUTING = 'DeploymentConfig.BlueGreenUpdatePolicy.TrafficRoutingConfiguration';
+
+/** The 20-variant, 10-alarm design of the latency and animation runs. */
+export function bigDesign() {
+  const variants = Array.from({ length: 20 }, (_, i) => ({
+    VariantName: `variant-${String(i + 1).padStart(2, '0')}`,
+    ModelName: `model-${i + 1}`,
+    InstanceType: 'ml.m5.xlarge',
+    InitialInstanceCount: 4 + (i % 5),
+    InitialVariantWeight: 1.0,
+  }));
+  return {
+    Version: 1,
+    Request: {
+      EndpointName: 'bench-ep',
+      EndpointConfigName: 'bench-cfg-v2',
+      DeploymentConfig: {
+        BlueGreenUpdatePolicy: {
+          TrafficRoutingConfiguration: { Type: 'LINEAR', WaitIntervalInSeconds: 600, LinearStepSize: { Type: 'CAPACITY_PERCENT', Value: 50 } },
+          TerminationWaitInSeconds: 300,
+          MaximumExecutionTimeoutInSeconds: 28800,
+        },
+        AutoRollbackConfiguration: { Alarms: Array.from({ length: 10 }, (_, i) => ({ AlarmName: `bench-alarm-${i + 1}` })) },
+      },
+    },
+    Endpoint: {
+      CurrentEndpointConfigName: 'bench-cfg-v1',
+      CurrentVariants: variants,
+      NewVariants: variants.map((v) => ({ ...v, InitialInstanceCount: v.InitialInstanceCount + 1 })),
+    },
+    Simulation: { ProvisioningSeconds: 300, AlarmTripAtSeconds: null },
+  };
+}

@@ -1,0 +1,56 @@
+// Where a keystroke's time goes: a CPU profile (Chrome DevTools Protocol) of keystrokes in the
+// wait and size fields of the 20-variant, 10-alarm benchmark design, summed by function (self
+// time). Function names need a wasm with its name section: build one with
+//   scripts/profile-build.sh   (writes target/profile-dist/)
+// then: DIST=target/profile-dist node bench/profile-keystroke.mjs [--top N]
+// A diagnostic, not a benchmark: the profiler's sampling slows the page down.
+import { serveDist, launch, fieldId } from '../tests/e2e/lib/harness.mjs';
+import { bigDesign, ROUTING } from './designs.mjs';
+
+const argTop = process.argv.indexOf('--top');
+const TOP = argTop > 0 ? Number(process.argv[argTop + 1]) : 40;
+
+const browser = await launch();
+const server = await serveDist({ dir: process.env.DIST });
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('[data-testid=timeline-summary]');
+  await page.fill('[data-testid=import-input]', JSON.stringify(bigDesign()));
+  await page.click('[data-testid=import-apply]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=export-document]').textContent.includes('variant-20'));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  for (const id of [fieldId(`${ROUTING}.WaitIntervalInSeconds`), fieldId(`${ROUTING}.LinearStepSize.Value`)]) {
+    await page.focus(`#${id}`);
+    await page.keyboard.press('End');
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press(i % 2 ? '0' : 'Backspace');
+      await page.waitForTimeout(30);
+    }
+  }
+  const { profile } = await cdp.send('Profiler.stop');
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  const dt = profile.timeDeltas;
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const n = byId.get(id);
+    const name = n.callFrame.functionName || `(${n.callFrame.url.split('/').pop() || 'anonymous'})`;
+    if (name === '(idle)' || name === '(program)') return;
+    const t = (dt[i] || 0) / 1000;
+    total += t;
+    self.set(name, (self.get(name) || 0) + t);
+  });
+  console.log(`busy ${total.toFixed(1)} ms over 40 keystrokes (${(total / 40).toFixed(2)} ms each, profiler on)`);
+  for (const [name, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, TOP)) {
+    console.log(`${t.toFixed(1).padStart(8)} ms  ${name.slice(0, 150)}`);
+  }
+  await context.close();
+} finally {
+  await browser.close();
+  await server.close();
+}
