@@ -44,6 +44,7 @@ import { bigDesign, ROUTING } from './designs.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PAGE_DIST = process.env.DIST || path.resolve(here, '..', 'dist');
 const FLOOR_DIST = process.env.FLOOR_DIST || path.join(here, 'floor', 'dist');
+const CORE_ONLY = path.join(here, 'core-only', 'pkg', 'core_only_bg.wasm');
 const argRuns = process.argv.indexOf('--runs');
 const RUNS = Math.max(5, argRuns > 0 ? Number(process.argv[argRuns + 1]) : 7);
 
@@ -256,6 +257,10 @@ async function main() {
     ['animation fps (20 variants)', fpsB.toFixed(1), '>= 55', fpsB >= 55, `${ltB} long tasks, longest ${ms(longestB)}`],
     ['animation long tasks (20 variants)', String(ltB), '0', ltB === 0, ''],
   ];
+  if (fs.existsSync(CORE_ONLY)) {
+    const core = zlib.gzipSync(fs.readFileSync(CORE_ONLY), { level: 6 }).length;
+    rows.splice(1, 0, ['  of which the core alone would be', kb(core), '', null, `bench/core-only: import, validation, simulation, exports, share links without Leptos or views; floor + core = ${kb(core + floorGzip)}`]);
+  }
   const files = Object.entries(out.page[0].perFile).map(([f, s]) => `  ${f}: ${kb(s.raw)} raw, ${kb(s.gzip)} gzipped`);
   const ffiles = Object.entries(out.floor[0].perFile).map(([f, s]) => `  ${f}: ${kb(s.raw)} raw, ${kb(s.gzip)} gzipped`);
 

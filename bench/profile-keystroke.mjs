@@ -9,6 +9,9 @@ import { bigDesign, ROUTING } from './designs.mjs';
 
 const argTop = process.argv.indexOf('--top');
 const TOP = argTop > 0 ? Number(process.argv[argTop + 1]) : 40;
+// --callers TEXT: also print the call paths (3 frames up) into functions whose name holds TEXT.
+const argCallers = process.argv.indexOf('--callers');
+const CALLERS = argCallers > 0 ? process.argv[argCallers + 1] : null;
 
 const browser = await launch();
 const server = await serveDist({ dir: process.env.DIST });
@@ -34,6 +37,10 @@ try {
   }
   const { profile } = await cdp.send('Profiler.stop');
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+  const callers = new Map();
+  const inclusive = new Map();
   const self = new Map();
   const dt = profile.timeDeltas;
   let total = 0;
@@ -44,10 +51,33 @@ try {
     const t = (dt[i] || 0) / 1000;
     total += t;
     self.set(name, (self.get(name) || 0) + t);
+    // Inclusive time of the project's own functions (each counted once per sample).
+    const seen = new Set();
+    for (let q = id; q; q = parent.get(q)) {
+      const f = byId.get(q).callFrame.functionName.replace(/::h[0-9a-f]{16}$/, '');
+      if ((f.includes('deployment_designer::') || /^(setItem|decode|setAttribute|removeAttribute|insertBefore|cloneNode)$/.test(f)) && !seen.has(f)) {
+        seen.add(f);
+        inclusive.set(f, (inclusive.get(f) || 0) + t);
+      }
+    }
+    if (CALLERS && name.includes(CALLERS)) {
+      const chain = [];
+      for (let p = parent.get(id); p && chain.length < 3; p = parent.get(p)) chain.push(byId.get(p).callFrame.functionName.replace(/::h[0-9a-f]{16}$/, '').slice(-90));
+      const key = chain.join('  <-  ');
+      callers.set(key, (callers.get(key) || 0) + t);
+    }
   });
   console.log(`busy ${total.toFixed(1)} ms over 40 keystrokes (${(total / 40).toFixed(2)} ms each, profiler on)`);
   for (const [name, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, TOP)) {
     console.log(`${t.toFixed(1).padStart(8)} ms  ${name.slice(0, 150)}`);
+  }
+  console.log('\ninclusive time of the page\'s own functions and of DOM calls:');
+  for (const [name, t] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, TOP)) {
+    console.log(`${t.toFixed(1).padStart(8)} ms  ${name.slice(0, 150)}`);
+  }
+  if (CALLERS) {
+    console.log(`\ncalled (3 frames up) into functions named like "${CALLERS}":`);
+    for (const [chain, t] of [...callers].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`${t.toFixed(1).padStart(8)} ms  ${chain}`);
   }
   await context.close();
 } finally {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Performance benchmark: builds the page (scripts/build.sh) and the floor (bench/floor, the
-# smallest Leptos 0.8 csr page, same release profile and Trunk settings, offline), then
+# smallest Leptos 0.8 csr page, same release profile and Trunk settings, offline) and the core
+# alone (bench/core-only: the domain code without Leptos or views), then
 # measures both in headless Chromium and prints a table of figures against budgets
 # (bench/page-bench.mjs says how each is measured). Prints; never fails on a missed budget.
 #
@@ -29,6 +30,16 @@ if [ "$build" = 1 ]; then
     cd bench/floor
     CARGO_NET_OFFLINE=true trunk build --release --offline >/tmp/trunk-floor-build.log 2>&1 \
       || { cat /tmp/trunk-floor-build.log; exit 1; }
+  )
+  echo "== building the core alone (bench/core-only: no Leptos, no views)"
+  (
+    cd bench/core-only
+    target="${CARGO_TARGET_DIR:-target}"
+    CARGO_NET_OFFLINE=true cargo build --release --quiet --target wasm32-unknown-unknown
+    rm -rf pkg
+    wasm-bindgen --target web --out-dir pkg "$target/wasm32-unknown-unknown/release/core_only.wasm"
+    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+      --enable-reference-types --enable-multivalue pkg/core_only_bg.wasm -o pkg/core_only_bg.wasm
   )
 fi
 

@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 
 use crate::app::Designer;
 use crate::browser;
-use crate::core::chart::{layout, path_d, ChartSize};
+use crate::core::chart::{layout, svg_layers, ChartSize};
 use crate::core::format::{clock, humane_duration};
 use crate::core::simulate::{compare, state_at, Outcome, Phase, Simulation, State, ASSUMPTIONS};
 
@@ -171,79 +171,8 @@ pub fn TimelinePanel() -> impl IntoView {
                 >
                     <title id="chart-title">"Traffic on the new fleet and instances of both fleets over time"</title>
                     <desc id="chart-desc">{move || sim.with(chart_description)}</desc>
-                    {move || {
-                        chart.with(|c| {
-                            let p = c.projection;
-                            let bands = c
-                                .bands
-                                .iter()
-                                .map(|b| {
-                                    view! {
-                                        <rect
-                                            class=format!("band band--{}", b.phase.as_str())
-                                            x=b.x0
-                                            y=p.plot.y
-                                            width=(b.x1 - b.x0).max(0.0)
-                                            height=p.plot.height
-                                        ></rect>
-                                    }
-                                })
-                                .collect_view();
-                            let time_ticks = c
-                                .time_ticks
-                                .iter()
-                                .map(|t| {
-                                    view! {
-                                        <line class="grid" x1=t.pos x2=t.pos y1=p.plot.y y2=p.plot.y + p.plot.height></line>
-                                        <text class="tick tick--time" x=t.pos y=p.plot.y + p.plot.height + 16.0>{t.label.clone()}</text>
-                                    }
-                                })
-                                .collect_view();
-                            let traffic_ticks = c
-                                .traffic_ticks
-                                .iter()
-                                .map(|t| view! { <text class="tick tick--traffic" x=p.plot.x - 6.0 y=t.pos + 4.0>{t.label.clone()}</text> })
-                                .collect_view();
-                            let instance_ticks = c
-                                .instance_ticks
-                                .iter()
-                                .map(|t| {
-                                    view! { <text class="tick tick--instances" x=p.plot.x + p.plot.width + 6.0 y=t.pos + 4.0>{t.label.clone()}</text> }
-                                })
-                                .collect_view();
-                            let markers = c
-                                .step_markers
-                                .iter()
-                                .map(|m| {
-                                    view! {
-                                        <line class="step-marker" x1=m.x x2=m.x y1=p.plot.y y2=p.plot.y + p.plot.height></line>
-                                        <text class="step-label" x=m.x + 3.0 y=p.plot.y + 10.0>{m.label.clone()}</text>
-                                    }
-                                })
-                                .collect_view();
-                            let timeout = c.timeout_x.map(|x| {
-                                view! {
-                                    <line class="timeout-line" x1=x x2=x y1=p.plot.y y2=p.plot.y + p.plot.height></line>
-                                    <text class="marker-label" x=x - 3.0 y=p.plot.y + 22.0 text-anchor="end">"timeout"</text>
-                                }
-                            });
-                            let alarm = c.alarm_x.map(|x| {
-                                view! {
-                                    <line class="alarm-line" x1=x x2=x y1=p.plot.y y2=p.plot.y + p.plot.height></line>
-                                    <text class="marker-label marker-label--alarm" x=x + 3.0 y=p.plot.y + 34.0>"alarm"</text>
-                                }
-                            });
-                            view! {
-                                <g class="chart__bands">{bands}</g>
-                                <g class="chart__grid">{time_ticks}{traffic_ticks}{instance_ticks}</g>
-                                <g class="chart__markers">{markers}{timeout}{alarm}</g>
-                                <path class="line line--old" d=path_d(&c.old_instances_line)></path>
-                                <path class="line line--new" d=path_d(&c.new_instances_line)></path>
-                                <path class="line line--traffic" d=path_d(&c.traffic_line)></path>
-                                <rect class="chart__frame" x=p.plot.x y=p.plot.y width=p.plot.width height=p.plot.height></rect>
-                            }
-                        })
-                    }}
+                    // Drawn from markup in one call per change (see `chart::svg_layers`).
+                    <g class="chart__layers" inner_html=move || chart.with(svg_layers)></g>
                     <line
                         class="playhead"
                         x1=move || chart.with(|c| c.projection.x(playhead.get() as i64))

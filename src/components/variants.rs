@@ -2,8 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::app::{field_id, Designer};
-use crate::components::fields::{FieldFindings, IntField, TextField};
+use crate::app::{field_id, related, Designer};
+use std::sync::Arc;
+
+use crate::components::fields::{FieldFindings, IntField, Scope, TextField};
 use crate::components::form::{HiddenRows, MAX_ROWS};
 use crate::core::edit;
 use crate::core::limits;
@@ -120,17 +122,28 @@ fn VariantRow(new_variants: bool, index: usize) -> impl IntoView {
         "CurrentVariants"
     };
     let base = format!("Endpoint.{key}[{index}]");
-    let serverless = Memo::new(move |_| {
-        designer
-            .doc
-            .with(|d| variant(d, new_variants, index).is_some_and(|v| v.is_serverless()))
+    // The row's one subscription to the design; its fields and memos read through it.
+    let row = Memo::new(move |_| designer.doc.with(|d| variant(d, new_variants, index).cloned()));
+    let base_f = base.clone();
+    let row_findings = Memo::new(move |_| {
+        designer.findings.with(|fs| {
+            fs.iter()
+                .filter(|f| related(&f.path, &base_f))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
     });
+    let scope = move || Scope {
+        track: Arc::new(move || row.track()),
+        findings: row_findings,
+    };
+    let serverless = Memo::new(move |_| row.with(|v| v.as_ref().is_some_and(|v| v.is_serverless())));
     let toggle_id = field_id(&format!("{base}.ServerlessConfig"));
     let weight_path = format!("{base}.InitialVariantWeight");
     let weight_id = field_id(&weight_path);
     let weight = Memo::new(move |_| {
-        designer.doc.with(|d| {
-            variant(d, new_variants, index)
+        row.with(|v| {
+            v.as_ref()
                 .and_then(|v| v.initial_variant_weight)
                 .map(|w| w.to_string())
                 .unwrap_or_default()
@@ -139,8 +152,8 @@ fn VariantRow(new_variants: bool, index: usize) -> impl IntoView {
     let accel_path = format!("{base}.AcceleratorType");
     let accel_id = field_id(&accel_path);
     let accel = Memo::new(move |_| {
-        designer.doc.with(|d| {
-            variant(d, new_variants, index)
+        row.with(|v| {
+            v.as_ref()
                 .and_then(|v| v.accelerator_type.clone())
                 .unwrap_or_default()
         })
@@ -154,6 +167,7 @@ fn VariantRow(new_variants: bool, index: usize) -> impl IntoView {
                 <TextField
                     label="VariantName"
                     path=format!("{base}.VariantName")
+                    scope=scope()
                     get=move |d| variant(d, new_variants, index).and_then(|v| v.variant_name.clone())
                     set=move |d, val| with_variant(d, new_variants, index, |v| v.variant_name = val)
                 />
@@ -166,6 +180,7 @@ fn VariantRow(new_variants: bool, index: usize) -> impl IntoView {
                                 label="MemorySizeInMB"
                                 path=format!("{b}.ServerlessConfig.MemorySizeInMB")
                                 range=limits::SERVERLESS_MEMORY_SIZE_IN_MB
+                                scope=scope()
                                 get=move |d| variant(d, new_variants, index).and_then(|v| v.serverless_config.as_ref()).and_then(|s| s.memory_size_in_mb)
                                 set=move |d, val| with_variant(d, new_variants, index, |v| serverless_mut(v).memory_size_in_mb = val)
                             />
@@ -173,6 +188,7 @@ fn VariantRow(new_variants: bool, index: usize) -> impl IntoView {
                                 label="MaxConcurrency"
                                 path=format!("{b}.ServerlessConfig.MaxConcurrency")
                                 range=limits::SERVERLESS_MAX_CONCURRENCY
+                                scope=scope()
                                 get=move |d| variant(d, new_variants, index).and_then(|v| v.serverless_config.as_ref()).and_then(|s| s.max_concurrency)
                                 set=move |d, val| with_variant(d, new_variants, index, |v| serverless_mut(v).max_concurrency = val)
                             />
@@ -184,6 +200,7 @@ fn VariantRow(new_variants: bool, index: usize) -> impl IntoView {
                         path=type_path.clone()
                         list="instance-types"
                         placeholder="ml.m5.xlarge"
+                        scope=scope()
                         get=move |d| variant(d, new_variants, index).and_then(|v| v.instance_type.clone())
                         set=move |d, val| with_variant(d, new_variants, index, |v| v.instance_type = val)
                     />
@@ -191,6 +208,7 @@ fn VariantRow(new_variants: bool, index: usize) -> impl IntoView {
                         label="InitialInstanceCount"
                         path=count_path.clone()
                         range=limits::INITIAL_TASK_COUNT
+                        scope=scope()
                         get=move |d| variant(d, new_variants, index).and_then(|v| v.initial_instance_count)
                         set=move |d, val| with_variant(d, new_variants, index, |v| v.initial_instance_count = val)
                     />
@@ -212,7 +230,7 @@ fn VariantRow(new_variants: bool, index: usize) -> impl IntoView {
                             }
                         }
                     />
-                    <FieldFindings path=weight_path />
+                    <FieldFindings path=weight_path source=row_findings />
                 </div>
                 <Show when=move || !serverless.get()>
                     <div class="field">
@@ -232,7 +250,7 @@ fn VariantRow(new_variants: bool, index: usize) -> impl IntoView {
                                 .map(|t| view! { <option value=*t selected=move || accel.get() == *t>{*t}</option> })
                                 .collect_view()}
                         </select>
-                        <FieldFindings path=accel_path.clone() />
+                        <FieldFindings path=accel_path.clone() source=row_findings />
                     </div>
                 </Show>
             </div>
@@ -265,7 +283,7 @@ fn VariantRow(new_variants: bool, index: usize) -> impl IntoView {
                     "Remove"
                 </button>
             </div>
-            <FieldFindings path=base exact=true />
+            <FieldFindings path=base exact=true source=row_findings />
         </div>
     }
 }
