@@ -38,6 +38,9 @@ pub struct Designer {
     pub doc: RwSignal<DesignDocument>,
     /// Its findings.
     pub findings: Memo<Vec<Finding>>,
+    /// The same findings as the fields read them (see `firewall`): a keystroke that leaves the
+    /// findings as they were does not reach the hundreds of fields that show them.
+    pub field_findings: Signal<Vec<Finding>>,
     /// Its simulated deployment.
     pub sim: Memo<Simulation>,
     /// Field paths the user has touched (their findings are shown beside them).
@@ -83,6 +86,26 @@ impl Designer {
         self.touched
             .with(|t| t.iter().any(|p| related(p, finding_path)))
     }
+}
+
+/// A signal that follows `f` but tells its readers only when the value really changed.
+///
+/// A memo would re-run to the same value too, but Leptos first marks every reader of a changed
+/// source, and their readers, to be checked: on a 20-variant design each keystroke walked
+/// hundreds of fields that way. Behind this signal the walk stops at one effect, which runs
+/// in the same task (a microtask) and sets the signal only on a change.
+pub fn firewall<T>(f: impl Fn() -> T + 'static) -> Signal<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let out = RwSignal::new(untrack(&f));
+    Effect::new(move |_| {
+        let v = f();
+        if out.with_untracked(|o| *o != v) {
+            out.set(v);
+        }
+    });
+    out.into()
 }
 
 /// True when one path contains the other (`a` is `b`, or an ancestor or descendant of it).
@@ -177,6 +200,7 @@ pub fn App() -> impl IntoView {
     let designer = Designer {
         doc,
         findings,
+        field_findings: firewall(move || findings.get()),
         sim,
         touched: RwSignal::new(HashSet::new()),
         show_all: RwSignal::new(review0),

@@ -27,7 +27,7 @@ pub struct Scope {
     /// Subscribes to what the fields' values are read from.
     pub track: Arc<dyn Fn() + Send + Sync>,
     /// The findings of the group (a superset of each field's own).
-    pub findings: Memo<Vec<Finding>>,
+    pub findings: Signal<Vec<Finding>>,
 }
 
 /// Reads a field's value: tracked through the scope when given, else through the whole design.
@@ -42,8 +42,8 @@ fn read<T>(designer: Designer, scope: &Option<Scope>, f: impl FnOnce(&DesignDocu
 }
 
 /// Where a field's findings are read from: its scope's, else the design's.
-fn findings_of(designer: Designer, scope: &Option<Scope>) -> Memo<Vec<Finding>> {
-    scope.as_ref().map_or(designer.findings, |s| s.findings)
+fn findings_of(designer: Designer, scope: &Option<Scope>) -> Signal<Vec<Finding>> {
+    scope.as_ref().map_or(designer.field_findings, |s| s.findings)
 }
 
 /// Findings that belong beside the field at `path`: its own and its members'.
@@ -61,7 +61,7 @@ fn belongs_to(finding_path: &str, path: &str) -> bool {
 }
 
 /// True when the field at `path` has a visible finding (error or warning).
-fn field_invalid(designer: Designer, findings: Memo<Vec<Finding>>, path: &str) -> bool {
+fn field_invalid(designer: Designer, findings: Signal<Vec<Finding>>, path: &str) -> bool {
     findings.with(|fs| {
         fs.iter()
             .any(|f| belongs_to(&f.path, path) && designer.finding_visible(&f.path))
@@ -78,11 +78,11 @@ pub fn FieldFindings(
     #[prop(optional)]
     exact: bool,
     /// The findings to pick from, when narrower than all of the design's (see `Scope`).
-    #[prop(optional)]
-    source: Option<Memo<Vec<Finding>>>,
+    #[prop(optional, into)]
+    source: Option<Signal<Vec<Finding>>>,
 ) -> impl IntoView {
     let designer = expect_context::<Designer>();
-    let source = source.unwrap_or(designer.findings);
+    let source = source.unwrap_or(designer.field_findings);
     let id = format!("{}-findings", field_id(&path));
     let p = path.clone();
     let shown = Memo::new(move |_| {
@@ -552,7 +552,7 @@ fn size_field_view(
                     step="1"
                     id=value_id
                     prop:value=move || value.get()
-                    aria-invalid=move || if field_invalid(designer, designer.findings, &p_inv) { "true" } else { "false" }
+                    aria-invalid=move || if field_invalid(designer, designer.field_findings, &p_inv) { "true" } else { "false" }
                     aria-describedby=format!("{} {}-findings", hint_id, field_id(&path))
                     on:input=move |ev| {
                     // Touched from the first keystroke: a finding that appeared only on blur

@@ -3,9 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::app::{field_id, Designer};
+use std::sync::Arc;
+
+use crate::app::{field_id, firewall, Designer};
 use crate::components::fields::{
-    BoolField, FieldFindings, HelpToggle, IntField, SizeField, TextField,
+    BoolField, FieldFindings, HelpToggle, IntField, Scope, SizeField, TextField,
 };
 use crate::components::variants::VariantsEditor;
 use crate::core::edit;
@@ -491,14 +493,16 @@ fn RollingFields() -> impl IntoView {
 #[component]
 fn AlarmsSection() -> impl IntoView {
     let designer = expect_context::<Designer>();
-    let len = Memo::new(move |_| designer.doc.with(|d| alarm_list(d).map_or(0, Vec::len)));
+    // The rows read the alarms through a firewall: an edit elsewhere does not visit them.
+    let alarms = firewall(move || designer.doc.with(|d| alarm_list(d).cloned().unwrap_or_default()));
+    let len = Memo::new(move |_| alarms.with(Vec::len));
     view! {
         <section class="card">
             <h2 class="card__title">"Auto-rollback alarms" <HelpToggle topic="Alarms" /></h2>
             <FieldFindings path=ALARMS exact=true />
             <ol class="alarms">
                 <For each=move || 0..len.get().min(MAX_ROWS) key=|i| *i let:i>
-                    <AlarmRow index=i />
+                    <AlarmRow index=i alarms=alarms />
                 </For>
             </ol>
             <HiddenRows
@@ -528,14 +532,23 @@ fn AlarmsSection() -> impl IntoView {
 }
 
 #[component]
-fn AlarmRow(index: usize) -> impl IntoView {
+fn AlarmRow(
+    index: usize,
+    /// The alarm list (see `firewall`).
+    alarms: Signal<Vec<Alarm>>,
+) -> impl IntoView {
     let designer = expect_context::<Designer>();
+    let scope = Scope {
+        track: Arc::new(move || alarms.track()),
+        findings: designer.field_findings,
+    };
     view! {
         <li class="alarms__row">
             <TextField
                 label="AlarmName"
                 path=format!("{ALARMS}[{index}].AlarmName")
                 placeholder="my-endpoint-5xx-errors"
+                scope=scope
                 get=move |d| alarm_list(d).and_then(|l| l.get(index)).and_then(|a| a.alarm_name.clone())
                 set=move |d, v| {
                     if let Some(a) = edit::alarms(d).get_mut(index) {

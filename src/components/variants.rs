@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::{field_id, related, Designer};
+use crate::app::{field_id, firewall, related, Designer};
 use std::sync::Arc;
 
 use crate::components::fields::{FieldFindings, IntField, Scope, TextField};
@@ -63,7 +63,9 @@ pub fn VariantsEditor(
     new_variants: bool,
 ) -> impl IntoView {
     let designer = expect_context::<Designer>();
-    let len = Memo::new(move |_| designer.doc.with(|d| list(d, new_variants).len()));
+    // The rows read the list through a firewall: an edit outside the list does not visit them.
+    let variants = firewall(move || designer.doc.with(|d| list(d, new_variants).clone()));
+    let len = Memo::new(move |_| variants.with(Vec::len));
     let (title, key) = if new_variants {
         ("New config's variants", "NewVariants")
     } else {
@@ -75,7 +77,7 @@ pub fn VariantsEditor(
             <legend class="subcard__title">{title}</legend>
             <FieldFindings path=list_path exact=true />
             <For each=move || 0..len.get().min(MAX_ROWS) key=|i| *i let:i>
-                <VariantRow new_variants=new_variants index=i />
+                <VariantRow new_variants=new_variants index=i variants=variants />
             </For>
             <HiddenRows
                 len=len
@@ -114,7 +116,12 @@ pub fn VariantsEditor(
 }
 
 #[component]
-fn VariantRow(new_variants: bool, index: usize) -> impl IntoView {
+fn VariantRow(
+    new_variants: bool,
+    index: usize,
+    /// The list the row belongs to (see `firewall`).
+    variants: Signal<Vec<ProductionVariant>>,
+) -> impl IntoView {
     let designer = expect_context::<Designer>();
     let key = if new_variants {
         "NewVariants"
@@ -123,10 +130,10 @@ fn VariantRow(new_variants: bool, index: usize) -> impl IntoView {
     };
     let base = format!("Endpoint.{key}[{index}]");
     // The row's one subscription to the design; its fields and memos read through it.
-    let row = Memo::new(move |_| designer.doc.with(|d| variant(d, new_variants, index).cloned()));
+    let row = Memo::new(move |_| variants.with(|l| l.get(index).cloned()));
     let base_f = base.clone();
     let row_findings = Memo::new(move |_| {
-        designer.findings.with(|fs| {
+        designer.field_findings.with(|fs| {
             fs.iter()
                 .filter(|f| related(&f.path, &base_f))
                 .cloned()
@@ -135,7 +142,7 @@ fn VariantRow(new_variants: bool, index: usize) -> impl IntoView {
     });
     let scope = move || Scope {
         track: Arc::new(move || row.track()),
-        findings: row_findings,
+        findings: row_findings.into(),
     };
     let serverless = Memo::new(move |_| row.with(|v| v.as_ref().is_some_and(|v| v.is_serverless())));
     let toggle_id = field_id(&format!("{base}.ServerlessConfig"));
