@@ -43,7 +43,9 @@ fn read<T>(designer: Designer, scope: &Option<Scope>, f: impl FnOnce(&DesignDocu
 
 /// Where a field's findings are read from: its scope's, else the design's.
 fn findings_of(designer: Designer, scope: &Option<Scope>) -> Signal<Vec<Finding>> {
-    scope.as_ref().map_or(designer.field_findings, |s| s.findings)
+    scope
+        .as_ref()
+        .map_or(designer.field_findings, |s| s.findings)
 }
 
 /// Findings that belong beside the field at `path`: its own and its members'.
@@ -304,7 +306,9 @@ where
     let max = range.and_then(|r| r.max);
     let get: GetFn<i64> = StoredValue::new(Arc::new(get));
     let set: SetFn<i64> = StoredValue::new(Arc::new(set));
-    int_field_view(label, path, unit, hint, help_topic, min, max, scope, get, set)
+    int_field_view(
+        label, path, unit, hint, help_topic, min, max, scope, get, set,
+    )
 }
 
 /// The non-generic body of `IntField` (one copy in the binary, whatever the accessors).

@@ -494,7 +494,11 @@ fn RollingFields() -> impl IntoView {
 fn AlarmsSection() -> impl IntoView {
     let designer = expect_context::<Designer>();
     // The rows read the alarms through a firewall: an edit elsewhere does not visit them.
-    let alarms = firewall(move || designer.doc.with(|d| alarm_list(d).cloned().unwrap_or_default()));
+    let alarms = firewall(move || {
+        designer
+            .doc
+            .with(|d| alarm_list(d).cloned().unwrap_or_default())
+    });
     let len = Memo::new(move |_| alarms.with(Vec::len));
     view! {
         <section class="card">

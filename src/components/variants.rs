@@ -144,7 +144,8 @@ fn VariantRow(
         track: Arc::new(move || row.track()),
         findings: row_findings.into(),
     };
-    let serverless = Memo::new(move |_| row.with(|v| v.as_ref().is_some_and(|v| v.is_serverless())));
+    let serverless =
+        Memo::new(move |_| row.with(|v| v.as_ref().is_some_and(|v| v.is_serverless())));
     let toggle_id = field_id(&format!("{base}.ServerlessConfig"));
     let weight_path = format!("{base}.InitialVariantWeight");
     let weight_id = field_id(&weight_path);

@@ -535,19 +535,49 @@ mod tests {
             let svg = svg_layers(&c);
             let count = |needle: &str| svg.matches(needle).count();
             assert_eq!(count("<rect class=\"band "), c.bands.len(), "{id}: bands");
-            assert_eq!(count("class=\"tick tick--time\""), c.time_ticks.len(), "{id}");
-            assert_eq!(count("class=\"tick tick--traffic\""), c.traffic_ticks.len(), "{id}");
-            assert_eq!(count("class=\"tick tick--instances\""), c.instance_ticks.len(), "{id}");
+            assert_eq!(
+                count("class=\"tick tick--time\""),
+                c.time_ticks.len(),
+                "{id}"
+            );
+            assert_eq!(
+                count("class=\"tick tick--traffic\""),
+                c.traffic_ticks.len(),
+                "{id}"
+            );
+            assert_eq!(
+                count("class=\"tick tick--instances\""),
+                c.instance_ticks.len(),
+                "{id}"
+            );
             assert_eq!(count("class=\"step-marker\""), c.step_markers.len(), "{id}");
-            assert_eq!(count("class=\"alarm-line\""), usize::from(c.alarm_x.is_some()), "{id}");
-            assert!(c.alarm_x.is_some(), "{id}: the alarm at 900 s is on the axis");
-            assert!(svg.contains(&format!("d=\"{}\"", path_d(&c.traffic_line))), "{id}");
+            assert_eq!(
+                count("class=\"alarm-line\""),
+                usize::from(c.alarm_x.is_some()),
+                "{id}"
+            );
+            assert!(
+                c.alarm_x.is_some(),
+                "{id}: the alarm at 900 s is on the axis"
+            );
+            assert!(
+                svg.contains(&format!("d=\"{}\"", path_d(&c.traffic_line))),
+                "{id}"
+            );
             for t in &c.time_ticks {
-                assert!(svg.contains(&format!(">{}</text>", t.label)), "{id}: {}", t.label);
+                assert!(
+                    svg.contains(&format!(">{}</text>", t.label)),
+                    "{id}: {}",
+                    t.label
+                );
             }
             // Every element is closed: as many openings as closings, per element name.
             for name in ["g", "rect", "line", "text", "path"] {
-                assert_eq!(count(&format!("<{name} ")) + count(&format!("<{name}>")), count(&format!("</{name}>")), "{id}: <{name}>");
+                assert_eq!(
+                    count(&format!("<{name} ")) + count(&format!("<{name}>")),
+                    count(&format!("</{name}>")),
+                    "{id}: <{name}>"
+                );
             }
         }
     }
@@ -555,8 +585,15 @@ mod tests {
     #[test]
     fn svg_layer_labels_are_escaped() {
         assert_eq!(escape("<b>&\"x'"), "&lt;b&gt;&amp;&quot;x&#39;");
-        let mut c = layout(&crate::core::simulate::simulate(&crate::core::examples::default_design()), &ChartSize::default());
-        c.step_markers.push(StepMarker { x: 10.0, step: 1, label: "<script>".into() });
+        let mut c = layout(
+            &crate::core::simulate::simulate(&crate::core::examples::default_design()),
+            &ChartSize::default(),
+        );
+        c.step_markers.push(StepMarker {
+            x: 10.0,
+            step: 1,
+            label: "<script>".into(),
+        });
         let svg = svg_layers(&c);
         assert!(svg.contains("&lt;script&gt;") && !svg.contains("<script>"));
     }

@@ -1414,7 +1414,9 @@ fn batches(n: i64, b: Option<i64>) -> i64 {
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(first) => std::iter::once(first.to_ascii_uppercase()).chain(c).collect(),
+        Some(first) => std::iter::once(first.to_ascii_uppercase())
+            .chain(c)
+            .collect(),
         None => String::new(),
     }
 }
@@ -1422,7 +1424,9 @@ fn capitalise(s: &str) -> String {
 fn lower_first(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(first) => std::iter::once(first.to_ascii_lowercase()).chain(c).collect(),
+        Some(first) => std::iter::once(first.to_ascii_lowercase())
+            .chain(c)
+            .collect(),
         None => String::new(),
     }
 }
