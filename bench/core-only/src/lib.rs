@@ -23,12 +23,21 @@ pub fn run(text: &str, example: &str, fragment: &str, t: f64, width: f64) -> Str
     out.extend(validate::botocore_error_summary(&findings));
     let sim = simulate::simulate(&doc);
     let state = simulate::state_at(&sim, t as i64);
-    out.push_str(&format!("{}{}", state.new_traffic_percent, state.old_instances));
+    out.push_str(&format!(
+        "{}{}",
+        state.new_traffic_percent, state.old_instances
+    ));
     out.push_str(&simulate::timeline_csv(&sim));
     for c in simulate::compare(&doc) {
-        out.push_str(&format!("{}{}{}", c.label, c.total_seconds, c.instance_hours));
+        out.push_str(&format!(
+            "{}{}{}",
+            c.label, c.total_seconds, c.instance_hours
+        ));
     }
-    let size = chart::ChartSize { width, ..chart::ChartSize::default() };
+    let size = chart::ChartSize {
+        width,
+        ..chart::ChartSize::default()
+    };
     let layout = chart::layout(&sim, &size);
     out.push_str(&chart::path_d(&layout.traffic_line));
     for tick in layout.time_ticks.iter().chain(&layout.instance_ticks) {
@@ -48,7 +57,12 @@ pub fn run(text: &str, example: &str, fragment: &str, t: f64, width: f64) -> Str
         out.push_str(k);
         out.push_str(&v);
     }
-    for f in [hints::SizeField::Canary, hints::SizeField::LinearStep, hints::SizeField::RollingBatch, hints::SizeField::RollbackBatch] {
+    for f in [
+        hints::SizeField::Canary,
+        hints::SizeField::LinearStep,
+        hints::SizeField::RollingBatch,
+        hints::SizeField::RollbackBatch,
+    ] {
         out.extend(hints::size_hint(&doc, f));
     }
     out.extend(hints::duration_hint(Some(t as i64)));
