@@ -9,6 +9,7 @@ use crate::browser;
 use crate::components::{
     exports::ExportsPanel, findings::FindingsPanel, form::DesignForm, import_panel::ImportPanel,
     masthead::Masthead, overview::DesignOverview, share_panel::SharePanel, timeline::TimelinePanel,
+    when::When,
 };
 use crate::core::{
     examples, export, import,
@@ -264,7 +265,7 @@ pub fn App() -> impl IntoView {
         <a class="skip-link" href="#main">"Skip to the designer"</a>
         <Masthead />
         <main id="main" class="layout" class:layout--review=move || designer.review.get()>
-            <Show when=move || designer.notice.get().is_some()>
+            <When when=move || designer.notice.get().is_some()>
                 <div
                     class=move || format!("notice notice--{}", designer.notice.get().map(|n| n.kind).unwrap_or("info"))
                     role="alert"
@@ -275,25 +276,25 @@ pub fn App() -> impl IntoView {
                         "Dismiss"
                     </button>
                 </div>
-            </Show>
-            <Show when=move || designer.review.get()>
+            </When>
+            <When when=move || designer.review.get()>
                 <ReviewBanner />
-            </Show>
+            </When>
             <div class="layout__columns">
-                <Show when=move || !designer.review.get()>
+                <When when=move || !designer.review.get()>
                     <section class="layout__form" aria-label="Design">
                         <DesignForm />
                     </section>
-                </Show>
+                </When>
                 <div class="layout__results">
                     <DesignOverview />
                     <FindingsPanel />
                     <TimelinePanel />
                     <ExportsPanel />
-                    <Show when=move || !designer.review.get()>
+                    <When when=move || !designer.review.get()>
                         <SharePanel />
                         <ImportPanel />
-                    </Show>
+                    </When>
                 </div>
             </div>
         </main>

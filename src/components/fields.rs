@@ -7,6 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::app::{field_id, related, Designer};
+use crate::components::when::When;
 use crate::core::help::help;
 use crate::core::hints::duration_hint;
 use crate::core::limits::IntRange;
@@ -383,9 +384,9 @@ fn int_field_view(
                 {(!unit.is_empty()).then(|| view! { <span class="field__unit">{unit}</span> })}
             </div>
             {hint.map(|h| view! { <p class="field__hint" id=hint_id>{move || h.get().unwrap_or_default()}</p> })}
-            <Show when=move || local_error.get().is_some()>
+            <When when=move || local_error.get().is_some()>
                 <p class="field-finding field-finding--error" role="alert">{move || local_error.get().unwrap_or_default()}</p>
-            </Show>
+            </When>
             <FieldFindings path=path.clone() source=found />
         </div>
     }

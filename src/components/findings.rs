@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::{field_id, Designer};
 use crate::browser;
+use crate::components::when::When;
 use crate::core::validate::{aws_error_summary, Finding, Severity};
 
 /// Findings listed at most in each part of the panel.
@@ -120,7 +121,7 @@ pub fn FindingsPanel() -> impl IntoView {
                         <FindingItem finding=f />
                     </For>
                 </ul>
-                <Show when=move || !split.with(|s| s.1.is_empty())>
+                <When when=move || !split.with(|s| s.1.is_empty())>
                     <details class="findings__held">
                         <summary>
                             {move || {
@@ -134,23 +135,23 @@ pub fn FindingsPanel() -> impl IntoView {
                             </For>
                         </ul>
                     </details>
-                </Show>
+                </When>
             </div>
-            <Show when=move || { unlisted.get() > 0 }>
+            <When when=move || { unlisted.get() > 0 }>
                 <p class="findings__more">{move || format!("{} more findings are not listed (the first {MAX_LISTED} of each kind are).", unlisted.get())}</p>
-            </Show>
+            </When>
             <div class="findings__actions">
-                <Show when=move || !split.with(|s| s.1.is_empty())>
+                <When when=move || !split.with(|s| s.1.is_empty())>
                     <button type="button" class="button" data-testid="show-all-findings" on:click=move |_| designer.show_all.set(true)>
                         "Show all findings beside their fields"
                     </button>
-                </Show>
-                <Show when=move || aws_summary.get().is_some()>
+                </When>
+                <When when=move || aws_summary.get().is_some()>
                     <details class="finding__aws">
                         <summary>"The rejection AWS would send"</summary>
                         <pre class="finding__aws-text">{move || aws_summary.get().unwrap_or_default()}</pre>
                     </details>
-                </Show>
+                </When>
             </div>
         </section>
     }

@@ -10,6 +10,7 @@ use crate::components::fields::{
     BoolField, FieldFindings, HelpToggle, IntField, Scope, SizeField, TextField,
 };
 use crate::components::variants::VariantsEditor;
+use crate::components::when::When;
 use crate::core::edit;
 use crate::core::hints::{size_hint, SizeField as Size};
 use crate::core::limits;
@@ -38,7 +39,7 @@ pub fn HiddenRows(
     on_trim: Callback<()>,
 ) -> impl IntoView {
     view! {
-        <Show when=move || { len.get() > MAX_ROWS }>
+        <When when=move || { len.get() > MAX_ROWS }>
             <p class="field-finding field-finding--warning">
                 {move || format!("Showing the first {MAX_ROWS} of {} {what}; the API allows at most {allowed}.", len.get())}
                 " "
@@ -46,7 +47,7 @@ pub fn HiddenRows(
                     {format!("Keep the first {allowed}")}
                 </button>
             </p>
-        </Show>
+        </When>
     }
 }
 
@@ -200,7 +201,7 @@ fn ExcludedProperties() -> impl IntoView {
                 >
                     "Add a property"
                 </button>
-                <Show when=move || present.get() && len.get() == 0>
+                <When when=move || present.get() && len.get() == 0>
                     <button
                         type="button"
                         class="button button--quiet"
@@ -208,7 +209,7 @@ fn ExcludedProperties() -> impl IntoView {
                     >
                         "Remove the empty list"
                     </button>
-                </Show>
+                </When>
             </div>
             <FieldFindings path="ExcludeRetainedVariantProperties" exact=true />
         </fieldset>
@@ -326,12 +327,12 @@ fn StrategySection() -> impl IntoView {
                 view! { <div class="strategy__help"><HelpToggle topic=topic /><span class="strategy__help-label">{format!("About {}", strategy.get().label())}</span></div> }
             }}
             <FieldFindings path="DeploymentConfig" exact=true />
-            <Show when=move || has_bg.get()>
+            <When when=move || has_bg.get()>
                 <BlueGreenFields />
-            </Show>
-            <Show when=move || has_rolling.get()>
+            </When>
+            <When when=move || has_rolling.get()>
                 <RollingFields />
-            </Show>
+            </When>
         </section>
     }
 }
@@ -374,7 +375,7 @@ fn BlueGreenFields() -> impl IntoView {
                 get=|d| routing(d).and_then(|r| r.wait_interval_in_seconds)
                 set=|d, v| edit::routing(d).wait_interval_in_seconds = v
             />
-            <Show when=show_canary>
+            <When when=show_canary>
                 <SizeField
                     label="CanarySize"
                     path=format!("{ROUTING}.CanarySize")
@@ -383,8 +384,8 @@ fn BlueGreenFields() -> impl IntoView {
                     get=|d| routing(d).and_then(|r| r.canary_size.clone())
                     set=|d, v| edit::routing(d).canary_size = v
                 />
-            </Show>
-            <Show when=show_linear>
+            </When>
+            <When when=show_linear>
                 <SizeField
                     label="LinearStepSize"
                     path=format!("{ROUTING}.LinearStepSize")
@@ -393,7 +394,7 @@ fn BlueGreenFields() -> impl IntoView {
                     get=|d| routing(d).and_then(|r| r.linear_step_size.clone())
                     set=|d, v| edit::routing(d).linear_step_size = v
                 />
-            </Show>
+            </When>
             <IntField
                 label="TerminationWaitInSeconds"
                 path=format!("{BG}.TerminationWaitInSeconds")
@@ -476,7 +477,7 @@ fn RollingFields() -> impl IntoView {
                 />
                 <label for="rollback-batch-toggle">"Roll back in batches (RollbackMaximumBatchSize)"</label>
             </div>
-            <Show when=move || has_rollback.get()>
+            <When when=move || has_rollback.get()>
                 <SizeField
                     label="RollbackMaximumBatchSize"
                     path=format!("{ROLLING}.RollbackMaximumBatchSize")
@@ -485,7 +486,7 @@ fn RollingFields() -> impl IntoView {
                     get=|d| rolling(d).and_then(|r| r.rollback_maximum_batch_size.clone())
                     set=|d, v| edit::rolling(d).rollback_maximum_batch_size = v
                 />
-            </Show>
+            </When>
         </div>
     }
 }

@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 
 use crate::app::Designer;
 use crate::browser;
+use crate::components::when::When;
 use crate::core::import::{import, ImportKind};
 
 /// The import panel.
@@ -126,12 +127,12 @@ pub fn ImportPanel() -> impl IntoView {
                 </label>
             </div>
             <div id="import-status">
-                <Show when=move || error.get().is_some()>
+                <When when=move || error.get().is_some()>
                     <p class="import__error" role="alert" data-testid="import-error">{move || error.get().unwrap_or_default()}</p>
-                </Show>
-                <Show when=move || done.get().is_some()>
+                </When>
+                <When when=move || done.get().is_some()>
                     <p class="import__done" role="status">{move || done.get().unwrap_or_default()}</p>
-                </Show>
+                </When>
             </div>
         </section>
     }

@@ -11,3 +11,4 @@ pub mod overview;
 pub mod share_panel;
 pub mod timeline;
 pub mod variants;
+pub mod when;

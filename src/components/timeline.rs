@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 
 use crate::app::Designer;
 use crate::browser;
+use crate::components::when::When;
 use crate::core::chart::{layout, svg_layers, ChartSize};
 use crate::core::format::{clock, humane_duration};
 use crate::core::simulate::{compare, state_at, Outcome, Phase, Simulation, State, ASSUMPTIONS};
@@ -462,7 +463,7 @@ fn VariantResults() -> impl IntoView {
     let designer = expect_context::<Designer>();
     let several = Memo::new(move |_| designer.sim.with(|s| s.variants.len() > 1));
     view! {
-        <Show when=move || several.get()>
+        <When when=move || several.get()>
             <details class="variant-results" open>
                 <summary>"Per variant"</summary>
                 <table class="table">
@@ -499,7 +500,7 @@ fn VariantResults() -> impl IntoView {
                     </tbody>
                 </table>
             </details>
-        </Show>
+        </When>
     }
 }
 

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use crate::components::fields::{FieldFindings, IntField, Scope, TextField};
 use crate::components::form::{HiddenRows, MAX_ROWS};
+use crate::components::when::When;
 use crate::core::edit;
 use crate::core::limits;
 use crate::core::model::{DesignDocument, ProductionVariant, ServerlessConfig};
@@ -179,7 +180,7 @@ fn VariantRow(
                     get=move |d| variant(d, new_variants, index).and_then(|v| v.variant_name.clone())
                     set=move |d, val| with_variant(d, new_variants, index, |v| v.variant_name = val)
                 />
-                <Show
+                <When
                     when=move || !serverless.get()
                     fallback=move || {
                         let b = base2.clone();
@@ -220,7 +221,7 @@ fn VariantRow(
                         get=move |d| variant(d, new_variants, index).and_then(|v| v.initial_instance_count)
                         set=move |d, val| with_variant(d, new_variants, index, |v| v.initial_instance_count = val)
                     />
-                </Show>
+                </When>
                 <div class="field field--number">
                     <label class="field__label" for=weight_id.clone()>"InitialVariantWeight"</label>
                     <input
@@ -240,7 +241,7 @@ fn VariantRow(
                     />
                     <FieldFindings path=weight_path source=row_findings />
                 </div>
-                <Show when=move || !serverless.get()>
+                <When when=move || !serverless.get()>
                     <div class="field">
                         <label class="field__label" for=accel_id.clone()>"Elastic Inference"</label>
                         <select
@@ -260,7 +261,7 @@ fn VariantRow(
                         </select>
                         <FieldFindings path=accel_path.clone() source=row_findings />
                     </div>
-                </Show>
+                </When>
             </div>
             <div class="variant__actions">
                 <div class="field--check">
