@@ -1,9 +1,9 @@
 //! The design form: every member of the request, the endpoint context and the simulation
 //! settings, in the order a person decides them.
 
-use leptos::prelude::*;
-
 use std::sync::Arc;
+
+use leptos::prelude::*;
 
 use crate::app::{field_id, firewall, Designer};
 use crate::components::fields::{

@@ -1,10 +1,10 @@
 //! Editor of the endpoint's variants before (current) and after (new config) the update.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::app::{field_id, firewall, related, Designer};
-use std::sync::Arc;
-
 use crate::components::fields::{FieldFindings, IntField, Scope, TextField};
 use crate::components::form::{HiddenRows, MAX_ROWS};
 use crate::components::when::When;
@@ -130,7 +130,7 @@ fn VariantRow(
         "CurrentVariants"
     };
     let base = format!("Endpoint.{key}[{index}]");
-    // The row's one subscription to the design; its fields and memos read through it.
+    // The row's one subscription to its list; its fields and memos read through it.
     let row = Memo::new(move |_| variants.with(|l| l.get(index).cloned()));
     let base_f = base.clone();
     let row_findings = Memo::new(move |_| {
