@@ -1,4 +1,4 @@
-// The designs the benchmark and the profiler load.
+// The designs the benchmark and the profiler load, and how they open the page with one.
 export const ROUTING = 'DeploymentConfig.BlueGreenUpdatePolicy.TrafficRoutingConfiguration';
 
 /** The 20-variant, 10-alarm design of the latency and animation runs. */
@@ -31,4 +31,16 @@ export function bigDesign() {
     },
     Simulation: { ProvisioningSeconds: 300, AlarmTripAtSeconds: null },
   };
+}
+
+/** Opens the page with the big design imported; returns { page, context }. */
+export async function openBig(browser, server) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('[data-testid=timeline-summary]');
+  await page.fill('[data-testid=import-input]', JSON.stringify(bigDesign()));
+  await page.click('[data-testid=import-apply]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=export-document]').textContent.includes('variant-20'));
+  return { page, context };
 }

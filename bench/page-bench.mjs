@@ -39,7 +39,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { serveDist, launch, fieldId } from '../tests/e2e/lib/harness.mjs';
-import { bigDesign, ROUTING } from './designs.mjs';
+import { openBig, ROUTING } from './designs.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PAGE_DIST = process.env.DIST || path.resolve(here, '..', 'dist');
@@ -92,18 +92,6 @@ async function coldLoad(browser, server, dir, selector) {
   }
   await context.close();
   return { shownAt, perFile, gzip: Object.values(perFile).reduce((a, f) => a + f.gzip, 0) };
-}
-
-/** Opens the page with the big design imported; returns { page, context }. */
-async function openBig(browser, server) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await page.waitForSelector('[data-testid=timeline-summary]');
-  await page.fill('[data-testid=import-input]', JSON.stringify(bigDesign()));
-  await page.click('[data-testid=import-apply]');
-  await page.waitForFunction(() => document.querySelector('[data-testid=export-document]').textContent.includes('variant-20'));
-  return { page, context };
 }
 
 /** Per-keystroke latencies (ms) of alternating edits in the field `id`, timed until the

@@ -5,7 +5,7 @@
 // then: DIST=target/profile-dist node bench/profile-keystroke.mjs [--top N]
 // A diagnostic, not a benchmark: the profiler's sampling slows the page down.
 import { serveDist, launch, fieldId } from '../tests/e2e/lib/harness.mjs';
-import { bigDesign, ROUTING } from './designs.mjs';
+import { openBig, ROUTING } from './designs.mjs';
 
 const argTop = process.argv.indexOf('--top');
 const TOP = argTop > 0 ? Number(process.argv[argTop + 1]) : 40;
@@ -16,13 +16,7 @@ const CALLERS = argCallers > 0 ? process.argv[argCallers + 1] : null;
 const browser = await launch();
 const server = await serveDist({ dir: process.env.DIST });
 try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await page.waitForSelector('[data-testid=timeline-summary]');
-  await page.fill('[data-testid=import-input]', JSON.stringify(bigDesign()));
-  await page.click('[data-testid=import-apply]');
-  await page.waitForFunction(() => document.querySelector('[data-testid=export-document]').textContent.includes('variant-20'));
+  const { page, context } = await openBig(browser, server);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
