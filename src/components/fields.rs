@@ -18,11 +18,12 @@ use crate::core::validate::Finding;
 type GetFn<T> = StoredValue<Arc<dyn Fn(&DesignDocument) -> Option<T> + Send + Sync>>;
 /// Writes one member of the design.
 type SetFn<T> = StoredValue<Arc<dyn Fn(&mut DesignDocument, Option<T>) + Send + Sync>>;
-/// A narrower source for a group of fields (a variant row): a field tracks the whole design
-/// and all its findings unless it is given a scope. A variant row's fields track the row's own
-/// memos instead, so that a keystroke elsewhere re-runs two memos per row rather than three
-/// per field: the subscriber sets of the design and of its findings are what Leptos walks,
-/// copies and trims on every change, and on a 20-variant design they held hundreds of fields.
+/// A narrower source for a group of fields (a variant or alarm row). Without a scope a field
+/// tracks the whole design and `Designer::field_findings`; with one it tracks its row (which
+/// reads its list through a `firewall`) and the row's findings, so that a keystroke outside
+/// the list reaches none of the row's fields: the subscriber sets of the design and of its
+/// findings are what Leptos walks, copies and trims on every change, and on a 20-variant
+/// design they held hundreds of fields.
 #[derive(Clone)]
 pub struct Scope {
     /// Subscribes to what the fields' values are read from.

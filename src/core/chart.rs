@@ -325,82 +325,91 @@ pub fn svg_layers(c: &ChartLayout) -> String {
     let p = c.projection.plot;
     let (top, bottom) = (p.y, p.y + p.height);
     let mut s = String::with_capacity(8192);
+    // A line across the plot at `x`.
+    let vline = |s: &mut String, class: &str, x: f64| {
+        let _ = write!(
+            s,
+            "<line class=\"{class}\" x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"{top:.1}\" y2=\"{bottom:.1}\"></line>"
+        );
+    };
+    // A label; `extra` holds further attributes, each with its leading space.
+    let text = |s: &mut String, class: &str, x: f64, y: f64, extra: &str, label: &str| {
+        let _ = write!(
+            s,
+            "<text class=\"{class}\" x=\"{x:.1}\" y=\"{y:.1}\"{extra}>{}</text>",
+            escape(label)
+        );
+    };
     s.push_str("<g class=\"chart__bands\">");
     for b in &c.bands {
         let _ = write!(
             s,
-            "<rect class=\"band band--{}\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\"></rect>",
+            "<rect class=\"band band--{}\" x=\"{:.1}\" y=\"{top:.1}\" width=\"{:.1}\" height=\"{:.1}\"></rect>",
             b.phase.as_str(),
             b.x0,
-            top,
             (b.x1 - b.x0).max(0.0),
             p.height
         );
     }
     s.push_str("</g><g class=\"chart__grid\">");
     for t in &c.time_ticks {
-        let _ = write!(
-            s,
-            "<line class=\"grid\" x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"{top:.1}\" y2=\"{bottom:.1}\"></line><text class=\"tick tick--time\" x=\"{x:.1}\" y=\"{:.1}\">{}</text>",
+        vline(&mut s, "grid", t.pos);
+        text(
+            &mut s,
+            "tick tick--time",
+            t.pos,
             bottom + 16.0,
-            escape(&t.label),
-            x = t.pos
+            "",
+            &t.label,
         );
     }
     for t in &c.traffic_ticks {
-        let _ = write!(
-            s,
-            "<text class=\"tick tick--traffic\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+        text(
+            &mut s,
+            "tick tick--traffic",
             p.x - 6.0,
             t.pos + 4.0,
-            escape(&t.label)
+            "",
+            &t.label,
         );
     }
     for t in &c.instance_ticks {
-        let _ = write!(
-            s,
-            "<text class=\"tick tick--instances\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
-            p.x + p.width + 6.0,
-            t.pos + 4.0,
-            escape(&t.label)
-        );
+        let x = p.x + p.width + 6.0;
+        text(&mut s, "tick tick--instances", x, t.pos + 4.0, "", &t.label);
     }
     s.push_str("</g><g class=\"chart__markers\">");
     for m in &c.step_markers {
-        let _ = write!(
-            s,
-            "<line class=\"step-marker\" x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"{top:.1}\" y2=\"{bottom:.1}\"></line><text class=\"step-label\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
-            m.x + 3.0,
-            top + 10.0,
-            escape(&m.label),
-            x = m.x
-        );
+        vline(&mut s, "step-marker", m.x);
+        text(&mut s, "step-label", m.x + 3.0, top + 10.0, "", &m.label);
     }
     if let Some(x) = c.timeout_x {
-        let _ = write!(
-            s,
-            "<line class=\"timeout-line\" x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"{top:.1}\" y2=\"{bottom:.1}\"></line><text class=\"marker-label\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">timeout</text>",
-            x - 3.0,
-            top + 22.0
-        );
+        vline(&mut s, "timeout-line", x);
+        let end = " text-anchor=\"end\"";
+        text(&mut s, "marker-label", x - 3.0, top + 22.0, end, "timeout");
     }
     if let Some(x) = c.alarm_x {
-        let _ = write!(
-            s,
-            "<line class=\"alarm-line\" x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"{top:.1}\" y2=\"{bottom:.1}\"></line><text class=\"marker-label marker-label--alarm\" x=\"{:.1}\" y=\"{:.1}\">alarm</text>",
+        vline(&mut s, "alarm-line", x);
+        text(
+            &mut s,
+            "marker-label marker-label--alarm",
             x + 3.0,
-            top + 34.0
+            top + 34.0,
+            "",
+            "alarm",
         );
+    }
+    s.push_str("</g>");
+    for (class, line) in [
+        ("line line--old", &c.old_instances_line),
+        ("line line--new", &c.new_instances_line),
+        ("line line--traffic", &c.traffic_line),
+    ] {
+        let _ = write!(s, "<path class=\"{class}\" d=\"{}\"></path>", path_d(line));
     }
     let _ = write!(
         s,
-        "</g><path class=\"line line--old\" d=\"{}\"></path><path class=\"line line--new\" d=\"{}\"></path><path class=\"line line--traffic\" d=\"{}\"></path><rect class=\"chart__frame\" x=\"{:.1}\" y=\"{top:.1}\" width=\"{:.1}\" height=\"{:.1}\"></rect>",
-        path_d(&c.old_instances_line),
-        path_d(&c.new_instances_line),
-        path_d(&c.traffic_line),
-        p.x,
-        p.width,
-        p.height
+        "<rect class=\"chart__frame\" x=\"{:.1}\" y=\"{top:.1}\" width=\"{:.1}\" height=\"{:.1}\"></rect>",
+        p.x, p.width, p.height
     );
     s
 }
