@@ -10,7 +10,7 @@ scripts/setup.sh
 step() { printf '\n== %s\n' "$*"; }
 
 step "core: cargo test (native)"
-cargo test --release --quiet
+cargo test --release --workspace --quiet
 
 step "components: wasm-bindgen-test in headless Chromium"
 if ls tests/web*.rs >/dev/null 2>&1; then

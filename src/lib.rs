@@ -1,7 +1,8 @@
 //! SageMaker deployment-policy designer: a pure core (model, import, validation,
 //! simulation, export) and, in the browser only, the Leptos page on top of it.
 
-pub mod core;
+/// The domain core, a workspace crate of its own (`crates/core`), used by the converters too.
+pub use designer_core as core;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -1092,6 +1092,7 @@ fn gen_document(rng: &mut Rng) -> DesignDocument {
                 }
             }),
         },
+        placeholders: Vec::new(),
     }
 }
 

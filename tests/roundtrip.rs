@@ -337,6 +337,7 @@ fn document() -> BoxedStrategy<DesignDocument> {
             request,
             endpoint,
             simulation,
+            placeholders: Vec::new(),
         })
         .boxed()
 }

@@ -314,6 +314,7 @@ fn arb_document() -> impl Strategy<Value = DesignDocument> {
                         provisioning_seconds: p,
                         alarm_trip_at_seconds: trip,
                     },
+                    placeholders: Vec::new(),
                 }
             },
         )

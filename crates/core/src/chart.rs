@@ -535,7 +535,7 @@ mod tests {
 
     #[test]
     fn svg_layers_draw_every_part_of_the_layout_once() {
-        use crate::core::{examples, simulate::simulate};
+        use crate::{examples, simulate::simulate};
         for id in ["canary", "linear", "rolling", "multi"] {
             let mut doc = examples::example(id).expect("example");
             doc.simulation.alarm_trip_at_seconds = Some(900);
@@ -595,7 +595,7 @@ mod tests {
     fn svg_layer_labels_are_escaped() {
         assert_eq!(escape("<b>&\"x'"), "&lt;b&gt;&amp;&quot;x&#39;");
         let mut c = layout(
-            &crate::core::simulate::simulate(&crate::core::examples::default_design()),
+            &crate::simulate::simulate(&crate::examples::default_design()),
             &ChartSize::default(),
         );
         c.step_markers.push(StepMarker {

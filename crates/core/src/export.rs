@@ -406,7 +406,7 @@ impl Formatter for PythonFormatter {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::{Alarm, AutoRollbackConfig, DeploymentConfig};
+    use crate::model::{Alarm, AutoRollbackConfig, DeploymentConfig};
 
     fn alarms(names: &[&str]) -> UpdateEndpointInput {
         UpdateEndpointInput {

@@ -149,7 +149,7 @@ pub fn duration_hint(seconds: Option<i64>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::{edit, examples, model::*};
+    use crate::{edit, examples, model::*};
 
     #[test]
     fn linear_step_reads_as_instances_and_steps() {

@@ -60,6 +60,10 @@ pub enum Kind {
     List(Vec<Value>),
     /// A JSON object, Python dict or `dict(...)` call, in the written order.
     Map(Vec<Entry>),
+    /// A value the text does not give: a variable, an f-string with fields, a template
+    /// reference, a JSONPath. Holds the expression as written; the import records it as a
+    /// [`crate::model::Placeholder`] at its path and leaves the member unset.
+    Placeholder(String),
 }
 
 /// One member of a map.

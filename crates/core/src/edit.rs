@@ -166,7 +166,7 @@ pub fn set_serverless(doc: &mut DesignDocument, new_variant: bool, index: usize,
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::examples;
+    use crate::examples;
 
     #[test]
     fn switching_strategy_keeps_waits_and_timeout_and_drops_ignored_sizes() {

@@ -195,6 +195,26 @@ pub struct DesignDocument {
     pub request: UpdateEndpointInput,
     pub endpoint: EndpointContext,
     pub simulation: SimulationSettings,
+    /// Values an imported text did not give (a variable, an f-string, a template reference):
+    /// each is an error finding until the user types a value. Omitted when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub placeholders: Vec<Placeholder>,
+}
+
+/// A value the imported text did not give: where it belongs and what the text wrote there.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct Placeholder {
+    /// VALIDATION.md's path form, e.g. `EndpointName` or `Endpoint.NewVariants[0].InstanceType`.
+    pub path: String,
+    /// The expression the text used, e.g. `os.environ["ENDPOINT"]` or `var.endpoint_name`.
+    pub expression: String,
+    /// 1-based line of the expression in the imported text, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    /// 1-based column (in characters), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<u32>,
 }
 
 /// The current design-document version.
@@ -312,6 +332,7 @@ impl Default for DesignDocument {
             request: UpdateEndpointInput::default(),
             endpoint: EndpointContext::default(),
             simulation: SimulationSettings::default(),
+            placeholders: Vec::new(),
         }
     }
 }

@@ -12,10 +12,11 @@ use super::model::{
     Alarm, AutoRollbackConfig, BlueGreenUpdatePolicy, CapacitySize, CapacitySizeType,
     DeploymentConfig, DesignDocument, EndpointContext, ProductionVariant, RollingUpdatePolicy,
     ServerlessConfig, SimulationSettings, TrafficRoutingConfig, TrafficRoutingConfigType,
-    UpdateEndpointInput, VariantProperty, VariantPropertyType, DOCUMENT_VERSION,
+    Placeholder, UpdateEndpointInput, VariantProperty, VariantPropertyType, DOCUMENT_VERSION,
 };
 use super::python;
 use super::value::{Entry, Kind, ParseError, Pos, Value};
+use std::cell::RefCell;
 
 /// What kind of text was imported.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -120,7 +121,7 @@ pub fn parse_document(text: &str) -> Result<DesignDocument, ImportError> {
             "This is not a design document: it has no \"Version\" member".to_string(),
         ));
     }
-    Walk { src: Source::Json }.document(&value)
+    Walk::new(Source::Json).document(&value)
 }
 
 fn plain(message: &str) -> ImportError {
@@ -142,14 +143,14 @@ fn at(pos: Pos, path: Option<&str>, message: String) -> ImportError {
     }
 }
 
-const DOCUMENT_MEMBERS: &[&str] = &["Version", "Request", "Endpoint", "Simulation"];
+const DOCUMENT_MEMBERS: &[&str] = &["Version", "Request", "Endpoint", "Simulation", "Placeholders"];
 
 fn is_document_like(v: &Value) -> bool {
     DOCUMENT_MEMBERS.iter().any(|m| v.get(m).is_some())
 }
 
 fn from_json(value: &Value, current: &DesignDocument) -> Result<Imported, ImportError> {
-    let walk = Walk { src: Source::Json };
+    let walk = Walk::new(Source::Json);
     if !matches!(value.kind, Kind::Map(_)) {
         return Err(at(
             value.pos,
@@ -183,23 +184,43 @@ fn request_from(
     src: Source,
     current: &DesignDocument,
 ) -> Result<Imported, ImportError> {
-    let request = Walk { src }.request(value, "")?;
     let kind = match src {
         Source::Json => ImportKind::Request,
         Source::Python => ImportKind::Boto3,
     };
     Ok(Imported {
-        document: DesignDocument {
-            request,
-            ..current.clone()
-        },
+        document: request_into(value, src, current)?,
         kind,
+    })
+}
+
+/// Reads `value` (a request in the API's spelling, possibly holding placeholders) into a
+/// copy of `current`: the request and its placeholders are replaced, the endpoint and the
+/// simulation settings kept, as a bare request's import does.
+pub fn request_into(
+    value: &Value,
+    src: Source,
+    current: &DesignDocument,
+) -> Result<DesignDocument, ImportError> {
+    if let Kind::Placeholder(expr) = &value.kind {
+        return Err(at(
+            value.pos,
+            None,
+            format!("The request is {expr}, which the text does not spell out: paste the code that builds it, or the request itself"),
+        ));
+    }
+    let walk = Walk::new(src);
+    let request = walk.request(value, "")?;
+    Ok(DesignDocument {
+        request,
+        placeholders: walk.take_placeholders(),
+        ..current.clone()
     })
 }
 
 /// Which language the tree came from: it decides how a value is quoted in a message.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Source {
+pub enum Source {
     Json,
     Python,
 }
@@ -301,11 +322,44 @@ fn quoted(s: &str) -> String {
     format!("\"{out}\"")
 }
 
-struct Walk {
+/// The schema walk from a positioned value tree to model types. Importers of other forms
+/// build a tree in the API's spelling and read it with this, so that every refusal says
+/// where and every placeholder keeps its path.
+pub struct Walk {
     src: Source,
+    /// Placeholders met so far, in the order of the text.
+    held: RefCell<Vec<Placeholder>>,
 }
 
 impl Walk {
+    /// A walk over a tree that came from `src`.
+    pub fn new(src: Source) -> Self {
+        Walk {
+            src,
+            held: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// The placeholders met so far, in the order they were met.
+    pub fn take_placeholders(&self) -> Vec<Placeholder> {
+        std::mem::take(&mut *self.held.borrow_mut())
+    }
+
+    /// Records `v` as a placeholder at `path` when it is one; the caller then leaves the
+    /// member unset.
+    fn hold(&self, v: &Value, path: &str) -> bool {
+        let Kind::Placeholder(expression) = &v.kind else {
+            return false;
+        };
+        self.held.borrow_mut().push(Placeholder {
+            path: path.to_string(),
+            expression: expression.clone(),
+            line: Some(v.pos.line),
+            column: Some(v.pos.column),
+        });
+        true
+    }
+
     /// How a value looks in a message.
     fn shown(&self, v: &Value) -> String {
         let py = self.src == Source::Python;
@@ -327,6 +381,7 @@ impl Walk {
             Kind::Str(s) => quoted(s),
             Kind::List(_) => "[...]".to_string(),
             Kind::Map(_) => "{...}".to_string(),
+            Kind::Placeholder(expr) => expr.clone(),
         }
     }
 
@@ -340,6 +395,7 @@ impl Walk {
             Kind::Str(_) => STR,
             Kind::List(_) => "<class 'list'>",
             Kind::Map(_) => DICT,
+            Kind::Placeholder(_) => "an expression",
         }
     }
 
@@ -351,6 +407,7 @@ impl Walk {
             Kind::Str(_) => "a string",
             Kind::List(_) => "a list",
             Kind::Map(_) => "an object",
+            Kind::Placeholder(_) => "an expression",
         }
     }
 
@@ -482,6 +539,7 @@ impl Walk {
                 }
                 "Endpoint" => doc.endpoint = self.endpoint(&e.value)?,
                 "Simulation" => doc.simulation = self.simulation(&e.value)?,
+                "Placeholders" => doc.placeholders = self.placeholders(&e.value)?,
                 _ => {
                     return Err(at(
                         e.key_pos,
@@ -498,10 +556,14 @@ impl Walk {
         Ok(doc)
     }
 
-    fn request(&self, v: &Value, path: &str) -> Result<UpdateEndpointInput, ImportError> {
+    /// Reads a request at `path` (empty for the top).
+    pub fn request(&self, v: &Value, path: &str) -> Result<UpdateEndpointInput, ImportError> {
         let label = if path.is_empty() { "input" } else { path };
         let mut out = UpdateEndpointInput::default();
         for e in self.map(v, label)? {
+            if self.hold(&e.value, &child(path, &e.key)) {
+                continue;
+            }
             let p = child(path, &e.key);
             let x = &e.value;
             match e.key.as_str() {
@@ -514,6 +576,10 @@ impl Walk {
                     let items = self.list(x, &p)?;
                     let mut props = Vec::with_capacity(items.len());
                     for (i, item) in items.iter().enumerate() {
+                        if self.hold(item, &format!("{p}[{i}].VariantPropertyType")) {
+                            props.push(VariantProperty::default());
+                            continue;
+                        }
                         props.push(self.variant_property(item, &format!("{p}[{i}]"))?);
                     }
                     out.exclude_retained_variant_properties = Some(props);
@@ -531,6 +597,9 @@ impl Walk {
     fn variant_property(&self, v: &Value, path: &str) -> Result<VariantProperty, ImportError> {
         let mut out = VariantProperty::default();
         for e in self.map(v, path)? {
+            if self.hold(&e.value, &child(path, &e.key)) {
+                continue;
+            }
             match e.key.as_str() {
                 "VariantPropertyType" => {
                     let s = self.string(&e.value, &child(path, &e.key))?;
@@ -542,9 +611,13 @@ impl Walk {
         Ok(out)
     }
 
-    fn deployment_config(&self, v: &Value, path: &str) -> Result<DeploymentConfig, ImportError> {
+    /// Reads a `DeploymentConfig` at `path`.
+    pub fn deployment_config(&self, v: &Value, path: &str) -> Result<DeploymentConfig, ImportError> {
         let mut out = DeploymentConfig::default();
         for e in self.map(v, path)? {
+            if self.hold(&e.value, &child(path, &e.key)) {
+                continue;
+            }
             let p = child(path, &e.key);
             match e.key.as_str() {
                 "BlueGreenUpdatePolicy" => {
@@ -565,6 +638,9 @@ impl Walk {
     fn blue_green(&self, v: &Value, path: &str) -> Result<BlueGreenUpdatePolicy, ImportError> {
         let mut out = BlueGreenUpdatePolicy::default();
         for e in self.map(v, path)? {
+            if self.hold(&e.value, &child(path, &e.key)) {
+                continue;
+            }
             let p = child(path, &e.key);
             match e.key.as_str() {
                 "TrafficRoutingConfiguration" => {
@@ -585,6 +661,9 @@ impl Walk {
     fn routing(&self, v: &Value, path: &str) -> Result<TrafficRoutingConfig, ImportError> {
         let mut out = TrafficRoutingConfig::default();
         for e in self.map(v, path)? {
+            if self.hold(&e.value, &child(path, &e.key)) {
+                continue;
+            }
             let p = child(path, &e.key);
             match e.key.as_str() {
                 "Type" => {
@@ -606,6 +685,9 @@ impl Walk {
     fn rolling(&self, v: &Value, path: &str) -> Result<RollingUpdatePolicy, ImportError> {
         let mut out = RollingUpdatePolicy::default();
         for e in self.map(v, path)? {
+            if self.hold(&e.value, &child(path, &e.key)) {
+                continue;
+            }
             let p = child(path, &e.key);
             match e.key.as_str() {
                 "MaximumBatchSize" => out.maximum_batch_size = Some(self.capacity(&e.value, &p)?),
@@ -627,6 +709,9 @@ impl Walk {
     fn capacity(&self, v: &Value, path: &str) -> Result<CapacitySize, ImportError> {
         let mut out = CapacitySize::default();
         for e in self.map(v, path)? {
+            if self.hold(&e.value, &child(path, &e.key)) {
+                continue;
+            }
             let p = child(path, &e.key);
             match e.key.as_str() {
                 "Type" => {
@@ -642,12 +727,19 @@ impl Walk {
     fn rollback(&self, v: &Value, path: &str) -> Result<AutoRollbackConfig, ImportError> {
         let mut out = AutoRollbackConfig::default();
         for e in self.map(v, path)? {
+            if self.hold(&e.value, &child(path, &e.key)) {
+                continue;
+            }
             let p = child(path, &e.key);
             match e.key.as_str() {
                 "Alarms" => {
                     let items = self.list(&e.value, &p)?;
                     let mut alarms = Vec::with_capacity(items.len());
                     for (i, item) in items.iter().enumerate() {
+                        if self.hold(item, &format!("{p}[{i}].AlarmName")) {
+                            alarms.push(Alarm::default());
+                            continue;
+                        }
                         alarms.push(self.alarm(item, &format!("{p}[{i}]"))?);
                     }
                     out.alarms = Some(alarms);
@@ -661,6 +753,9 @@ impl Walk {
     fn alarm(&self, v: &Value, path: &str) -> Result<Alarm, ImportError> {
         let mut out = Alarm::default();
         for e in self.map(v, path)? {
+            if self.hold(&e.value, &child(path, &e.key)) {
+                continue;
+            }
             match e.key.as_str() {
                 "AlarmName" => out.alarm_name = Some(self.string(&e.value, &child(path, &e.key))?),
                 _ => return Err(self.unknown(path, e, ALARM_MEMBERS)),
@@ -669,7 +764,8 @@ impl Walk {
         Ok(out)
     }
 
-    fn endpoint(&self, v: &Value) -> Result<EndpointContext, ImportError> {
+    /// Reads the endpoint context (the document's `Endpoint`).
+    pub fn endpoint(&self, v: &Value) -> Result<EndpointContext, ImportError> {
         let path = "Endpoint";
         let mut out = EndpointContext {
             current_endpoint_config_name: None,
@@ -678,6 +774,9 @@ impl Walk {
             uses_marketplace_containers: false,
         };
         for e in self.map(v, path)? {
+            if self.hold(&e.value, &child(path, &e.key)) {
+                continue;
+            }
             let p = child(path, &e.key);
             match e.key.as_str() {
                 "CurrentEndpointConfigName" => {
@@ -694,10 +793,15 @@ impl Walk {
         Ok(out)
     }
 
-    fn variants(&self, v: &Value, path: &str) -> Result<Vec<ProductionVariant>, ImportError> {
+    /// Reads a list of production variants at `path` (e.g. `Endpoint.NewVariants`).
+    pub fn variants(&self, v: &Value, path: &str) -> Result<Vec<ProductionVariant>, ImportError> {
         let items = self.list(v, path)?;
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
+            if self.hold(item, &format!("{path}[{i}]")) {
+                out.push(ProductionVariant::default());
+                continue;
+            }
             out.push(self.variant(item, &format!("{path}[{i}]"))?);
         }
         Ok(out)
@@ -706,6 +810,9 @@ impl Walk {
     fn variant(&self, v: &Value, path: &str) -> Result<ProductionVariant, ImportError> {
         let mut out = ProductionVariant::default();
         for e in self.map(v, path)? {
+            if self.hold(&e.value, &child(path, &e.key)) {
+                continue;
+            }
             let p = child(path, &e.key);
             let x = &e.value;
             match e.key.as_str() {
@@ -736,6 +843,9 @@ impl Walk {
     fn serverless(&self, v: &Value, path: &str) -> Result<ServerlessConfig, ImportError> {
         let mut out = ServerlessConfig::default();
         for e in self.map(v, path)? {
+            if self.hold(&e.value, &child(path, &e.key)) {
+                continue;
+            }
             let p = child(path, &e.key);
             match e.key.as_str() {
                 "MemorySizeInMB" => out.memory_size_in_mb = Some(self.int(&e.value, &p)?),
@@ -753,6 +863,9 @@ impl Walk {
         let path = "Simulation";
         let mut out = SimulationSettings::default();
         for e in self.map(v, path)? {
+            if self.hold(&e.value, &child(path, &e.key)) {
+                continue;
+            }
             let p = child(path, &e.key);
             match e.key.as_str() {
                 "ProvisioningSeconds" => out.provisioning_seconds = self.int(&e.value, &p)?,
@@ -764,6 +877,34 @@ impl Walk {
                 }
                 _ => return Err(self.unknown(path, e, SIMULATION_MEMBERS)),
             }
+        }
+        Ok(out)
+    }
+
+    /// Reads the document's `Placeholders` list.
+    fn placeholders(&self, v: &Value) -> Result<Vec<Placeholder>, ImportError> {
+        const MEMBERS: &[&str] = &["Path", "Expression", "Line", "Column"];
+        let mut out = Vec::new();
+        for (i, item) in self.list(v, "Placeholders")?.iter().enumerate() {
+            let path = format!("Placeholders[{i}]");
+            let mut p = Placeholder {
+                path: String::new(),
+                expression: String::new(),
+                line: None,
+                column: None,
+            };
+            for e in self.map(item, &path)? {
+                let at_path = child(&path, &e.key);
+                let small = |n: i64| u32::try_from(n).ok();
+                match e.key.as_str() {
+                    "Path" => p.path = self.string(&e.value, &at_path)?,
+                    "Expression" => p.expression = self.string(&e.value, &at_path)?,
+                    "Line" => p.line = small(self.int(&e.value, &at_path)?),
+                    "Column" => p.column = small(self.int(&e.value, &at_path)?),
+                    _ => return Err(self.unknown(&path, e, MEMBERS)),
+                }
+            }
+            out.push(p);
         }
         Ok(out)
     }

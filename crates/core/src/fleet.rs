@@ -120,7 +120,7 @@ pub fn size_share_percent(size: &CapacitySize, n: i64) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::*;
+    use crate::model::*;
 
     #[test]
     fn percent_rounds_up_with_a_floor_of_one() {

@@ -161,7 +161,7 @@ pub fn overview(doc: &DesignDocument) -> Vec<(&'static str, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::examples;
+    use crate::examples;
 
     #[test]
     fn the_canary_example_reads_as_its_choices() {
@@ -189,7 +189,7 @@ mod tests {
     #[test]
     fn rolling_without_rollback_batch_says_the_default() {
         let mut doc = examples::example("rolling").unwrap();
-        crate::core::edit::rolling(&mut doc).rollback_maximum_batch_size = None;
+        crate::edit::rolling(&mut doc).rollback_maximum_batch_size = None;
         let lines = overview(&doc);
         assert!(lines.contains(&(
             "Rollback batch",

@@ -63,7 +63,31 @@ pub fn validate(doc: &DesignDocument) -> Vec<Finding> {
     };
     v.request();
     v.endpoint();
+    let mut out = placeholder_findings(doc);
+    // A placeholder's own finding says what is missing there; a "required" finding at the
+    // same path would say it again.
     v.out
+        .retain(|f| !(f.rule == "R1" && doc.placeholders.iter().any(|p| p.path == f.path)));
+    out.append(&mut v.out);
+    out
+}
+
+/// One error per value the imported text did not give (rule P1): the design cannot be
+/// deployed until the user types each value.
+fn placeholder_findings(doc: &DesignDocument) -> Vec<Finding> {
+    doc.placeholders
+        .iter()
+        .map(|p| Finding {
+            path: p.path.clone(),
+            severity: Severity::Error,
+            rule: "P1",
+            aws_message: format!("{} is a placeholder, not a value: {}", p.path, p.expression),
+            explanation: format!(
+                "The imported text gives {} as {}, which only has a value when that code runs. Type the value here.",
+                p.path, p.expression
+            ),
+        })
+        .collect()
 }
 
 /// The service's combined message for the service-side errors among `findings`
@@ -1073,7 +1097,7 @@ impl Validator<'_> {
         }
     }
 
-    fn alarms(&mut self, alarms: Option<&[crate::core::model::Alarm]>) {
+    fn alarms(&mut self, alarms: Option<&[crate::model::Alarm]>) {
         let Some(list) = alarms else { return };
         let base = "DeploymentConfig.AutoRollbackConfiguration.Alarms";
         let shape = limits::ALARM_LIST;
@@ -1484,7 +1508,7 @@ mod tests {
 #[cfg(test)]
 mod clip_tests {
     use super::*;
-    use crate::core::examples;
+    use crate::examples;
 
     #[test]
     fn a_pasted_megabyte_is_quoted_by_its_start_and_length() {

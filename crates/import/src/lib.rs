@@ -1,0 +1,147 @@
+//! Importers of the forms people paste beyond the design document and the bare request
+//! (which the core reads itself): Python snippets, AWS CLI commands, CloudFormation,
+//! Terraform, CDK, Step Functions and describe outputs. Each form is one module that turns
+//! its syntax into the core's positioned value tree (`designer_core::value`), in the API's
+//! spelling, and reads it with the core's schema walk (`designer_core::import::Walk`), so
+//! every refusal says where and every value the text does not give becomes a placeholder
+//! (`Kind::Placeholder`) at its path. This crate is part of the on-demand wasm.
+
+use designer_core::import::{self as core_import, ImportError};
+use designer_core::model::DesignDocument;
+
+pub mod cdk;
+pub mod cli;
+pub mod cloudformation;
+pub mod describe;
+pub mod python;
+pub mod stepfunctions;
+pub mod terraform;
+
+/// What an accepted import gives the page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outcome {
+    /// The whole design after the import; its `placeholders` list every value the text did
+    /// not give.
+    pub document: DesignDocument,
+    /// The form recognised, as the page says it after "Imported from ": e.g.
+    /// "a Terraform `aws_sagemaker_endpoint` block", "an AWS CLI `update-endpoint` command".
+    pub form: String,
+    /// What else the user should know, each a sentence: e.g. which config a retained
+    /// `DeploymentConfig` is, or that the SageMaker Python SDK's call is a different API.
+    pub notes: Vec<String>,
+    /// Names the text assigns in several places, where the user picks which one to import.
+    pub choices: Vec<Choice>,
+}
+
+/// A name assigned in several places (branches): which assignment was imported.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Choice {
+    /// The name, as the text writes it (e.g. `deployment_config`).
+    pub name: String,
+    /// Each assignment, in the order of the text.
+    pub options: Vec<ChoiceOption>,
+    /// The index into `options` that this import used.
+    pub chosen: usize,
+}
+
+/// One assignment of a [`Choice`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChoiceOption {
+    /// 1-based line of the assignment.
+    pub line: u32,
+    /// A short description the page shows, e.g. `if env == "prod":` or the first line.
+    pub label: String,
+}
+
+/// Options of an import: the user's picks among the [`Choice`]s of an earlier attempt.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Options {
+    /// (name, index into that choice's options).
+    pub choices: Vec<(String, usize)>,
+}
+
+/// A refused import: the error (what and where), and, when the importer knows how, a
+/// repaired text the page offers to import in one click.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Refusal {
+    pub error: ImportError,
+    pub repair: Option<Repair>,
+}
+
+/// A one-click repair of a refused text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Repair {
+    /// What the repair does, e.g. "Add the missing closing brace at line 4".
+    pub label: String,
+    /// The whole repaired text.
+    pub text: String,
+}
+
+impl From<ImportError> for Refusal {
+    fn from(error: ImportError) -> Self {
+        Refusal {
+            error,
+            repair: None,
+        }
+    }
+}
+
+/// A refusal with no place in the text.
+pub fn refuse(message: impl Into<String>) -> Refusal {
+    ImportError {
+        message: message.into(),
+        line: None,
+        column: None,
+        path: None,
+    }
+    .into()
+}
+
+/// One importer: `detect` says whether the text is in its form (cheaply, without a full
+/// parse), `import` reads it.
+struct Form {
+    detect: fn(&str) -> bool,
+    import: fn(&str, &DesignDocument, &Options) -> Result<Outcome, Refusal>,
+}
+
+/// In order of how specific their signs are: the first whose `detect` says yes reads it.
+const FORMS: &[Form] = &[
+    Form { detect: stepfunctions::detect, import: stepfunctions::import },
+    Form { detect: describe::detect, import: describe::import },
+    Form { detect: cloudformation::detect, import: cloudformation::import },
+    Form { detect: terraform::detect, import: terraform::import },
+    Form { detect: cdk::detect, import: cdk::import },
+    Form { detect: cli::detect, import: cli::import },
+    Form { detect: python::detect, import: python::import },
+];
+
+/// Imports `text` in any form: a design document or a bare request as the core reads
+/// them, or any form above. A refusal leaves `current` as it is (the caller keeps it).
+pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result<Outcome, Refusal> {
+    let text = text.trim_start_matches('\u{feff}');
+    let core_error = match core_import::import(text, current) {
+        Ok(imported) => {
+            let form = match imported.kind {
+                core_import::ImportKind::Document => "a design document",
+                core_import::ImportKind::Request => "a request (--cli-input-json)",
+                core_import::ImportKind::Boto3 => "a boto3 update_endpoint call",
+            };
+            return Ok(Outcome {
+                document: imported.document,
+                form: form.to_string(),
+                notes: Vec::new(),
+                choices: Vec::new(),
+            });
+        }
+        Err(e) => e,
+    };
+    if text.trim().is_empty() {
+        return Err(core_error.into());
+    }
+    for form in FORMS {
+        if (form.detect)(text) {
+            return (form.import)(text, current, options);
+        }
+    }
+    Err(core_error.into())
+}
