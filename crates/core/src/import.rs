@@ -108,6 +108,17 @@ pub fn import(text: &str, current: &DesignDocument) -> Result<Imported, ImportEr
     Err(python_error.into())
 }
 
+/// Imports a JSON text only (a design document or a bare request), without the Python
+/// fallback: what the first view reads itself before it hands a text to the converters.
+pub fn import_json(text: &str, current: &DesignDocument) -> Result<Imported, ImportError> {
+    let text = text.trim_start_matches('\u{feff}');
+    if text.trim().is_empty() {
+        return Err(plain(NOTHING_TO_IMPORT));
+    }
+    let value = json::parse(text)?;
+    from_json(&value, current)
+}
+
 /// Parses a design document only (the share link's payload).
 pub fn parse_document(text: &str) -> Result<DesignDocument, ImportError> {
     if text.trim().is_empty() {

@@ -10,6 +10,8 @@ use designer_core::import::{self as core_import, ImportError};
 use designer_core::model::DesignDocument;
 
 pub mod cdk;
+pub mod names;
+pub mod tree;
 pub mod cli;
 pub mod cloudformation;
 pub mod describe;
@@ -119,7 +121,9 @@ const FORMS: &[Form] = &[
 /// them, or any form above. A refusal leaves `current` as it is (the caller keeps it).
 pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result<Outcome, Refusal> {
     let text = text.trim_start_matches('\u{feff}');
-    let core_error = match core_import::import(text, current) {
+    // The core reads design documents and bare requests (JSON); every other form, the
+    // Python snippets included, is read here.
+    let core_error = match core_import::import_json(text, current) {
         Ok(imported) => {
             let form = match imported.kind {
                 core_import::ImportKind::Document => "a design document",
