@@ -296,11 +296,12 @@ fn request_members(props: Value, construct: Construct) -> (Value, Vec<String>) {
             if e.key == "Name" {
                 e.key = "EndpointName".to_string();
             }
-            e.value = unwrap_blocks(e.value);
         }
         kept.push(e);
     }
-    (tree_map(props.pos, kept), left_out)
+    let kept = tree_map(props.pos, kept);
+    let kept = if construct == Construct::Cdktf { unwrap_blocks(kept) } else { kept };
+    (kept, left_out)
 }
 
 fn camel(pascal: &str) -> String {

@@ -654,7 +654,7 @@ impl<'a> Parser<'a> {
             None => false,
             Some(t) if stmt && t.nl_before => false,
             Some(t) => match &t.kind {
-                TokKind::Punct(p) => !matches!(*p, "," | ")" | "]" | "}" | ";" | ":" | "=" | "..."),
+                TokKind::Punct(p) => !matches!(*p, "," | ")" | "]" | "}" | ";" | ":" | "=" | "..." | "{"),
                 TokKind::Ident(w) => matches!(
                     w.as_str(),
                     "if" | "else" | "or" | "and" | "in" | "not" | "is" | "for" | "instanceof"
