@@ -72,9 +72,35 @@ fn has_call(text: &str, name: &str) -> bool {
     let bytes = text.as_bytes();
     text.match_indices(name).any(|(i, _)| {
         let before = i.checked_sub(1).and_then(|j| bytes.get(j)).copied();
-        let word_start = !before.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'$');
+        let word_start =
+            !before.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'$');
         let after = text.get(i + name.len()..).unwrap_or("").trim_start();
         word_start && after.starts_with('(')
+    })
+}
+
+/// `new` before a call of `name` (over a `sagemaker.` qualifier): TypeScript.
+fn has_new_call(text: &str, name: &str) -> bool {
+    let bytes = text.as_bytes();
+    text.match_indices(name).any(|(i, _)| {
+        let after = text.get(i + name.len()..).unwrap_or("").trim_start();
+        if !after.starts_with('(') {
+            return false;
+        }
+        let mut j = i;
+        while j > 0
+            && bytes.get(j - 1).is_some_and(|b| {
+                b.is_ascii_alphanumeric() || *b == b'_' || *b == b'.' || *b == b'$'
+            })
+        {
+            j -= 1;
+        }
+        let before = text.get(..j).unwrap_or("").trim_end();
+        before.ends_with("new")
+            && !before
+                .get(..before.len() - 3)
+                .unwrap_or("")
+                .ends_with(|c: char| c.is_alphanumeric() || c == '_')
     })
 }
 
@@ -83,14 +109,14 @@ struct Found {
     construct: Construct,
     /// Index of the class name's token; its `(` follows.
     at: usize,
-    /// The call starts with `new` (TypeScript).
-    new: bool,
 }
 
 fn find(toks: &[Tok], classes: &[(&str, Construct)]) -> Vec<Found> {
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        let TokKind::Ident(name) = &t.kind else { continue };
+        let TokKind::Ident(name) = &t.kind else {
+            continue;
+        };
         let Some(&(_, construct)) = classes.iter().find(|(c, _)| c == name) else {
             continue;
         };
@@ -114,8 +140,7 @@ fn find(toks: &[Tok], classes: &[(&str, Construct)]) -> Vec<Found> {
         if matches!(before, Some(TokKind::Punct("."))) {
             continue;
         }
-        let new = matches!(before, Some(TokKind::Ident(w)) if w == "new");
-        out.push(Found { construct, at: i, new });
+        out.push(Found { construct, at: i });
     }
     out
 }
@@ -123,7 +148,10 @@ fn find(toks: &[Tok], classes: &[(&str, Construct)]) -> Vec<Found> {
 /// The construct id (`'Ep'`), for the choice between several endpoints.
 fn construct_id(toks: &[Tok], at: usize) -> Option<String> {
     // `Class ( scope , 'id'`
-    match (toks.get(at + 3).map(|t| &t.kind), toks.get(at + 4).map(|t| &t.kind)) {
+    match (
+        toks.get(at + 3).map(|t| &t.kind),
+        toks.get(at + 4).map(|t| &t.kind),
+    ) {
         (Some(TokKind::Punct(",")), Some(TokKind::Str { value, .. })) => Some(value.clone()),
         _ => None,
     }
@@ -131,16 +159,18 @@ fn construct_id(toks: &[Tok], at: usize) -> Option<String> {
 
 /// Reads `text` onto a copy of `current`.
 pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result<Outcome, Refusal> {
-    let classes = [("CfnEndpoint", Construct::Cdk), ("SagemakerEndpoint", Construct::Cdktf)];
+    let classes = [
+        ("CfnEndpoint", Construct::Cdk),
+        ("SagemakerEndpoint", Construct::Cdktf),
+    ];
     // TypeScript writes `new`; a file without it is Python (whose `#` comments TypeScript
     // would not skip).
-    let ts_toks = lex(text, Lang::Ts);
-    let ts = find(&ts_toks, &classes).iter().any(|f| f.new);
-    let (lang, toks) = if ts {
-        (Lang::Ts, ts_toks)
+    let lang = if has_new_call(text, "CfnEndpoint") || has_new_call(text, "SagemakerEndpoint") {
+        Lang::Ts
     } else {
-        (Lang::Py, lex(text, Lang::Py))
+        Lang::Py
     };
+    let toks = lex(text, lang);
     let found = find(&toks, &classes);
     if found.is_empty() {
         return Err(refuse(
@@ -163,7 +193,8 @@ pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result
                 .iter()
                 .map(|f| {
                     let line = toks.get(f.at).map_or(0, |t| t.pos.line);
-                    let id = construct_id(&toks, f.at).map_or_else(String::new, |id| format!(" '{id}'"));
+                    let id =
+                        construct_id(&toks, f.at).map_or_else(String::new, |id| format!(" '{id}'"));
                     ChoiceOption {
                         line,
                         label: format!("{}{id} (line {line})", f.construct.class()),
@@ -180,12 +211,18 @@ pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result
     let call_line = toks.get(target.at).map_or(0, |t| t.pos.line);
     let mut p = Parser::new(&toks, text, lang);
     p.i = target.at + 1;
-    let args = p.args(1).map_err(designer_core::import::ImportError::from)?;
+    let args = p
+        .args(1)
+        .map_err(designer_core::import::ImportError::from)?;
 
     let mut conv = Converter::new(text, &toks, lang, true).with_bindings();
     let props = props(&mut conv, &args, construct, call_line)?;
     let (props, left_out) = request_members(props, construct);
-    let src = if lang == Lang::Py { Source::Python } else { Source::Json };
+    let src = if lang == Lang::Py {
+        Source::Python
+    } else {
+        Source::Json
+    };
     let mut document = request_into(&props, src, current)?;
     let mut notes = Vec::new();
     if !left_out.is_empty() {
@@ -204,7 +241,11 @@ pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result
             found.len()
         ));
     }
-    let language = if lang == Lang::Ts { "TypeScript" } else { "Python" };
+    let language = if lang == Lang::Ts {
+        "TypeScript"
+    } else {
+        "Python"
+    };
     let form = match construct {
         Construct::Cdk => format!("a CDK `CfnEndpoint` ({language})"),
         Construct::Cdktf => format!("a CDK for Terraform `SagemakerEndpoint` ({language})"),
@@ -219,7 +260,12 @@ pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result
 
 /// The construct's props as one map in the API's spelling: the third argument (an object
 /// literal, a dict, or a name bound to one) and any keyword arguments (Python).
-fn props(conv: &mut Converter<'_>, args: &[Arg], construct: Construct, line: u32) -> Result<Value, Refusal> {
+fn props(
+    conv: &mut Converter<'_>,
+    args: &[Arg],
+    construct: Construct,
+    line: u32,
+) -> Result<Value, Refusal> {
     let mut entries: Vec<Entry> = Vec::new();
     let mut at = None;
     let mut positional = 0usize;
@@ -292,15 +338,18 @@ fn request_members(props: Value, construct: Construct) -> (Value, Vec<String>) {
             left_out.push(camel(&e.key));
             continue;
         }
-        if construct == Construct::Cdktf {
-            if e.key == "Name" {
-                e.key = "EndpointName".to_string();
-            }
+        // CDKTF's `name` is the endpoint's name.
+        if construct == Construct::Cdktf && e.key == "Name" {
+            e.key = "EndpointName".to_string();
         }
         kept.push(e);
     }
     let kept = tree_map(props.pos, kept);
-    let kept = if construct == Construct::Cdktf { unwrap_blocks(kept) } else { kept };
+    let kept = if construct == Construct::Cdktf {
+        unwrap_blocks(kept)
+    } else {
+        kept
+    };
     (kept, left_out)
 }
 
@@ -372,7 +421,11 @@ fn new_fleet(
         let Ok(props) = props(conv, &args, construct, line) else {
             continue;
         };
-        let name_key = if construct == Construct::Cdktf { "Name" } else { "EndpointConfigName" };
+        let name_key = if construct == Construct::Cdktf {
+            "Name"
+        } else {
+            "EndpointConfigName"
+        };
         let name = match props.get(name_key).map(|v| &v.kind) {
             Some(Kind::Str(s)) => Some(s.clone()),
             _ => None,
@@ -383,7 +436,10 @@ fn new_fleet(
         }
     }
     let wanted = document.request.endpoint_config_name.clone();
-    let pick = match read.iter().position(|(_, n, _)| n.is_some() && *n == wanted) {
+    let pick = match read
+        .iter()
+        .position(|(_, n, _)| n.is_some() && *n == wanted)
+    {
         Some(i) => i,
         None if read.len() == 1 => 0,
         None => {
@@ -410,7 +466,8 @@ fn new_fleet(
             document.endpoint.new_variants = list;
             document.placeholders.extend(walk.take_placeholders());
             Some(format!(
-                "The new fleet (Endpoint.NewVariants) is the `{class}` at line {line}: {words}"
+                "The new fleet (Endpoint.NewVariants) is the `{class}` at line {line}: {words}{}",
+                convert::left_out(&variants)
             ))
         }
         Err(e) => Some(format!(

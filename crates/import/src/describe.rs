@@ -34,7 +34,8 @@ pub fn detect(text: &str) -> bool {
     let has_marker = MARKERS.iter().any(|m| {
         text.match_indices(m).any(|(i, _)| {
             let rest = text.get(i + m.len()..).unwrap_or("");
-            (rest.starts_with('"') || rest.starts_with('\'')) && rest.get(1..).unwrap_or("").trim_start().starts_with(':')
+            (rest.starts_with('"') || rest.starts_with('\''))
+                && rest.get(1..).unwrap_or("").trim_start().starts_with(':')
         })
     });
     if !has_marker {
@@ -48,7 +49,9 @@ pub fn detect(text: &str) -> bool {
         if l.starts_with('{') || l.starts_with('[') {
             return true;
         }
-        let prompt = ["$", ">>>", "aws ", "In [", "Out[", "%", "#", "print("].iter().any(|p| l.starts_with(p))
+        let prompt = ["$", ">>>", "aws ", "In [", "Out[", "%", "#", "print("]
+            .iter()
+            .any(|p| l.starts_with(p))
             || l.contains("describe-endpoint")
             || l.contains("describe_endpoint");
         if !prompt {
@@ -69,9 +72,15 @@ enum Output {
 }
 
 /// Reads `text` onto a copy of `current`.
-pub fn import(text: &str, current: &DesignDocument, _options: &Options) -> Result<Outcome, Refusal> {
+pub fn import(
+    text: &str,
+    current: &DesignDocument,
+    _options: &Options,
+) -> Result<Outcome, Refusal> {
     let toks = lex(text, Lang::Py);
-    let boto3 = text.contains("'EndpointArn'") || text.contains("'EndpointConfigArn'") || text.contains("datetime.");
+    let boto3 = text.contains("'EndpointArn'")
+        || text.contains("'EndpointConfigArn'")
+        || text.contains("datetime.");
     let mut conv = Converter::new(text, &toks, Lang::Py, false);
     let mut outputs: Vec<Value> = Vec::new();
     let mut p = Parser::new(&toks, text, Lang::Py);
@@ -80,7 +89,10 @@ pub fn import(text: &str, current: &DesignDocument, _options: &Options) -> Resul
         // commands and commas between pasted outputs are not part of them.
         while let Some(t) = toks.get(p.i) {
             let opens_list = matches!(t.kind, TokKind::Punct("["))
-                && matches!(toks.get(p.i + 1).map(|t| &t.kind), Some(TokKind::Punct("{")));
+                && matches!(
+                    toks.get(p.i + 1).map(|t| &t.kind),
+                    Some(TokKind::Punct("{"))
+                );
             if matches!(t.kind, TokKind::Punct("{")) || opens_list {
                 break;
             }
@@ -92,7 +104,9 @@ pub fn import(text: &str, current: &DesignDocument, _options: &Options) -> Resul
         let node = p.expr(0, true).map_err(ImportError::from)?;
         let v = conv.value(&node, 0);
         match v.kind {
-            Kind::List(items) => outputs.extend(items.into_iter().filter(|i| matches!(i.kind, Kind::Map(_)))),
+            Kind::List(items) => {
+                outputs.extend(items.into_iter().filter(|i| matches!(i.kind, Kind::Map(_))))
+            }
             Kind::Map(_) => outputs.push(v),
             _ => {}
         }
@@ -142,8 +156,14 @@ pub fn import(text: &str, current: &DesignDocument, _options: &Options) -> Resul
             ));
         }
     }
-    for (fleet, which) in [(&doc.endpoint.current_variants, "current"), (&doc.endpoint.new_variants, "new")] {
-        for v in fleet.iter().filter(|v| v.instance_type.is_none() && !v.is_serverless()) {
+    for (fleet, which) in [
+        (&doc.endpoint.current_variants, "current"),
+        (&doc.endpoint.new_variants, "new"),
+    ] {
+        for v in fleet
+            .iter()
+            .filter(|v| v.instance_type.is_none() && !v.is_serverless())
+        {
             let n = v.variant_name.as_deref().unwrap_or("a variant");
             notes.push(format!(
                 "The {which} fleet's {n} has no instance type: paste the describe-endpoint-config output of its config, or set it in the form"
@@ -163,17 +183,34 @@ pub fn import(text: &str, current: &DesignDocument, _options: &Options) -> Resul
 /// output", "2 `describe-endpoint-config` outputs", or the boto3 responses likewise.
 fn form(endpoints: usize, configs: usize, boto3: bool) -> String {
     let (ep, cfg, what, lib) = if boto3 {
-        ("describe_endpoint", "describe_endpoint_config", "response", "boto3 ")
+        (
+            "describe_endpoint",
+            "describe_endpoint_config",
+            "response",
+            "boto3 ",
+        )
     } else {
-        ("describe-endpoint", "describe-endpoint-config", "output", "")
+        (
+            "describe-endpoint",
+            "describe-endpoint-config",
+            "output",
+            "",
+        )
     };
     let part = |n: usize, name: &str| match n {
         0 => None,
         1 => Some(format!("a {lib}`{name}`")),
         n => Some(format!("{n} {lib}`{name}`")),
     };
-    let parts: Vec<String> = [part(endpoints, ep), part(configs, cfg)].into_iter().flatten().collect();
-    let plural = if endpoints > 1 || configs > 1 { "s" } else { "" };
+    let parts: Vec<String> = [part(endpoints, ep), part(configs, cfg)]
+        .into_iter()
+        .flatten()
+        .collect();
+    let plural = if endpoints > 1 || configs > 1 {
+        "s"
+    } else {
+        ""
+    };
     format!("{} {what}{plural}", parts.join(" and "))
 }
 
@@ -205,7 +242,9 @@ fn clear_placeholders(doc: &mut DesignDocument, path: &str) {
 
 /// The first of `names` that `v` has.
 fn first<'v>(v: &'v Value, names: &[&str]) -> Option<&'v Value> {
-    names.iter().find_map(|n| v.get(n).filter(|x| !matches!(x.kind, Kind::Null)))
+    names
+        .iter()
+        .find_map(|n| v.get(n).filter(|x| !matches!(x.kind, Kind::Null)))
 }
 
 /// A variant summary (describe-endpoint's `ProductionVariants` or the pending ones) as a
@@ -232,7 +271,13 @@ fn summary_tree(v: &Value, count: &[&str], weight: &[&str], serverless: &[&str])
     put("InitialVariantWeight", first(v, weight));
     let sc = first(v, serverless).map(|s| keep(s, SERVERLESS));
     put("ServerlessConfig", sc.as_ref());
-    tree::map(v.pos, entries.into_iter().map(|e| (e.key, e.key_pos, e.value)).collect())
+    tree::map(
+        v.pos,
+        entries
+            .into_iter()
+            .map(|e| (e.key, e.key_pos, e.value))
+            .collect(),
+    )
 }
 
 /// Summaries read as variants at `path`, with what the output does not give (the model,
@@ -255,11 +300,16 @@ fn summaries(
         }
         .into());
     };
-    let trees: Vec<Value> = items.iter().map(|i| summary_tree(i, count, weight, serverless)).collect();
+    let trees: Vec<Value> = items
+        .iter()
+        .map(|i| summary_tree(i, count, weight, serverless))
+        .collect();
     let walk = Walk::new(Source::Json);
     let mut out = walk.variants(&tree::node(list.pos, Kind::List(trees)), path)?;
     for v in &mut out {
-        let before = prior.iter().find(|p| p.variant_name.is_some() && p.variant_name == v.variant_name);
+        let before = prior
+            .iter()
+            .find(|p| p.variant_name.is_some() && p.variant_name == v.variant_name);
         if let Some(before) = before {
             if v.model_name.is_none() {
                 v.model_name.clone_from(&before.model_name);
@@ -286,7 +336,9 @@ fn apply_endpoint(
         doc.request.endpoint_name = Some(n.clone());
         clear_placeholders(doc, "EndpointName");
     }
-    let shown = name.as_deref().map_or_else(String::new, |n| format!(" `{n}`"));
+    let shown = name
+        .as_deref()
+        .map_or_else(String::new, |n| format!(" `{n}`"));
     if let Some(cfg) = string(v.get("EndpointConfigName")) {
         doc.endpoint.current_endpoint_config_name = Some(cfg);
     }
@@ -303,7 +355,10 @@ fn apply_endpoint(
         )?;
         notes.insert(
             0,
-            format!("Current fleet from describe-endpoint{shown}: {}", fleet_words(&fleet)),
+            format!(
+                "Current fleet from describe-endpoint{shown}: {}",
+                fleet_words(&fleet)
+            ),
         );
         doc.endpoint.current_variants = fleet;
         clear_placeholders(doc, "Endpoint.CurrentVariants");
@@ -341,7 +396,8 @@ fn apply_endpoint(
     match string(v.get("EndpointStatus")).as_deref() {
         None | Some("InService") => {}
         Some(status) => {
-            let reason = string(v.get("FailureReason")).map_or_else(String::new, |r| format!(": {r}"));
+            let reason =
+                string(v.get("FailureReason")).map_or_else(String::new, |r| format!(": {r}"));
             notes.push(format!("The endpoint's status is {status}{reason}"));
         }
     }
@@ -349,24 +405,40 @@ fn apply_endpoint(
 }
 
 /// Applies a describe-endpoint-config output; true when it was the current config.
-fn apply_config(v: &Value, doc: &mut DesignDocument, notes: &mut Vec<String>) -> Result<bool, Refusal> {
+fn apply_config(
+    v: &Value,
+    doc: &mut DesignDocument,
+    notes: &mut Vec<String>,
+) -> Result<bool, Refusal> {
     let name = string(v.get("EndpointConfigName"));
     let Some(list) = v.get("ProductionVariants") else {
-        notes.push(format!("The describe-endpoint-config output at {} has no ProductionVariants", v.pos));
+        notes.push(format!(
+            "The describe-endpoint-config output at {} has no ProductionVariants",
+            v.pos
+        ));
         return Ok(false);
     };
     let is_current = name.is_some() && name == doc.endpoint.current_endpoint_config_name;
-    let path = if is_current { "Endpoint.CurrentVariants" } else { "Endpoint.NewVariants" };
+    let path = if is_current {
+        "Endpoint.CurrentVariants"
+    } else {
+        "Endpoint.NewVariants"
+    };
     let walk = Walk::new(Source::Json);
     let mut fleet = walk.variants(&keep_variant_members(list), path)?;
-    let shown = name.as_deref().map_or_else(String::new, |n| format!(" `{n}`"));
+    let shown = name
+        .as_deref()
+        .map_or_else(String::new, |n| format!(" `{n}`"));
     if is_current {
         // The endpoint's live counts and weights (from describe-endpoint) are what the
         // deployment starts from; the config adds what it alone says.
         let live = &doc.endpoint.current_variants;
         let mut kept_live = false;
         for v in &mut fleet {
-            if let Some(l) = live.iter().find(|l| l.variant_name.is_some() && l.variant_name == v.variant_name) {
+            if let Some(l) = live
+                .iter()
+                .find(|l| l.variant_name.is_some() && l.variant_name == v.variant_name)
+            {
                 if l.initial_instance_count.is_some() && !v.is_serverless() {
                     v.initial_instance_count = l.initial_instance_count;
                     kept_live = true;
@@ -388,7 +460,10 @@ fn apply_config(v: &Value, doc: &mut DesignDocument, notes: &mut Vec<String>) ->
         doc.endpoint.current_variants = fleet;
         clear_placeholders(doc, "Endpoint.CurrentVariants");
     } else {
-        let mut note = format!("New fleet from describe-endpoint-config{shown}: {}", fleet_words(&fleet));
+        let mut note = format!(
+            "New fleet from describe-endpoint-config{shown}: {}",
+            fleet_words(&fleet)
+        );
         if let Some(n) = &name {
             doc.request.endpoint_config_name = Some(n.clone());
             clear_placeholders(doc, "EndpointConfigName");

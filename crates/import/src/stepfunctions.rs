@@ -11,7 +11,7 @@ use designer_core::json;
 use designer_core::model::DesignDocument;
 use designer_core::value::{Entry, Kind, Value};
 
-use crate::cdk::convert::{fleet_words, keep_variant_members};
+use crate::cdk::convert::{fleet_words, keep_variant_members, left_out};
 use crate::tree;
 use crate::{refuse, Choice, ChoiceOption, Options, Outcome, Refusal};
 
@@ -102,7 +102,10 @@ fn json_path(v: &Value) -> Value {
             let mut out: Vec<Entry> = Vec::with_capacity(entries.len());
             for e in entries {
                 let (key, value) = match e.key.strip_suffix(".$") {
-                    Some(name) => (name.to_string(), tree::placeholder(e.value.pos, shown(&e.value))),
+                    Some(name) => (
+                        name.to_string(),
+                        tree::placeholder(e.value.pos, shown(&e.value)),
+                    ),
                     None => (e.key.clone(), json_path(&e.value)),
                 };
                 out.retain(|o| o.key != key);
@@ -221,7 +224,9 @@ fn new_fleet(root: &Value, update: &Value, document: &mut DesignDocument) -> Opt
     let wanted = update.get("EndpointConfigName").map(|v| &v.kind);
     let pick = inputs
         .iter()
-        .position(|(_, v)| wanted.is_some() && v.get("EndpointConfigName").map(|c| &c.kind) == wanted)
+        .position(|(_, v)| {
+            wanted.is_some() && v.get("EndpointConfigName").map(|c| &c.kind) == wanted
+        })
         .or(if inputs.len() == 1 { Some(0) } else { None });
     let Some((name, input)) = pick.and_then(|i| inputs.get(i)) else {
         return Some(format!(
@@ -246,7 +251,8 @@ fn new_fleet(root: &Value, update: &Value, document: &mut DesignDocument) -> Opt
             document.endpoint.new_variants = list;
             document.placeholders.extend(walk.take_placeholders());
             Some(format!(
-                "The new fleet (Endpoint.NewVariants) is the createEndpointConfig task \"{name}\": {words}"
+                "The new fleet (Endpoint.NewVariants) is the createEndpointConfig task \"{name}\": {words}{}",
+                left_out(variants)
             ))
         }
         Err(e) => Some(format!(

@@ -92,7 +92,11 @@ impl<'a> Converter<'a> {
                 let mut entries = Vec::new();
                 for m in members {
                     match m {
-                        Member::Keyed { key, key_pos, value } => {
+                        Member::Keyed {
+                            key,
+                            key_pos,
+                            value,
+                        } => {
                             let value = self.value(value, depth + 1);
                             push(&mut entries, self.key(key), *key_pos, value);
                         }
@@ -186,7 +190,11 @@ impl<'a> Converter<'a> {
         let v = self.value(&bound, depth + 1);
         self.resolving.pop();
         // A name bound to what the text does not give stays a placeholder where it is used.
-        let v = if matches!(v.kind, Kind::Placeholder(_)) { site } else { v };
+        let v = if matches!(v.kind, Kind::Placeholder(_)) {
+            site
+        } else {
+            v
+        };
         self.cache.insert(name.to_string(), v.clone());
         v
     }
@@ -195,7 +203,11 @@ impl<'a> Converter<'a> {
 /// A later member of the same name replaces an earlier one, as in both languages.
 fn push(entries: &mut Vec<Entry>, key: String, key_pos: Pos, value: Value) {
     entries.retain(|e| e.key != key);
-    entries.push(Entry { key, key_pos, value });
+    entries.push(Entry {
+        key,
+        key_pos,
+        value,
+    });
 }
 
 fn size(v: &Value) -> usize {
@@ -220,28 +232,43 @@ fn number(pos: Pos, text: &str) -> Option<Value> {
         Some(d) => (true, d),
         None => (false, plain.as_str()),
     };
-    let hex = digits.strip_prefix("0x").or_else(|| digits.strip_prefix("0X"));
+    let hex = digits
+        .strip_prefix("0x")
+        .or_else(|| digits.strip_prefix("0X"));
     if let Some(h) = hex {
         let n = i64::from_str_radix(h, 16).ok()?;
-        return Some(tree::node(pos, Kind::Int {
-            text: text.to_string(),
-            value: Some(if neg { -n } else { n }),
-        }));
+        return Some(tree::node(
+            pos,
+            Kind::Int {
+                text: text.to_string(),
+                value: Some(if neg { -n } else { n }),
+            },
+        ));
     }
-    if !digits.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-')) || digits.is_empty() {
+    if !digits
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-'))
+        || digits.is_empty()
+    {
         return None;
     }
     if digits.chars().all(|c| c.is_ascii_digit()) {
-        return Some(tree::node(pos, Kind::Int {
-            text: text.to_string(),
-            value: plain.parse::<i64>().ok(),
-        }));
+        return Some(tree::node(
+            pos,
+            Kind::Int {
+                text: text.to_string(),
+                value: plain.parse::<i64>().ok(),
+            },
+        ));
     }
     let f = plain.parse::<f64>().ok()?;
-    Some(tree::node(pos, Kind::Float {
-        text: text.to_string(),
-        value: Some(f).filter(|f| f.is_finite()),
-    }))
+    Some(tree::node(
+        pos,
+        Kind::Float {
+            text: text.to_string(),
+            value: Some(f).filter(|f| f.is_finite()),
+        },
+    ))
 }
 
 /// The `ProductionVariant` members the design keeps; `ServerlessConfig`'s likewise.
@@ -302,7 +329,9 @@ pub fn keep(v: &Value, members: &[&str]) -> Value {
             kind: Kind::Map(
                 entries
                     .iter()
-                    .filter(|e| members.contains(&e.key.as_str()) && !matches!(e.value.kind, Kind::Null))
+                    .filter(|e| {
+                        members.contains(&e.key.as_str()) && !matches!(e.value.kind, Kind::Null)
+                    })
                     .cloned()
                     .collect(),
             ),
@@ -353,9 +382,28 @@ pub fn unmodelled_members(v: &Value) -> Vec<String> {
     out
 }
 
+/// "; VolumeSizeInGB left out (it makes no difference to a deployment)", or nothing.
+pub fn left_out(variants: &Value) -> String {
+    let names = unmodelled_members(variants);
+    match names.len() {
+        0 => String::new(),
+        1 => format!(
+            "; {} left out (it makes no difference to a deployment)",
+            names.join(", ")
+        ),
+        _ => format!(
+            "; {} left out (they make no difference to a deployment)",
+            names.join(", ")
+        ),
+    }
+}
+
 /// The total of the variants' instance counts.
 pub fn instance_total(variants: &[designer_core::model::ProductionVariant]) -> i64 {
-    variants.iter().filter_map(|v| v.initial_instance_count).sum()
+    variants
+        .iter()
+        .filter_map(|v| v.initial_instance_count)
+        .sum()
 }
 
 /// "1 variant" / "2 variants", with the instances when there are any.

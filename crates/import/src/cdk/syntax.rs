@@ -22,7 +22,10 @@ pub enum TokKind {
     Ident(String),
     /// A string literal, escapes decoded. `dynamic` when it interpolates (a template
     /// literal with `${}`, an f-string with `{}`), so its value is not known.
-    Str { value: String, dynamic: bool },
+    Str {
+        value: String,
+        dynamic: bool,
+    },
     Num(String),
     Punct(&'static str),
     /// A regular-expression literal (TypeScript).
@@ -45,12 +48,12 @@ pub struct Tok {
 
 /// Operators of more than one character, longest first.
 const MULTI: &[&str] = &[
-    "...", "===", "!==", "**=", "=>", "==", "!=", "<=", ">=", "**", "?.", "??", "&&", "||",
-    "->", ":=", "+=", "-=", "*=", "/=", "|=", "&=", "//", "<<", ">>",
+    "...", "===", "!==", "**=", "=>", "==", "!=", "<=", ">=", "**", "?.", "??", "&&", "||", "->",
+    ":=", "+=", "-=", "*=", "/=", "|=", "&=", "//", "<<", ">>",
 ];
 const SINGLE: &[&str] = &[
-    "{", "}", "(", ")", "[", "]", ",", ":", ";", ".", "=", "+", "-", "*", "/", "%", "!", "?",
-    "<", ">", "&", "|", "^", "~", "@",
+    "{", "}", "(", ")", "[", "]", ",", ":", ";", ".", "=", "+", "-", "*", "/", "%", "!", "?", "<",
+    ">", "&", "|", "^", "~", "@",
 ];
 
 struct Lexer<'a> {
@@ -63,7 +66,12 @@ struct Lexer<'a> {
 
 impl Lexer<'_> {
     fn peek(&self) -> Option<char> {
-        self.text.get(self.i..).and_then(|s| s.chars().next())
+        // ASCII, the common case, without decoding.
+        match self.text.as_bytes().get(self.i) {
+            None => None,
+            Some(&b) if b < 0x80 => Some(char::from(b)),
+            Some(_) => self.text.get(self.i..).and_then(|s| s.chars().next()),
+        }
     }
 
     fn peek_at(&self, n: usize) -> Option<char> {
@@ -167,7 +175,12 @@ pub fn lex(text: &str, lang: Lang) -> Vec<Tok> {
 fn lex_one(lx: &mut Lexer<'_>, c: char, prev: Option<&Tok>) -> TokKind {
     if lx.lang == Lang::Py && matches!(c, 'r' | 'R' | 'b' | 'B' | 'f' | 'F' | 'u' | 'U') {
         // A string prefix: up to two letters right before a quote.
-        let prefix: String = lx.rest().chars().take_while(|c| c.is_ascii_alphabetic()).take(3).collect();
+        let prefix: String = lx
+            .rest()
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .take(3)
+            .collect();
         let after = lx.rest().chars().nth(prefix.chars().count());
         if prefix.len() <= 2
             && prefix.chars().all(|c| "rRbBfFuU".contains(c))
@@ -214,10 +227,12 @@ fn lex_one(lx: &mut Lexer<'_>, c: char, prev: Option<&Tok>) -> TokKind {
         _ => {}
     }
     let rest = lx.rest();
+    let first = u8::try_from(u32::from(c)).unwrap_or(0);
     let op = MULTI
         .iter()
+        .filter(|m| m.as_bytes().first() == Some(&first))
         .find(|m| rest.starts_with(**m))
-        .or_else(|| SINGLE.iter().find(|s| rest.starts_with(**s)));
+        .or_else(|| SINGLE.iter().find(|s| s.as_bytes().first() == Some(&first)));
     match op {
         Some(op) => {
             for _ in 0..op.len() {
@@ -286,7 +301,9 @@ fn escape(lx: &mut Lexer<'_>, out: &mut String) {
         for _ in 0..n {
             lx.bump();
         }
-        u32::from_str_radix(&digits, 16).ok().and_then(char::from_u32)
+        u32::from_str_radix(&digits, 16)
+            .ok()
+            .and_then(char::from_u32)
     };
     match c {
         'n' => out.push('\n'),
@@ -305,14 +322,24 @@ fn escape(lx: &mut Lexer<'_>, out: &mut String) {
         'x' => out.push(hex(lx, 2).unwrap_or('\u{fffd}')),
         'u' if lx.peek() == Some('{') => {
             lx.bump();
-            let digits: String = lx.rest().chars().take_while(|d| d.is_ascii_hexdigit()).take(8).collect();
+            let digits: String = lx
+                .rest()
+                .chars()
+                .take_while(|d| d.is_ascii_hexdigit())
+                .take(8)
+                .collect();
             for _ in 0..digits.len() {
                 lx.bump();
             }
             if lx.peek() == Some('}') {
                 lx.bump();
             }
-            out.push(u32::from_str_radix(&digits, 16).ok().and_then(char::from_u32).unwrap_or('\u{fffd}'));
+            out.push(
+                u32::from_str_radix(&digits, 16)
+                    .ok()
+                    .and_then(char::from_u32)
+                    .unwrap_or('\u{fffd}'),
+            );
         }
         'u' => out.push(hex(lx, 4).unwrap_or('\u{fffd}')),
         'U' if lx.lang == Lang::Py => out.push(hex(lx, 8).unwrap_or('\u{fffd}')),
@@ -325,7 +352,9 @@ fn ts_string(lx: &mut Lexer<'_>, quote: char) -> TokKind {
     let mut out = String::new();
     loop {
         match lx.peek() {
-            None | Some('\n') => return TokKind::Bad(format!("this string has no closing {quote}")),
+            None | Some('\n') => {
+                return TokKind::Bad(format!("this string has no closing {quote}"))
+            }
             Some(c) if c == quote => {
                 lx.bump();
                 return TokKind::Str {
@@ -354,7 +383,10 @@ fn template(lx: &mut Lexer<'_>) -> TokKind {
             None => return TokKind::Bad("this template literal has no closing `".to_string()),
             Some('`') => {
                 lx.bump();
-                return TokKind::Str { value: out, dynamic };
+                return TokKind::Str {
+                    value: out,
+                    dynamic,
+                };
             }
             Some('\\') => {
                 lx.bump();
@@ -368,7 +400,9 @@ fn template(lx: &mut Lexer<'_>) -> TokKind {
                 while depth > 0 {
                     match lx.bump() {
                         None => {
-                            return TokKind::Bad("this template literal's ${ has no closing }".to_string())
+                            return TokKind::Bad(
+                                "this template literal's ${ has no closing }".to_string(),
+                            )
                         }
                         Some('{') => depth += 1,
                         Some('}') => depth -= 1,
@@ -411,7 +445,9 @@ fn py_string(lx: &mut Lexer<'_>, raw: bool, f: bool) -> TokKind {
         }
         match lx.peek() {
             None => return TokKind::Bad(format!("this string has no closing {quote}")),
-            Some('\n') if !long => return TokKind::Bad(format!("this string has no closing {quote}")),
+            Some('\n') if !long => {
+                return TokKind::Bad(format!("this string has no closing {quote}"))
+            }
             Some(c) if c == quote && !long => {
                 lx.bump();
                 break;
@@ -443,7 +479,10 @@ fn py_string(lx: &mut Lexer<'_>, raw: bool, f: bool) -> TokKind {
             }
         }
     }
-    TokKind::Str { value: out, dynamic }
+    TokKind::Str {
+        value: out,
+        dynamic,
+    }
 }
 
 /// One parsed expression and where it is.
@@ -484,7 +523,11 @@ pub enum NodeKind {
 /// A member of an object literal.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Member {
-    Keyed { key: String, key_pos: Pos, value: Node },
+    Keyed {
+        key: String,
+        key_pos: Pos,
+        value: Node,
+    },
     /// `...base` or `**base`.
     Spread(Node),
     /// `[key]: value` or a method: nothing an importer can place.
@@ -495,7 +538,11 @@ pub enum Member {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Arg {
     Positional(Node),
-    Keyword { name: String, pos: Pos, value: Node },
+    Keyword {
+        name: String,
+        pos: Pos,
+        value: Node,
+    },
     /// `*args`, `**kwargs`, `...args`.
     Star(Node),
 }
@@ -510,7 +557,12 @@ pub struct Parser<'a> {
 
 impl<'a> Parser<'a> {
     pub fn new(toks: &'a [Tok], text: &'a str, lang: Lang) -> Self {
-        Parser { toks, text, lang, i: 0 }
+        Parser {
+            toks,
+            text,
+            lang,
+            i: 0,
+        }
     }
 
     fn tok(&self, ahead: usize) -> Option<&'a Tok> {
@@ -600,7 +652,15 @@ impl<'a> Parser<'a> {
             _ => None,
         };
         loop {
-            if (self.is(0, ".") || self.is(0, "?.")) && matches!(self.tok(1), Some(Tok { kind: TokKind::Ident(_), .. })) {
+            if (self.is(0, ".") || self.is(0, "?."))
+                && matches!(
+                    self.tok(1),
+                    Some(Tok {
+                        kind: TokKind::Ident(_),
+                        ..
+                    })
+                )
+            {
                 let plain = self.is(0, ".");
                 let name = match self.tok(1).map(|t| &t.kind) {
                     Some(TokKind::Ident(n)) => n.clone(),
@@ -629,11 +689,16 @@ impl<'a> Parser<'a> {
                     pos,
                     start,
                 );
-            } else if self.lang == Lang::Ts && self.is(0, "!") && !self.tok(0).is_some_and(|t| t.nl_before) {
+            } else if self.lang == Lang::Ts
+                && self.is(0, "!")
+                && !self.tok(0).is_some_and(|t| t.nl_before)
+            {
                 // TypeScript's non-null assertion.
                 self.i += 1;
                 node.end = self.prev_end();
-            } else if self.lang == Lang::Ts && (self.is_word(0, "as") || self.is_word(0, "satisfies")) {
+            } else if self.lang == Lang::Ts
+                && (self.is_word(0, "as") || self.is_word(0, "satisfies"))
+            {
                 // A type assertion: the value is what it was.
                 self.i += 1;
                 self.skip_rest(stmt);
@@ -654,11 +719,15 @@ impl<'a> Parser<'a> {
             None => false,
             Some(t) if stmt && t.nl_before => false,
             Some(t) => match &t.kind {
-                TokKind::Punct(p) => !matches!(*p, "," | ")" | "]" | "}" | ";" | ":" | "=" | "..." | "{"),
-                TokKind::Ident(w) => matches!(
-                    w.as_str(),
-                    "if" | "else" | "or" | "and" | "in" | "not" | "is" | "for" | "instanceof"
-                ) && !(self.lang == Lang::Ts && t.nl_before),
+                TokKind::Punct(p) => {
+                    !matches!(*p, "," | ")" | "]" | "}" | ";" | ":" | "=" | "..." | "{")
+                }
+                TokKind::Ident(w) => {
+                    matches!(
+                        w.as_str(),
+                        "if" | "else" | "or" | "and" | "in" | "not" | "is" | "for" | "instanceof"
+                    ) && !(self.lang == Lang::Ts && t.nl_before)
+                }
                 _ => false,
             },
         }
@@ -732,7 +801,15 @@ impl<'a> Parser<'a> {
                     NodeKind::List(items)
                 }
             }
-            TokKind::Punct(p @ ("-" | "+")) if matches!(self.tok(1), Some(Tok { kind: TokKind::Num(_), .. })) => {
+            TokKind::Punct(p @ ("-" | "+"))
+                if matches!(
+                    self.tok(1),
+                    Some(Tok {
+                        kind: TokKind::Num(_),
+                        ..
+                    })
+                ) =>
+            {
                 let sign = if *p == "-" { "-" } else { "" };
                 let n = match self.tok(1).map(|t| &t.kind) {
                     Some(TokKind::Num(n)) => n.clone(),
@@ -778,8 +855,8 @@ impl<'a> Parser<'a> {
                     ("undefined", Lang::Ts) => NodeKind::Undefined,
                     ("new", Lang::Ts) => return self.new_call(depth, pos, start),
                     (
-                        "lambda" | "await" | "typeof" | "not" | "async" | "function" | "yield" | "void"
-                        | "delete",
+                        "lambda" | "await" | "typeof" | "not" | "async" | "function" | "yield"
+                        | "void" | "delete",
                         _,
                     ) => {
                         self.skip_rest(false);
@@ -847,7 +924,11 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        let args = if self.is(0, "(") { self.args(depth + 1)? } else { Vec::new() };
+        let args = if self.is(0, "(") {
+            self.args(depth + 1)?
+        } else {
+            Vec::new()
+        };
         let node = self.node(
             NodeKind::Call {
                 callee: Some(callee),
@@ -899,7 +980,9 @@ impl<'a> Parser<'a> {
                 return Ok(NodeKind::Obj(out));
             }
             let Some(t) = self.tok(0) else {
-                return Err(self.err("expected '}' to close the object, found the end of the text".to_string()));
+                return Err(self.err(
+                    "expected '}' to close the object, found the end of the text".to_string(),
+                ));
             };
             if self.is(0, "...") || self.is(0, "**") {
                 self.i += 1;
@@ -910,7 +993,13 @@ impl<'a> Parser<'a> {
                 out.push(Member::Other(self.node(NodeKind::Code, pos, start)));
             } else {
                 let key = match (&t.kind, self.lang) {
-                    (TokKind::Str { value, dynamic: false }, _) => Some(value.clone()),
+                    (
+                        TokKind::Str {
+                            value,
+                            dynamic: false,
+                        },
+                        _,
+                    ) => Some(value.clone()),
                     (TokKind::Ident(w), Lang::Ts) => Some(w.clone()),
                     (TokKind::Num(n), _) => Some(n.clone()),
                     _ => None,
@@ -920,13 +1009,21 @@ impl<'a> Parser<'a> {
                     Some(key) if self.is(1, ":") => {
                         self.i += 2;
                         let value = self.expr(depth, false)?;
-                        out.push(Member::Keyed { key, key_pos, value });
+                        out.push(Member::Keyed {
+                            key,
+                            key_pos,
+                            value,
+                        });
                     }
                     Some(key) if self.lang == Lang::Ts && (self.is(1, ",") || self.is(1, "}")) => {
                         // Shorthand `{ alarmName }`: the value is the variable of that name.
                         self.i += 1;
                         let value = self.node(NodeKind::Name(key.clone()), key_pos, key_start);
-                        out.push(Member::Keyed { key, key_pos, value });
+                        out.push(Member::Keyed {
+                            key,
+                            key_pos,
+                            value,
+                        });
                     }
                     _ => {
                         // A computed key (Python), a method or a getter.
@@ -948,7 +1045,10 @@ impl<'a> Parser<'a> {
                     Some(Member::Keyed { key, .. }) => format!("after the member `{}`", short(key)),
                     _ => "after the member".to_string(),
                 };
-                return Err(self.err(format!("expected ',' or '}}' {what}, found {}", self.found())));
+                return Err(self.err(format!(
+                    "expected ',' or '}}' {what}, found {}",
+                    self.found()
+                )));
             }
         }
     }
@@ -963,12 +1063,21 @@ impl<'a> Parser<'a> {
                 return Ok(out);
             }
             if self.tok(0).is_none() {
-                return Err(self.err("expected ')' to close the call, found the end of the text".to_string()));
+                return Err(self
+                    .err("expected ')' to close the call, found the end of the text".to_string()));
             }
             if self.is(0, "...") || self.is(0, "*") || self.is(0, "**") {
                 self.i += 1;
                 out.push(Arg::Star(self.expr(depth, false)?));
-            } else if let (Some(Tok { kind: TokKind::Ident(name), pos, .. }), true) = (self.tok(0), self.is(1, "=")) {
+            } else if let (
+                Some(Tok {
+                    kind: TokKind::Ident(name),
+                    pos,
+                    ..
+                }),
+                true,
+            ) = (self.tok(0), self.is(1, "="))
+            {
                 self.i += 2;
                 let value = self.expr(depth, false)?;
                 out.push(Arg::Keyword {
@@ -1044,20 +1153,35 @@ pub fn source(text: &str, node: &Node) -> String {
 /// Where a name is assigned in the text, for resolving `DeploymentConfig=config`: each
 /// assignment's first value token and line.
 pub fn bindings(toks: &[Tok], lang: Lang) -> std::collections::HashMap<String, Vec<(usize, u32)>> {
-    let mut out: std::collections::HashMap<String, Vec<(usize, u32)>> = std::collections::HashMap::new();
+    let mut out: std::collections::HashMap<String, Vec<(usize, u32)>> =
+        std::collections::HashMap::new();
     let mut i = 0usize;
     let word = |j: usize| match toks.get(j).map(|t| &t.kind) {
         Some(TokKind::Ident(w)) => Some(w.as_str()),
         _ => None,
     };
     let punct = |j: usize, p: &str| matches!(toks.get(j).map(|t| &t.kind), Some(TokKind::Punct(q)) if *q == p);
+    // Bracket depth before each token: a Python `name=value` inside parentheses is a
+    // keyword argument, not an assignment.
+    let mut depth_at = Vec::with_capacity(toks.len());
+    let mut d = 0usize;
+    for t in toks {
+        depth_at.push(d);
+        match t.kind {
+            TokKind::Punct("(" | "[" | "{") => d += 1,
+            TokKind::Punct(")" | "]" | "}") => d = d.saturating_sub(1),
+            _ => {}
+        }
+    }
     while i < toks.len() {
         let declared = lang == Lang::Ts && matches!(word(i), Some("const" | "let" | "var"));
-        let at_start = i == 0
-            || toks.get(i).is_some_and(|t| t.nl_before)
-            || punct(i.wrapping_sub(1), ";")
-            || punct(i.wrapping_sub(1), "{")
-            || punct(i.wrapping_sub(1), "}");
+        let nested = lang == Lang::Py && depth_at.get(i).is_some_and(|d| *d > 0);
+        let at_start = !nested
+            && (i == 0
+                || toks.get(i).is_some_and(|t| t.nl_before)
+                || punct(i.wrapping_sub(1), ";")
+                || punct(i.wrapping_sub(1), "{")
+                || punct(i.wrapping_sub(1), "}"));
         let name_at = if declared { i + 1 } else { i };
         if let (Some(name), true) = (word(name_at), declared || at_start) {
             let mut j = name_at + 1;
@@ -1104,7 +1228,9 @@ mod tests {
     #[test]
     fn typescript_object_literals_read_as_written() {
         let text = "{ a: 'x', // note\n b: [1, -2.5,], c: `t`, d: `${p}-x`, e: props.x!, f, g: f(1) } as const";
-        let NodeKind::Obj(members) = parse(text, Lang::Ts).kind else { panic!() };
+        let NodeKind::Obj(members) = parse(text, Lang::Ts).kind else {
+            panic!()
+        };
         let kinds: Vec<(String, NodeKind)> = members
             .into_iter()
             .filter_map(|m| match m {
@@ -1124,20 +1250,30 @@ mod tests {
     #[test]
     fn python_keyword_calls_and_strings() {
         let text = "X.Prop(a=1, b=f\"{n}-x\", c=r'\\d', d='''l\nm''', e=None, **rest)";
-        let NodeKind::Call { callee, args, .. } = parse(text, Lang::Py).kind else { panic!() };
+        let NodeKind::Call { callee, args, .. } = parse(text, Lang::Py).kind else {
+            panic!()
+        };
         assert_eq!(callee.as_deref(), Some("X.Prop"));
         assert_eq!(args.len(), 6);
         assert!(matches!(&args[1], Arg::Keyword { value, .. } if value.kind == NodeKind::Dynamic));
-        assert!(matches!(&args[2], Arg::Keyword { value, .. } if value.kind == NodeKind::Str("\\d".into())));
-        assert!(matches!(&args[3], Arg::Keyword { value, .. } if value.kind == NodeKind::Str("l\nm".into())));
+        assert!(
+            matches!(&args[2], Arg::Keyword { value, .. } if value.kind == NodeKind::Str("\\d".into()))
+        );
+        assert!(
+            matches!(&args[3], Arg::Keyword { value, .. } if value.kind == NodeKind::Str("l\nm".into()))
+        );
         assert!(matches!(&args[5], Arg::Star(_)));
     }
 
     #[test]
     fn operators_become_code_with_their_source() {
         let text = "{ a: x > 1 ? 'y' : 'z', b: 2 }";
-        let NodeKind::Obj(members) = parse(text, Lang::Ts).kind else { panic!() };
-        let Member::Keyed { value, .. } = &members[0] else { panic!() };
+        let NodeKind::Obj(members) = parse(text, Lang::Ts).kind else {
+            panic!()
+        };
+        let Member::Keyed { value, .. } = &members[0] else {
+            panic!()
+        };
         assert_eq!(value.kind, NodeKind::Code);
         assert_eq!(source(text, value), "x > 1 ? 'y' : 'z'");
     }
@@ -1148,5 +1284,9 @@ mod tests {
         let b = bindings(&lex(text, Lang::Ts), Lang::Ts);
         assert_eq!(b["a"].len(), 1);
         assert_eq!(b["b"].iter().map(|x| x.1).collect::<Vec<_>>(), vec![2, 3]);
+        // A keyword argument on its own line is not an assignment.
+        let text = "cfg = {}\nf(\n    cfg=cfg,\n)";
+        let b = bindings(&lex(text, Lang::Py), Lang::Py);
+        assert_eq!(b["cfg"].len(), 1);
     }
 }
