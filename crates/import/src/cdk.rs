@@ -14,7 +14,7 @@ use designer_core::model::DesignDocument;
 use designer_core::value::{Entry, Kind, Value};
 
 use self::convert::{drop_nulls, fleet_words, keep_variant_members, Converter};
-use self::syntax::{lex, source, Arg, Lang, Parser, Tok, TokKind};
+use self::syntax::{lex, source, Arg, Lang, Member, Node, NodeKind, Parser, Tok, TokKind};
 use crate::{refuse, Choice, ChoiceOption, Options, Outcome, Refusal};
 
 /// The two constructs read, and what differs between them.
@@ -24,19 +24,34 @@ enum Construct {
     Cdk,
     /// cdktf's `SagemakerEndpoint` (Terraform's `aws_sagemaker_endpoint`).
     Cdktf,
+    /// aws-stepfunctions-tasks' `SageMakerUpdateEndpoint`: a name and a config only.
+    SfnTask,
+    /// aws-stepfunctions-tasks' `CallAwsService` with `action: 'updateEndpoint'`: its
+    /// `parameters` are the request in the API's spelling.
+    CallAws,
 }
+
+/// The classes read, and what each is.
+const CLASSES: &[(&str, Construct)] = &[
+    ("CfnEndpoint", Construct::Cdk),
+    ("SagemakerEndpoint", Construct::Cdktf),
+    ("SageMakerUpdateEndpoint", Construct::SfnTask),
+    ("CallAwsService", Construct::CallAws),
+];
 
 impl Construct {
     fn class(self) -> &'static str {
         match self {
             Construct::Cdk => "CfnEndpoint",
             Construct::Cdktf => "SagemakerEndpoint",
+            Construct::SfnTask => "SageMakerUpdateEndpoint",
+            Construct::CallAws => "CallAwsService",
         }
     }
 
     fn config_class(self) -> &'static str {
         match self {
-            Construct::Cdk => "CfnEndpointConfig",
+            Construct::Cdk | Construct::SfnTask | Construct::CallAws => "CfnEndpointConfig",
             Construct::Cdktf => "SagemakerEndpointConfiguration",
         }
     }
@@ -45,6 +60,7 @@ impl Construct {
     fn ignored(self) -> &'static [&'static str] {
         match self {
             Construct::Cdk => &["Tags"],
+            Construct::SfnTask | Construct::CallAws => &[],
             Construct::Cdktf => &[
                 "Tags",
                 "TagsAll",
@@ -62,9 +78,12 @@ impl Construct {
     }
 }
 
-/// True when `text` calls `CfnEndpoint(` or `SagemakerEndpoint(`.
+/// True when `text` calls `CfnEndpoint(`, `SagemakerEndpoint(`, `SageMakerUpdateEndpoint(`
+/// or a `CallAwsService(` of `updateEndpoint`.
 pub fn detect(text: &str) -> bool {
-    has_call(text, "CfnEndpoint") || has_call(text, "SagemakerEndpoint")
+    CLASSES.iter().any(|(c, kind)| {
+        has_call(text, c) && (*kind != Construct::CallAws || text.contains("updateEndpoint"))
+    })
 }
 
 /// `name` as a whole word followed by `(`.
@@ -145,6 +164,32 @@ fn find(toks: &[Tok], classes: &[(&str, Construct)]) -> Vec<Found> {
     out
 }
 
+/// True when the `CallAwsService` at `at` has `action: 'updateEndpoint'` and service
+/// `sagemaker`, as literals.
+fn calls_update_endpoint(toks: &[Tok], text: &str, lang: Lang, at: usize) -> bool {
+    let mut p = Parser::new(toks, text, lang);
+    p.i = at + 1;
+    let Ok(args) = p.args(1) else {
+        return false;
+    };
+    let literal = |want: &str, value: &str| -> bool {
+        args.iter().any(|a| match a {
+            Arg::Keyword { name, value: v, .. } => {
+                name == want && matches!(&v.kind, NodeKind::Str(s) if s == value)
+            }
+            Arg::Positional(Node {
+                kind: NodeKind::Obj(members),
+                ..
+            }) => members.iter().any(|m| {
+                matches!(m, Member::Keyed { key, value: v, .. }
+                    if key == want && matches!(&v.kind, NodeKind::Str(s) if s == value))
+            }),
+            _ => false,
+        })
+    };
+    literal("action", "updateEndpoint") && literal("service", "sagemaker")
+}
+
 /// The construct id (`'Ep'`), for the choice between several endpoints.
 fn construct_id(toks: &[Tok], at: usize) -> Option<String> {
     // `Class ( scope , 'id'`
@@ -159,22 +204,23 @@ fn construct_id(toks: &[Tok], at: usize) -> Option<String> {
 
 /// Reads `text` onto a copy of `current`.
 pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result<Outcome, Refusal> {
-    let classes = [
-        ("CfnEndpoint", Construct::Cdk),
-        ("SagemakerEndpoint", Construct::Cdktf),
-    ];
     // TypeScript writes `new`; a file without it is Python (whose `#` comments TypeScript
     // would not skip).
-    let lang = if has_new_call(text, "CfnEndpoint") || has_new_call(text, "SagemakerEndpoint") {
+    let lang = if CLASSES.iter().any(|(c, _)| has_new_call(text, c)) {
         Lang::Ts
     } else {
         Lang::Py
     };
     let toks = lex(text, lang);
-    let found = find(&toks, &classes);
+    let found: Vec<Found> = find(&toks, CLASSES)
+        .into_iter()
+        .filter(|f| {
+            f.construct != Construct::CallAws || calls_update_endpoint(&toks, text, lang, f.at)
+        })
+        .collect();
     if found.is_empty() {
         return Err(refuse(
-            "Found no `CfnEndpoint(...)` or `SagemakerEndpoint(...)` call to import: paste the code that creates the endpoint",
+            "Found no `CfnEndpoint(...)`, `SagemakerEndpoint(...)` or Step Functions updateEndpoint task to import: paste the code that creates the endpoint",
         ));
     }
     let mut choices = Vec::new();
@@ -217,6 +263,18 @@ pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result
 
     let mut conv = Converter::new(text, &toks, lang, true).with_bindings();
     let props = props(&mut conv, &args, construct, call_line)?;
+    let props = match construct {
+        Construct::CallAws => match props.get("Parameters") {
+            Some(p) => p.clone(),
+            None => {
+                return Err(refuse(format!(
+                    "The `CallAwsService` at line {call_line} has no parameters: they are the UpdateEndpoint request"
+                )))
+            }
+        },
+        Construct::SfnTask => convert::keep(&props, &["EndpointName", "EndpointConfigName"]),
+        Construct::Cdk | Construct::Cdktf => props,
+    };
     let (props, left_out) = request_members(props, construct);
     let src = if lang == Lang::Py {
         Source::Python
@@ -231,7 +289,11 @@ pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result
             left_out.join(", ")
         ));
     }
-    if let Some(note) = new_fleet(&mut conv, &toks, construct, &mut document) {
+    let has_fleet = matches!(construct, Construct::Cdk | Construct::Cdktf);
+    if let Some(note) = has_fleet
+        .then(|| new_fleet(&mut conv, &toks, construct, &mut document))
+        .flatten()
+    {
         notes.push(note);
     }
     notes.extend(conv.notes);
@@ -249,6 +311,12 @@ pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result
     let form = match construct {
         Construct::Cdk => format!("a CDK `CfnEndpoint` ({language})"),
         Construct::Cdktf => format!("a CDK for Terraform `SagemakerEndpoint` ({language})"),
+        Construct::SfnTask => {
+            format!("a CDK Step Functions `SageMakerUpdateEndpoint` task ({language})")
+        }
+        Construct::CallAws => {
+            format!("a CDK Step Functions `CallAwsService` updateEndpoint task ({language})")
+        }
     };
     Ok(Outcome {
         document,

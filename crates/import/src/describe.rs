@@ -25,9 +25,17 @@ const SERVERLESS: &[&str] = &["MemorySizeInMB", "MaxConcurrency", "ProvisionedCo
 /// with a member only describe outputs have.
 pub fn detect(text: &str) -> bool {
     let text = text.trim_start_matches('\u{feff}');
-    if ["AWSTemplateFormatVersion", "\"Resources\"", "\"States\""]
-        .iter()
-        .any(|m| text.contains(m))
+    // A template, a state machine, or a session that also runs the update (whose command
+    // carries the policy) is another form's.
+    if [
+        "AWSTemplateFormatVersion",
+        "\"Resources\"",
+        "\"States\"",
+        "update-endpoint",
+        "update_endpoint(",
+    ]
+    .iter()
+    .any(|m| text.contains(m))
     {
         return false;
     }

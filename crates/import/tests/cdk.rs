@@ -349,6 +349,8 @@ const FIXTURES: &[&str] = &[
     "cdk/serving_stack.py",
     "cdk/cdktf-stack.ts",
     "cdk/cdktf_stack.py",
+    "cdk/deploy-pipeline.ts",
+    "cdk/update_task.py",
     "stepfunctions/retrain-and-deploy.asl.json",
     "stepfunctions/jsonata.asl.json",
     "describe/describe-endpoint-updating.json",
@@ -519,4 +521,65 @@ fn a_megabyte_paste_of_each_form_finishes_quickly() {
         let limit = if cfg!(debug_assertions) { 30.0 } else { 5.0 };
         assert!(took.as_secs_f64() < limit, "{name} took {took:?}");
     }
+}
+
+#[test]
+fn step_functions_tasks_written_in_cdk() {
+    let o = read(&fixture("cdk/deploy-pipeline.ts"));
+    assert_eq!(
+        o.form,
+        "a CDK Step Functions `CallAwsService` updateEndpoint task (TypeScript)"
+    );
+    let route = o
+        .document
+        .request
+        .deployment_config
+        .as_ref()
+        .unwrap()
+        .blue_green_update_policy
+        .as_ref()
+        .unwrap()
+        .traffic_routing_configuration
+        .as_ref()
+        .unwrap();
+    assert_eq!(route.linear_step_size.as_ref().unwrap().value, Some(20));
+    assert_eq!(
+        holes(&o),
+        vec![
+            hole("EndpointName", "sfn.JsonPath.stringAt('$.endpoint')", 22),
+            hole(
+                "EndpointConfigName",
+                "sfn.JsonPath.format('{}-{}', sfn.JsonPath.stringAt('$.endpoint'), sfn.JsonPath.stringAt('$.version'))",
+                23
+            ),
+            hole(
+                "DeploymentConfig.BlueGreenUpdatePolicy.TrafficRoutingConfiguration.WaitIntervalInSeconds",
+                "Duration.minutes(5).toSeconds()",
+                29
+            ),
+        ]
+    );
+    assert!(
+        o.choices.is_empty(),
+        "the describeEndpoint call is not an update"
+    );
+
+    let o = read(&fixture("cdk/update_task.py"));
+    assert_eq!(
+        o.form,
+        "a CDK Step Functions `SageMakerUpdateEndpoint` task (Python)"
+    );
+    assert_eq!(
+        o.document.request.endpoint_config_name.as_deref(),
+        Some("fraud-v42")
+    );
+    assert_eq!(
+        holes(&o),
+        vec![hole(
+            "EndpointName",
+            "sfn.JsonPath.string_at(\"$.EndpointName\")",
+            6
+        )]
+    );
+    assert!(o.notes.is_empty(), "{:?}", o.notes);
 }

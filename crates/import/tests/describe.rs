@@ -291,6 +291,8 @@ fn refusals_and_detection() {
     assert!(!describe::detect(
         "resp = sm.describe_endpoint(EndpointName='e')\nprint(resp['EndpointStatus'])"
     ));
+    // A terminal session that then runs the update is the CLI's.
+    assert!(!describe::detect(&format!("{ep}\n$ aws sagemaker update-endpoint --endpoint-name churn-scorer --endpoint-config-name c")));
     // A template that outputs an "EndpointArn" is CloudFormation's.
     assert!(!describe::detect(
         "{\"Resources\": {}, \"Outputs\": {\"EndpointArn\": {\"Value\": {\"Ref\": \"E\"}}}}"
