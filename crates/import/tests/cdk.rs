@@ -511,6 +511,7 @@ fn a_megabyte_paste_of_each_form_finishes_quickly() {
         let start = std::time::Instant::now();
         let result = import(&text, &DesignDocument::default(), &Options::default());
         let took = start.elapsed();
+        eprintln!("a 1 MB {name} paste: {took:?}");
         assert!(
             result.is_ok(),
             "{name}: {:?}",

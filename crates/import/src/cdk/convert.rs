@@ -27,10 +27,16 @@ pub struct Converter<'a> {
     pub bindings: HashMap<String, Vec<(usize, u32)>>,
     /// What the user should know about the conversion, each said once.
     pub notes: Vec<String>,
+    said: HashSet<String>,
     resolving: Vec<String>,
     cache: HashMap<String, Value>,
+    /// Names whose value could not be read: not tried again.
+    unreadable: HashSet<String>,
     spent: usize,
 }
+
+/// More notes than this are summed up in one, so a hostile paste cannot flood the page.
+const MAX_NOTES: usize = 20;
 
 impl<'a> Converter<'a> {
     pub fn new(text: &'a str, toks: &'a [Tok], lang: Lang, map_keys: bool) -> Self {
@@ -41,8 +47,10 @@ impl<'a> Converter<'a> {
             map_keys,
             bindings: HashMap::new(),
             notes: Vec::new(),
+            said: HashSet::new(),
             resolving: Vec::new(),
             cache: HashMap::new(),
+            unreadable: HashSet::new(),
             spent: 0,
         }
     }
@@ -54,7 +62,15 @@ impl<'a> Converter<'a> {
     }
 
     pub fn note(&mut self, note: String) {
-        if !self.notes.contains(&note) {
+        if self.said.len() > MAX_NOTES || !self.said.insert(note.clone()) {
+            return;
+        }
+        if self.said.len() > MAX_NOTES {
+            self.notes.push(
+                "More of the text's values are not spelled out; only the first notes are shown"
+                    .to_string(),
+            );
+        } else {
             self.notes.push(note);
         }
     }
@@ -171,7 +187,10 @@ impl<'a> Converter<'a> {
             ));
             return site;
         }
-        if self.resolving.iter().any(|n| n == name) || self.spent > BUDGET {
+        if self.resolving.iter().any(|n| n == name)
+            || self.spent > BUDGET
+            || self.unreadable.contains(name)
+        {
             return site;
         }
         if let Some(v) = self.cache.get(name) {
@@ -184,6 +203,7 @@ impl<'a> Converter<'a> {
         let mut p = Parser::new(self.toks, self.text, self.lang);
         p.i = at;
         let Ok(bound) = p.expr(0, true) else {
+            self.unreadable.insert(name.to_string());
             return site;
         };
         self.resolving.push(name.to_string());
