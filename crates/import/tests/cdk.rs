@@ -584,3 +584,63 @@ fn step_functions_tasks_written_in_cdk() {
     );
     assert!(o.notes.is_empty(), "{:?}", o.notes);
 }
+
+#[test]
+fn typescript_around_the_call_does_not_get_in_the_way() {
+    // Decorators, a regex with quotes, generics, arrow functions; a typed const used as a
+    // shorthand member; operators as placeholders with their source.
+    let ts = r#"
+@decorate()
+class X {
+  private readonly re = /["'`]+/g;
+  constructor(scope: Construct, id: string, props: Props) {
+    const items = new Map<string, number>();
+    const fn = (a: number): number => a * 2;
+    const deploymentConfig: sagemaker.CfnEndpoint.DeploymentConfigProperty = {
+      rollingUpdatePolicy: {
+        maximumBatchSize: { type: 'CAPACITY_PERCENT', value: props.batchPercent ?? 25 },
+        waitIntervalInSeconds: 120,
+      },
+    };
+    new sagemaker.CfnEndpoint(this, `Ep`, {
+      endpointConfigName: 'cfg',
+      deploymentConfig,
+      retainAllVariantProperties: props.retain ? true : false,
+    });
+  }
+}"#;
+    let o = read(ts);
+    let rolling = o
+        .document
+        .request
+        .deployment_config
+        .as_ref()
+        .unwrap()
+        .rolling_update_policy
+        .as_ref()
+        .unwrap();
+    assert_eq!(rolling.wait_interval_in_seconds, Some(120));
+    assert_eq!(
+        rolling.maximum_batch_size.as_ref().unwrap().type_,
+        Some(CapacitySizeType::CapacityPercent)
+    );
+    assert_eq!(
+        holes(&o),
+        vec![
+            hole(
+                "DeploymentConfig.RollingUpdatePolicy.MaximumBatchSize.Value",
+                "props.batchPercent ?? 25",
+                10
+            ),
+            hole(
+                "RetainAllVariantProperties",
+                "props.retain ? true : false",
+                17
+            ),
+        ]
+    );
+    // JavaScript without semicolons, a policy chosen at run time.
+    let js = "const { CfnEndpoint } = require('aws-cdk-lib/aws-sagemaker')\nconst policy = isProd\n  ? { rollingUpdatePolicy: {} }\n  : undefined\nnew CfnEndpoint(stack, 'Ep', {\n  endpointConfigName: 'c',\n  deploymentConfig: policy\n})\n";
+    let o = read(js);
+    assert_eq!(holes(&o), vec![hole("DeploymentConfig", "policy", 7)]);
+}
