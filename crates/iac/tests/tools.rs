@@ -506,3 +506,95 @@ fn parliament_finds_nothing_in_the_iam_policies() {
     }
     assert_eq!(results.len(), designs().len() + 1);
 }
+
+// ---------------------------------------------------------------------------------------
+// Placeholders, as the tools see them
+
+#[test]
+fn placeholder_exports_stop_at_their_markers_in_the_real_tools() {
+    let d = with_placeholders();
+    let scratch = Scratch::new("placeholders");
+    if require("cfn-lint (PyPI)", runs("cfn-lint", &["--version"])) {
+        let file = scratch.path().join("t.yaml");
+        std::fs::write(&file, text(Target::CloudFormationYaml, &d)).unwrap();
+        let out = Command::new("cfn-lint")
+            .arg("--")
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "cfn-lint: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+    if require("python-hcl2 (PyPI)", python_has("hcl2")) {
+        let cases = BTreeMap::from([(
+            "aws".to_string(),
+            Value::String(text(Target::Terraform, &d)),
+        )]);
+        let r = &run_batch(
+            "python3",
+            &clients().join("hcl_read.py"),
+            &cases,
+            &scratch,
+            &[],
+        )["aws"];
+        assert_eq!(
+            r["aws"]["EndpointName"],
+            json!({"$var": "fill_in_endpoint_name"}),
+            "{r}"
+        );
+        assert_eq!(r["variables"].as_array().unwrap().len(), 3, "{r}");
+    }
+    if require("python3", runs("python3", &["--version"])) {
+        let dts =
+            repo().join("node_modules/aws-cdk-lib/aws-sagemaker/lib/sagemaker.generated.d.ts");
+        let file = scratch.path().join("app.py");
+        std::fs::write(&file, text(Target::CdkPython, &d)).unwrap();
+        let cases = BTreeMap::from([("py".to_string(), Value::String(file.display().to_string()))]);
+        if dts.exists() {
+            let r = &run_batch(
+                "python3",
+                &clients().join("cdk_py_run.py"),
+                &cases,
+                &scratch,
+                &[("CDK_DTS", dts.to_str().unwrap())],
+            )["py"];
+            assert!(
+                r["error"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .contains("FILL IN EndpointName"),
+                "{r}"
+            );
+        }
+    }
+    let node_ok = runs("node", &["--version"])
+        && node_modules_have("aws-cdk-lib")
+        && node_modules_have("typescript");
+    if require("node with aws-cdk-lib and typescript (npm)", node_ok) {
+        std::os::unix::fs::symlink(
+            repo().join("node_modules"),
+            scratch.path().join("node_modules"),
+        )
+        .unwrap();
+        let file = scratch.path().join("app.ts");
+        std::fs::write(&file, text(Target::CdkTypeScript, &d)).unwrap();
+        let cases = BTreeMap::from([("ts".to_string(), Value::String(file.display().to_string()))]);
+        let r = &run_batch(
+            "node",
+            &clients().join("cdk_ts_run.js"),
+            &cases,
+            &scratch,
+            &[],
+        )["ts"];
+        assert!(
+            r["error"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("FILL IN EndpointName"),
+            "{r}"
+        );
+    }
+}
