@@ -361,3 +361,59 @@ pub fn run_batch(
     serde_json::from_str(&std::fs::read_to_string(&results_file).unwrap())
         .expect("results are JSON")
 }
+
+/// Pieces that mean something in one of the export languages.
+const PIECES: &[&str] = &[
+    "\"", "'", "\\", "$", "{", "}", "${", "%{", "$${", "#{", "`", "\n", "\t", "\r", ": ", "- ",
+    "#", "!Ref ", "*/", "/*", "\"\"\"", "yes", "null", "~", "*", "?", "é", "🚀", "\u{202E}",
+    "\u{2028}", "\u{85}", "\u{0}", "\u{7f}", "a", "Z", "0", " ", "-1.", "e+289",
+];
+
+/// Designs with generated text in every string member (deterministic, so a failure repeats).
+pub fn generated_designs(n: usize) -> Vec<(String, DesignDocument)> {
+    use proptest::prelude::*;
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+
+    let text = proptest::collection::vec(proptest::sample::select(PIECES), 0..12)
+        .prop_map(|parts| parts.concat());
+    let design = (
+        text.clone(),
+        text.clone(),
+        proptest::collection::vec(text.clone(), 1..4),
+        proptest::collection::vec(text.clone(), 0..3),
+        text,
+        any::<bool>(),
+    );
+    let mut runner = TestRunner::deterministic();
+    (0..n)
+        .map(|i| {
+            let (endpoint, config, alarm_names, types, routing_type, retain) =
+                design.new_tree(&mut runner).expect("generate").current();
+            let names: Vec<&str> = alarm_names.iter().map(|s| s.as_str()).collect();
+            let req = UpdateEndpointInput {
+                endpoint_name: Some(endpoint),
+                endpoint_config_name: Some(config),
+                retain_all_variant_properties: Some(retain),
+                exclude_retained_variant_properties: Some(
+                    types
+                        .iter()
+                        .map(|s| VariantProperty {
+                            variant_property_type: Some(VariantPropertyType::from_wire(s)),
+                        })
+                        .collect(),
+                ),
+                deployment_config: Some(DeploymentConfig {
+                    blue_green_update_policy: Some(blue_green(routing(
+                        TrafficRoutingConfigType::from_wire(&routing_type),
+                        30,
+                    ))),
+                    auto_rollback_configuration: Some(alarms(&names)),
+                    ..Default::default()
+                }),
+                retain_deployment_config: None,
+            };
+            (format!("generated-{i}"), doc(req))
+        })
+        .collect()
+}
