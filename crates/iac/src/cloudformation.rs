@@ -361,8 +361,9 @@ pub fn findings(doc: &DesignDocument, core: &[validate::Finding]) -> Vec<TargetF
         .and_then(|a| a.alarms.as_ref())
     {
         for (i, a) in alarms.iter().enumerate() {
-            let seen = alarms[..i]
+            let seen = alarms
                 .iter()
+                .take(i)
                 .any(|b| b.alarm_name.is_some() && b.alarm_name == a.alarm_name);
             if facts::ALARMS_UNIQUE && seen {
                 out.push(TargetFinding {

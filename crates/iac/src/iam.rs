@@ -30,6 +30,23 @@ pub fn resource_text(s: &str) -> String {
     out
 }
 
+/// `us-east-1`, `ap-southeast-2`, `us-gov-west-1`, `eu-central-2`: lower-case words joined
+/// by `-`, the first of two letters, the last a number.
+fn looks_like_region(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let word = |p: &&str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase());
+    match parts.as_slice() {
+        [first, middle @ .., last] if !middle.is_empty() => {
+            first.len() == 2
+                && word(first)
+                && middle.iter().all(word)
+                && !last.is_empty()
+                && last.bytes().all(|b| b.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
 /// The ARN parts of `options`, placeholders for the empty ones.
 fn parts(options: &Options) -> (String, String, String) {
     let or = |v: &str, placeholder: &str| {
@@ -199,6 +216,18 @@ pub fn findings(doc: &DesignDocument, options: &Options) -> Vec<TargetFinding> {
             message:
                 "An AWS account ID is 12 digits: the IAM policy's ARNs match nothing with this one."
                     .to_string(),
+        });
+    }
+    let region = options.region.trim();
+    if !region.is_empty() && !looks_like_region(region) {
+        out.push(TargetFinding {
+            target: TARGET,
+            path: "Iam.Region".to_string(),
+            severity: Severity::Warning,
+            message: format!(
+                "{} does not look like an AWS region (such as us-east-1): the IAM policy's ARNs match nothing with it.",
+                crate::json::json_string(region)
+            ),
         });
     }
     let req = &doc.request;
