@@ -65,7 +65,11 @@ pub fn markdown(doc: &DesignDocument, baseline: Option<&DesignDocument>, link: &
         "- Provisioning time P = {} per batch of instances (assumed: AWS publishes no figure).\n",
         text(&seconds(doc.simulation.provisioning_seconds))
     ));
-    for a in ASSUMPTIONS.iter().skip(1) {
+    // The provisioning assumption is the line above, with this design's figure.
+    for a in ASSUMPTIONS
+        .iter()
+        .filter(|a| !a.starts_with("Provisioning"))
+    {
         out.push_str(&format!("- {}\n", text(a)));
     }
     if !sim.notes.is_empty() {
@@ -157,14 +161,15 @@ fn change_section(out: &mut String, d: &Diff) {
             "No member of the request, the endpoint or the simulation settings changed.\n\n",
         );
     } else {
-        out.push_str("| Field | Change | Before | After | Meaning |\n");
-        out.push_str("|---|---|---|---|---|\n");
+        // An absent side (—) tells an addition or a removal; the page's data-change
+        // carries the same.
+        out.push_str("| Field | Before | After | Meaning |\n");
+        out.push_str("|---|---|---|---|\n");
         for c in &d.changes {
             let cell = |v: &Option<String>| v.as_deref().map_or(ABSENT.to_string(), text);
             out.push_str(&format!(
-                "| {} | {} | {} | {} | {} |\n",
+                "| {} | {} | {} | {} |\n",
                 escape::code_in_cell(&c.path),
-                c.change.as_str(),
                 cell(&c.before),
                 cell(&c.after),
                 text(&c.meaning)
