@@ -12,7 +12,7 @@ use crate::components::{
     when::When,
 };
 use crate::core::{
-    examples, export, import,
+    edit, examples, export, import,
     model::DesignDocument,
     share,
     simulate::{simulate, Simulation},
@@ -59,7 +59,11 @@ pub struct Designer {
 impl Designer {
     /// Applies an edit to the design.
     pub fn edit(&self, f: impl FnOnce(&mut DesignDocument)) {
-        self.doc.update(f);
+        self.doc.update(|d| {
+            f(d);
+            // A value typed where an import left a placeholder fills it.
+            edit::settle_placeholders(d);
+        });
     }
 
     /// Replaces the whole design (import, example, new design, share link).
@@ -210,6 +214,8 @@ pub fn App() -> impl IntoView {
         playhead: RwSignal::new(0.0),
     };
     provide_context(designer);
+    let converters = crate::converters::provide();
+    crate::components::exports::provide_target_findings(designer, converters);
 
     // Keep the draft in storage as the user works (not while reviewing someone's link).
     let storage_failed = StoredValue::new(false);
