@@ -1183,19 +1183,11 @@ impl<'s, 'd> Walker<'s, 'd> {
                     );
                 }
                 (b, a) => {
-                    let (path, v, side, change) = match (b, a) {
-                        (None, Some(a)) => (
-                            format!("{base}[{}]", j.unwrap_or(0)),
-                            a,
-                            self.a,
-                            Change::Added,
-                        ),
-                        (Some(b), _) => (
-                            format!("{base}[{}]", i.unwrap_or(0)),
-                            b,
-                            self.b,
-                            Change::Removed,
-                        ),
+                    let (path, v, change) = match (b, a) {
+                        (None, Some(a)) => {
+                            (format!("{base}[{}]", j.unwrap_or(0)), a, Change::Added)
+                        }
+                        (Some(b), _) => (format!("{base}[{}]", i.unwrap_or(0)), b, Change::Removed),
                         (None, None) => continue,
                     };
                     self.visited.insert(path.clone());
@@ -1219,7 +1211,6 @@ impl<'s, 'd> Walker<'s, 'd> {
                             self.b.fleet_words()
                         },
                     );
-                    let _ = side;
                     let shown = Some(shown);
                     self.out.push(MemberChange {
                         path,
@@ -1601,8 +1592,20 @@ fn variant_shown(v: &ProductionVariant) -> String {
     }
 }
 
+/// The running fleet's size: every current instance-based variant's count.
 fn running_words(s: &Side) -> String {
-    let total: i64 = s.fleets.iter().map(|f| f.old_instances).sum();
+    let total = s
+        .doc
+        .endpoint
+        .current_variants
+        .iter()
+        .filter(|v| !v.is_serverless())
+        .map(|v| {
+            v.initial_instance_count
+                .unwrap_or(0)
+                .clamp(0, i64::from(i32::MAX))
+        })
+        .fold(0_i64, i64::saturating_add);
     plural(total, "instance")
 }
 

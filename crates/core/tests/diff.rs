@@ -251,6 +251,22 @@ fn each_edit_lists_exactly_its_members_with_their_meaning() {
             )],
         },
         Case {
+            name: "variant added to the running fleet",
+            before: canary,
+            edit: |d| {
+                d.endpoint
+                    .current_variants
+                    .push(ProductionVariant::instances("Legacy", "ml.m4.xlarge", 2))
+            },
+            want: vec![(
+                p("Endpoint.CurrentVariants[1]"),
+                Change::Added,
+                None,
+                Some("Legacy: ml.m4.xlarge × 2"),
+                &["Variant Legacy added to the running fleet", "the running fleet has 12 instances (was 10 instances)"],
+            )],
+        },
+        Case {
             name: "provisioning assumption",
             before: canary,
             edit: |d| d.simulation.provisioning_seconds = 600,
