@@ -5,10 +5,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::app::Designer;
 use crate::browser;
 use crate::components::when::When;
 use crate::core::import::{import, ImportKind};
+use crate::state::Designer;
 
 /// The import panel.
 #[component]
@@ -39,7 +39,7 @@ pub fn ImportPanel() -> impl IntoView {
                 done.set(None);
                 error.set(Some(format!(
                     "Not imported; your design is unchanged. {}",
-                    crate::app::sentence(&e.message)
+                    crate::core::format::sentence(&e.message)
                 )));
             }
         }

@@ -6,9 +6,9 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::app::Designer;
 use crate::browser;
 use crate::core::share;
+use crate::state::Designer;
 
 /// The share panel.
 #[component]
