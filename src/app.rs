@@ -185,6 +185,9 @@ pub fn App() -> impl IntoView {
             <p>
                 "Runs entirely in your browser: nothing you type is sent anywhere. Limits and rules follow the SageMaker service model (botocore); the simulation's assumptions are listed beside the timeline. Not affiliated with AWS."
             </p>
+            <p data-testid="offline-note">
+                "Works offline after your first visit: the browser keeps this page's files. A new release is picked up on your next visit."
+            </p>
         </footer>
     }
 }
