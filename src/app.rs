@@ -93,6 +93,8 @@ pub fn App() -> impl IntoView {
         playhead: RwSignal::new(0.0),
     };
     provide_context(designer);
+    let converters = crate::converters::provide();
+    crate::components::exports::provide_target_findings(designer, converters);
 
     // Keep the draft in storage as the user works (not while reviewing someone's link).
     let storage_failed = StoredValue::new(false);

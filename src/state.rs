@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use leptos::prelude::*;
 
-use crate::core::{model::DesignDocument, simulate::Simulation, validate::Finding};
+use crate::core::{edit, model::DesignDocument, simulate::Simulation, validate::Finding};
 
 /// A message for the banner at the top of the page.
 #[derive(Clone, Debug, PartialEq)]
@@ -43,7 +43,11 @@ pub struct Designer {
 impl Designer {
     /// Applies an edit to the design.
     pub fn edit(&self, f: impl FnOnce(&mut DesignDocument)) {
-        self.doc.update(f);
+        self.doc.update(|d| {
+            f(d);
+            // A value typed where an import left a placeholder fills it.
+            edit::settle_placeholders(d);
+        });
     }
 
     /// Replaces the whole design (import, example, new design, share link).

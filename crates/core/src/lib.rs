@@ -4,6 +4,7 @@
 
 pub mod bridge;
 pub mod chart;
+pub mod diff;
 pub mod edit;
 pub mod examples;
 pub mod export;

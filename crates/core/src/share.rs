@@ -8,7 +8,7 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 
-use super::import::parse_document;
+use super::import::{parse_document, parse_review_document};
 use super::model::DesignDocument;
 
 /// The format version this build writes and reads.
@@ -115,6 +115,44 @@ pub fn decode_json(fragment: &str) -> Result<String, ShareError> {
             })?;
     String::from_utf8(bytes)
         .map_err(|_| ShareError::Damaged("its content is not UTF-8 text".to_string()))
+}
+
+/// The fragment that opens a review: `doc` (the design) with `baseline` (what runs now)
+/// in the document's `Baseline` member. Without a baseline it is [`encode`]'s link, so a
+/// review of a design alone is an ordinary share link.
+pub fn encode_review(doc: &DesignDocument, baseline: Option<&DesignDocument>) -> String {
+    let Some(baseline) = baseline else {
+        return encode(doc);
+    };
+    #[derive(serde::Serialize)]
+    struct Review<'a> {
+        #[serde(flatten)]
+        design: &'a DesignDocument,
+        #[serde(rename = "Baseline")]
+        baseline: &'a DesignDocument,
+    }
+    let json = serde_json::to_string(&Review {
+        design: doc,
+        baseline,
+    })
+    .unwrap_or_default();
+    encode_json(&json)
+}
+
+/// The fragment carrying `json` (a document's JSON text) packed as [`encode`] packs it.
+pub fn encode_json(json: &str) -> String {
+    let packed = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 9);
+    format!("d{FORMAT_VERSION}.{}", URL_SAFE_NO_PAD.encode(packed))
+}
+
+/// Reads a fragment made by [`encode_review`] or [`encode`]: the design and, when the link
+/// carries one, the baseline. Old links (one design) give no baseline.
+pub fn decode_review(
+    fragment: &str,
+) -> Result<(DesignDocument, Option<DesignDocument>), ShareError> {
+    let json = decode_json(fragment)?;
+    parse_review_document(&json)
+        .map_err(|e| ShareError::Damaged(format!("its design could not be read: {}", e.message)))
 }
 
 /// Splits `d<version>.<payload>`; `None` when the fragment is not in that form. Version
