@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::app::{field_id, Designer};
 use crate::browser;
 use crate::components::when::When;
 use crate::core::validate::{aws_error_summary, Finding, Severity};
+use crate::state::{field_id, Designer};
 
 /// Findings listed at most in each part of the panel.
 const MAX_LISTED: usize = 200;

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::app::Designer;
+use crate::state::Designer;
 use crate::browser;
 use crate::components::when::When;
 use crate::converters::{status_words, Converters, Status};
@@ -65,7 +65,7 @@ pub fn read_any(
                 error: ImportError {
                     message: format!(
                         "{} The other forms (Python, CLI, templates, describe outputs) are read by a second module of this page, which could not be loaded ({reason}); reload the page to try again",
-                        crate::app::sentence(&core_error.message)
+                        crate::core::format::sentence(&core_error.message)
                     ),
                     ..core_error.clone()
                 },
@@ -97,7 +97,7 @@ pub fn ImportPanel() -> impl IntoView {
         repair.set(fix);
         error.set(Some(format!(
             "Not imported; your design is unchanged. {}",
-            crate::app::sentence(&message)
+            crate::core::format::sentence(&message)
         )));
     };
 
@@ -326,7 +326,7 @@ fn Placeholders() -> impl IntoView {
                         list.get()
                             .into_iter()
                             .map(|p| {
-                                let id = crate::app::field_id(&p.path);
+                                let id = crate::state::field_id(&p.path);
                                 let at = match (p.line, p.column) {
                                     (Some(l), Some(c)) => format!(" (line {l}, column {c})"),
                                     _ => String::new(),

@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::{field_id, Designer};
+use crate::state::{field_id, Designer};
 use crate::browser;
 use crate::components::import_panel::read_any;
 use crate::components::when::When;
@@ -80,7 +80,7 @@ pub fn BaselinePanel() -> impl IntoView {
                 done.set(None);
                 error.set(Some(format!(
                     "The baseline was not set; the review is unchanged. {}",
-                    crate::app::sentence(&refused.error.message)
+                    crate::core::format::sentence(&refused.error.message)
                 )));
             }
         });

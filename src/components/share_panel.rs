@@ -6,10 +6,10 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::app::Designer;
 use crate::browser;
 use crate::components::review_panel::Baseline;
 use crate::core::share;
+use crate::state::Designer;
 
 /// The share panel.
 #[component]

@@ -23,4 +23,5 @@ pub mod share;
 pub mod simulate;
 pub mod validate;
 pub mod value;
+pub mod words;
 pub mod write;
