@@ -102,16 +102,18 @@ fn testid(tab: &Tab) -> String {
 /// The export targets' findings, kept up to date while the converters are loaded (a short
 /// while after each change, so that typing is not slowed by them).
 #[derive(Clone, Copy)]
-pub struct TargetFindings(pub RwSignal<Vec<TargetFindingReply>>);
+pub struct TargetFindings(pub RwSignal<Vec<TargetFindingReply>>, pub RwSignal<ExportOptions>);
 
 /// Provides [`TargetFindings`] and keeps them current.
 pub fn provide_target_findings(designer: Designer, converters: Converters) {
     let findings = RwSignal::new(Vec::new());
-    provide_context(TargetFindings(findings));
+    let options = RwSignal::new(ExportOptions::default());
+    provide_context(TargetFindings(findings, options));
     let generation = StoredValue::new(0u64);
     Effect::new(move |_| {
         let ready = converters.status.get() == Status::Ready;
         designer.doc.track();
+        options.track();
         if !ready {
             return;
         }
@@ -122,7 +124,8 @@ pub fn provide_target_findings(designer: Designer, converters: Converters) {
             if generation.get_value() != mine {
                 return;
             }
-            let request = designer.doc.with_untracked(bridge::findings_request);
+            let opts = options.get_untracked();
+            let request = designer.doc.with_untracked(|d| bridge::findings_request(d, &opts));
             if let Some(Ok(reply)) = converters.call_if_ready(&request) {
                 if let Ok(list) = bridge::read_findings_reply(&reply) {
                     if findings.with_untracked(|f| *f != list) {
@@ -165,7 +168,7 @@ pub fn ExportsPanel() -> impl IntoView {
     };
     let active = RwSignal::new("boto3");
     let copied = RwSignal::new(None::<&'static str>);
-    let options = RwSignal::new(ExportOptions::default());
+    let options = expect_context::<TargetFindings>().1;
     // The converters' texts: `None` while being written (the hook is aria-busy then).
     let remote_texts: Vec<(&'static str, RwSignal<Option<(String, String)>>)> = TABS
         .iter()
