@@ -7,6 +7,7 @@
 //! configuration the endpoint refers to, its production variants become the new fleet.
 
 mod go;
+mod hcl;
 
 use crate::cloudformation::{member, Shape, REQUEST, VARIANT};
 use crate::names::pascal_from_snake;
@@ -14,10 +15,7 @@ use crate::{Options, Outcome, Refusal};
 use designer_core::import::{request_into, ImportError, Source, Walk};
 use designer_core::model::DesignDocument;
 use designer_core::value::{Entry, Kind, Pos, Value};
-use hcl_edit::expr::{Expression, ObjectKey, TraversalOperator, UnaryOperator};
-use hcl_edit::structure::{Block, BlockLabel, Body, Structure};
-use hcl_edit::template::Element;
-use hcl_edit::Span;
+use hcl::{Block, Expr, ExprKind, Structure};
 use std::cell::RefCell;
 use std::ops::Range;
 
@@ -105,7 +103,7 @@ impl<'a> Lines<'a> {
 
 /// One argument of a body or an object: a block, a `dynamic` block or an attribute.
 enum Item<'b> {
-    Attr(&'b Expression),
+    Attr(&'b Expr),
     Block(&'b Block),
     Dynamic(&'b Block),
 }
@@ -147,15 +145,16 @@ fn snake(api: &str) -> String {
     out
 }
 
-fn label(l: &BlockLabel) -> &str {
-    match l {
-        BlockLabel::Ident(i) => i.as_str(),
-        BlockLabel::String(s) => s.as_str(),
-    }
+fn labels(b: &Block) -> Vec<&str> {
+    b.labels.iter().map(String::as_str).collect()
 }
 
-fn labels(b: &Block) -> Vec<&str> {
-    b.labels.iter().map(label).collect()
+/// The value of attribute `key` of `body`.
+fn attribute<'b>(body: &'b [Structure], key: &str) -> Option<&'b Expr> {
+    body.iter().find_map(|s| match s {
+        Structure::Attribute(a) if a.key == key => Some(&a.value),
+        _ => None,
+    })
 }
 
 fn join(parent: &str, key: &str) -> String {
@@ -192,13 +191,12 @@ pub fn import(
         verbs: prepared.verbs,
         dropped: RefCell::new(None),
     };
-    let body = hcl_edit::parser::parse_body(&prepared.hcl)
-        .map_err(|e| reader.syntax(&prepared.hcl, &e))?;
+    let body = hcl::parse(&prepared.hcl).map_err(|e| reader.syntax(&prepared.hcl, &e))?;
     let mut notes = Vec::new();
     let resources: Vec<&Block> = body
         .iter()
         .filter_map(|s| match s {
-            Structure::Block(b) if b.ident.as_str() == "resource" && b.labels.len() == 2 => Some(b),
+            Structure::Block(b) if b.ident == "resource" && b.labels.len() == 2 => Some(b),
             _ => None,
         })
         .collect();
@@ -260,7 +258,7 @@ pub fn import(
                 ));
             }
         }
-        let pos = reader.start(first.span());
+        let pos = reader.lines.pos(first.ident_at);
         (
             Value {
                 pos,
@@ -299,35 +297,27 @@ pub fn import(
     })
 }
 
-fn items_of_body(body: &Body) -> Vec<(String, Option<Range<usize>>, Item<'_>)> {
+fn items_of_body(body: &[Structure]) -> Vec<(String, usize, Item<'_>)> {
     body.iter()
         .map(|s| match s {
-            Structure::Attribute(a) => (
-                a.key.as_str().to_string(),
-                a.key.span(),
-                Item::Attr(&a.value),
-            ),
-            Structure::Block(b) if b.ident.as_str() == "dynamic" => (
-                b.labels.first().map(label).unwrap_or("dynamic").to_string(),
-                b.ident.span(),
+            Structure::Attribute(a) => (a.key.clone(), a.key_at, Item::Attr(&a.value)),
+            Structure::Block(b) if b.ident == "dynamic" => (
+                b.labels
+                    .first()
+                    .map_or("dynamic", String::as_str)
+                    .to_string(),
+                b.ident_at,
                 Item::Dynamic(b),
             ),
-            Structure::Block(b) => (b.ident.as_str().to_string(), b.ident.span(), Item::Block(b)),
+            Structure::Block(b) => (b.ident.clone(), b.ident_at, Item::Block(b)),
         })
         .collect()
 }
 
 impl Reader<'_> {
-    fn start(&self, span: Option<Range<usize>>) -> Pos {
-        span.map_or(Pos::START, |r| self.lines.pos(r.start))
-    }
-
     /// The text of `span` in the paste, on one line and cut to a readable length.
-    fn written(&self, span: Option<Range<usize>>) -> String {
-        let raw = span
-            .and_then(|r| self.text.get(r))
-            .unwrap_or("(expression)")
-            .trim();
+    fn written(&self, span: &Range<usize>) -> String {
+        let raw = self.text.get(span.clone()).unwrap_or("(expression)").trim();
         let mut out = String::with_capacity(raw.len().min(220));
         let mut space = false;
         for c in raw.chars() {
@@ -348,34 +338,27 @@ impl Reader<'_> {
         out
     }
 
-    fn has_verb(&self, span: &Option<Range<usize>>) -> bool {
-        span.as_ref().is_some_and(|r| {
-            self.verbs
-                .iter()
-                .any(|v| v.start < r.end && r.start < v.end)
-        })
+    fn has_verb(&self, r: &Range<usize>) -> bool {
+        self.verbs
+            .iter()
+            .any(|v| v.start < r.end && r.start < v.end)
     }
 
     /// A parse error, with the unclosed brace named when that is what is wrong.
-    fn syntax(&self, hcl: &str, e: &hcl_edit::parser::Error) -> Refusal {
-        if let Some(refusal) = self.unbalanced(hcl) {
-            return refusal;
+    fn syntax(&self, hcl: &str, e: &hcl::Error) -> Refusal {
+        // A block left open is reported by the parser at the outermost block, where the
+        // text ends; the indentation says better which block lost its brace.
+        let about_braces =
+            e.message.contains("block is never closed") || e.message.contains("closes nothing");
+        if about_braces {
+            if let Some(refusal) = self.unbalanced(hcl) {
+                return refusal;
+            }
         }
-        let loc = e.location();
-        let pos = Pos {
-            line: u32::try_from(loc.line()).unwrap_or(u32::MAX),
-            column: u32::try_from(loc.column()).unwrap_or(u32::MAX),
-        };
-        let message = e.message().trim();
-        let message = if message.is_empty() {
-            "unexpected text"
-        } else {
-            message
-        };
         at(
-            pos,
+            self.lines.pos(e.at),
             None,
-            format!("The Terraform configuration does not read: {message}"),
+            format!("The Terraform configuration does not read: {}", e.message),
         )
     }
 
@@ -489,7 +472,7 @@ impl Reader<'_> {
     /// `members`. `tf_path` names the block in Terraform's spelling for messages.
     fn members(
         &self,
-        items: Vec<(String, Option<Range<usize>>, Item<'_>)>,
+        items: Vec<(String, usize, Item<'_>)>,
         members: &[(&'static str, Shape)],
         level: Level,
         path: &str,
@@ -497,8 +480,8 @@ impl Reader<'_> {
         left_out: &mut Vec<String>,
     ) -> Result<Vec<Entry>, Refusal> {
         let mut out: Vec<Entry> = Vec::new();
-        for (key, key_span, item) in items {
-            let key_pos = self.start(key_span.clone());
+        for (key, key_at, item) in items {
+            let key_pos = self.lines.pos(key_at);
             if level == Level::Endpoint && NOT_IN_REQUEST.contains(&key.as_str()) {
                 if !left_out.contains(&key) {
                     left_out.push(key);
@@ -548,10 +531,8 @@ impl Reader<'_> {
                     self.expr(expr, shape, &p, &tf)?
                 }
                 Item::Dynamic(block) => {
-                    let for_each = block
-                        .body
-                        .get_attribute("for_each")
-                        .map(|a| self.written(a.value.span()))
+                    let for_each = attribute(&block.body, "for_each")
+                        .map(|e| self.written(&e.span))
                         .unwrap_or_default();
                     Some(Value {
                         pos: key_pos,
@@ -559,7 +540,7 @@ impl Reader<'_> {
                     })
                 }
                 Item::Block(block) => {
-                    let pos = self.start(block.span());
+                    let pos = self.lines.pos(block.ident_at);
                     let inner = match shape {
                         Shape::Struct(m) | Shape::List(m) => self.members(
                             items_of_body(&block.body),
@@ -626,47 +607,24 @@ impl Reader<'_> {
 
     /// An expression as `shape`: literals as values, anything computed as a placeholder;
     /// `None` for `null` (Terraform's "not set").
-    fn expr(
-        &self,
-        e: &Expression,
-        shape: Shape,
-        path: &str,
-        tf: &str,
-    ) -> Result<Option<Value>, Refusal> {
-        let span = e.span();
-        let pos = self.start(span.clone());
+    fn expr(&self, e: &Expr, shape: Shape, path: &str, tf: &str) -> Result<Option<Value>, Refusal> {
+        let pos = self.lines.pos(e.span.start);
         let held = || {
             Ok(Some(Value {
                 pos,
-                kind: Kind::Placeholder(self.written(span.clone())),
+                kind: Kind::Placeholder(self.written(&e.span)),
             }))
         };
-        if self.has_verb(&span) && !matches!(e, Expression::Object(_) | Expression::Array(_)) {
+        if self.has_verb(&e.span) && !matches!(e.kind, ExprKind::Object(_) | ExprKind::Tuple(_)) {
             return held();
         }
-        let kind = match e {
-            Expression::Null(_) => return Ok(None),
-            Expression::Bool(b) => Kind::Bool(*b.value()),
-            Expression::Number(n) => self.number(n.as_i64(), n.as_f64(), &span),
-            Expression::String(s) => Kind::Str(s.value().to_string()),
-            Expression::StringTemplate(t) => match literal(t.iter()) {
-                Some(s) => Kind::Str(s),
-                None => return held(),
-            },
-            Expression::HeredocTemplate(h) => match literal(h.template.iter()) {
-                Some(s) => Kind::Str(s),
-                None => return held(),
-            },
-            Expression::Parenthesis(p) => return self.expr(p.inner(), shape, path, tf),
-            Expression::UnaryOp(u) if *u.operator.value() == UnaryOperator::Neg => match &u.expr {
-                Expression::Number(n) => {
-                    let neg_i = n.as_i64().and_then(i64::checked_neg);
-                    let neg_f = n.as_f64().map(|f| -f);
-                    self.number(neg_i, neg_f, &span)
-                }
-                _ => return held(),
-            },
-            Expression::Array(items) => {
+        let kind = match &e.kind {
+            ExprKind::Null => return Ok(None),
+            ExprKind::Bool(b) => Kind::Bool(*b),
+            ExprKind::Number(text) => number(text),
+            ExprKind::Str(s) => Kind::Str(s.clone()),
+            ExprKind::Other => return held(),
+            ExprKind::Tuple(items) => {
                 let mut out = Vec::new();
                 for (i, item) in items.iter().enumerate() {
                     let item_shape = match shape {
@@ -681,24 +639,17 @@ impl Reader<'_> {
                 }
                 Kind::List(out)
             }
-            Expression::Object(obj) => {
+            ExprKind::Object(members) => {
                 let mut items = Vec::new();
-                for (k, v) in obj.iter() {
-                    let name = match k {
-                        ObjectKey::Ident(i) => i.as_str().to_string(),
-                        ObjectKey::Expression(Expression::String(s)) => s.value().to_string(),
-                        ObjectKey::Expression(other) => {
-                            return Err(at(
-                                self.start(other.span()),
-                                Some(path),
-                                format!(
-                                    "{tf}: the key {} is computed; write the argument's name",
-                                    self.written(other.span())
-                                ),
-                            ))
-                        }
+                for (k, at_key, v) in members {
+                    let Some(name) = k else {
+                        return Err(at(
+                            self.lines.pos(*at_key),
+                            Some(path),
+                            format!("{tf}: this key is computed; write the argument's name"),
+                        ));
                     };
-                    items.push((name, k.span(), Item::Attr(v.expr())));
+                    items.push((name.clone(), *at_key, Item::Attr(v)));
                 }
                 match shape {
                     Shape::Struct(m) => {
@@ -709,7 +660,6 @@ impl Reader<'_> {
                     _ => Kind::Map(Vec::new()),
                 }
             }
-            _ => return held(),
         };
         let value = Value { pos, kind };
         Ok(Some(match shape {
@@ -718,31 +668,13 @@ impl Reader<'_> {
         }))
     }
 
-    fn number(&self, int: Option<i64>, float: Option<f64>, span: &Option<Range<usize>>) -> Kind {
-        let text = self.written(span.clone());
-        match (int, float) {
-            (Some(n), _) => Kind::Int {
-                text,
-                value: Some(n),
-            },
-            (None, f) if !text.contains(['.', 'e', 'E']) => {
-                let _ = f;
-                Kind::Int { text, value: None }
-            }
-            (None, f) => Kind::Float {
-                text,
-                value: f.filter(|f| f.is_finite()),
-            },
-        }
-    }
-
     /// A `deployment_config` block (or its inside) pasted alone: the request with just that.
-    fn bare(&self, body: &Body) -> Result<Option<Value>, Refusal> {
+    fn bare(&self, body: &[Structure]) -> Result<Option<Value>, Refusal> {
         let mut left = Vec::new();
         let has = |k: &str| {
             body.iter().any(|s| match s {
-                Structure::Attribute(a) => a.key.as_str() == k,
-                Structure::Block(b) => b.ident.as_str() == k,
+                Structure::Attribute(a) => a.key == k,
+                Structure::Block(b) => b.ident == k,
             })
         };
         if has("deployment_config") {
@@ -795,7 +727,7 @@ impl Reader<'_> {
         document: &mut DesignDocument,
         notes: &mut Vec<String>,
     ) {
-        let Some(attr) = endpoint.body.get_attribute("endpoint_config_name") else {
+        let Some(reference) = attribute(&endpoint.body, "endpoint_config_name") else {
             return;
         };
         let configs = || {
@@ -804,18 +736,20 @@ impl Reader<'_> {
                 .copied()
                 .filter(|b| labels(b).first().is_some_and(|t| CONFIG_TYPES.contains(t)))
         };
-        let target = match &attr.value {
-            Expression::Traversal(t) => match (&t.expr, t.operators.first().map(|o| o.value())) {
-                (Expression::Variable(v), Some(TraversalOperator::GetAttr(name))) => {
-                    configs().find(|b| labels(b) == [v.as_str(), name.as_str()])
+        let target = match &reference.kind {
+            // `aws_sagemaker_endpoint_configuration.NAME.name` (or `.id`, `.endpoint_config_name`).
+            ExprKind::Other => {
+                let written = self.written(&reference.span);
+                let parts: Vec<&str> = written.split('.').collect();
+                match parts.as_slice() {
+                    [rtype, name, _attr] => configs().find(|b| labels(b) == [*rtype, *name]),
+                    _ => None,
                 }
-                _ => None,
-            },
-            Expression::String(s) => configs().find(|b| {
+            }
+            ExprKind::Str(s) => configs().find(|b| {
                 ["name", "endpoint_config_name"].iter().any(|k| {
-                    b.body.get_attribute(k).is_some_and(
-                        |a| matches!(&a.value, Expression::String(n) if n.value() == s.value()),
-                    )
+                    attribute(&b.body, k)
+                        .is_some_and(|n| matches!(&n.kind, ExprKind::Str(v) if v == s))
                 })
             }),
             _ => None,
@@ -892,13 +826,16 @@ fn indent_at(text: &str, i: usize) -> (usize, bool) {
     (indent, before.trim().is_empty())
 }
 
-/// The string a template spells out, when it has no interpolation or directive.
-fn literal<'e>(mut elements: impl Iterator<Item = &'e Element>) -> Option<String> {
-    elements.try_fold(String::new(), |mut acc, el| match el {
-        Element::Literal(s) => {
-            acc.push_str(s.value());
-            Some(acc)
-        }
-        _ => None,
-    })
+/// A number as Terraform reads it: an integer when it has no fraction or exponent.
+fn number(text: &str) -> Kind {
+    if !text.contains(['.', 'e', 'E']) {
+        return Kind::Int {
+            text: text.to_string(),
+            value: text.parse::<i64>().ok(),
+        };
+    }
+    Kind::Float {
+        text: text.to_string(),
+        value: text.parse::<f64>().ok().filter(|f| f.is_finite()),
+    }
 }

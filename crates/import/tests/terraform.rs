@@ -364,6 +364,108 @@ fn the_aws_provider_has_no_retain_arguments_and_the_note_says_so() {
     );
 }
 
+#[test]
+fn hcl_as_people_write_it_one_line_blocks_comments_and_odd_strings() {
+    let text = r#"
+/* Shared endpoint
+   for the batch team */
+resource "aws_sagemaker_endpoint" "batch" { // inline comment
+  name = "batch-#1 {x}" # a hash and braces inside a string
+  endpoint_config_name = "cfg-\"q\"-\u00e9"
+  deployment_config {
+    auto_rollback_configuration {
+      alarms { alarm_name = "a-1" }
+      alarms {
+        alarm_name = join("-", [
+          "b",
+          var.suffix,
+        ])
+      }
+    }
+    rolling_update_policy {
+      maximum_batch_size {
+        type = "CAPACITY_PERCENT"
+        value = 10
+      }
+      wait_interval_in_seconds = 1.2e2
+    }
+  }
+}
+"#;
+    let o = ok(text);
+    assert_eq!(
+        request(&o),
+        json!({
+            "EndpointName": "batch-#1 {x}",
+            "EndpointConfigName": "cfg-\"q\"-é",
+            "DeploymentConfig": {
+                "AutoRollbackConfiguration": {"Alarms": [{"AlarmName": "a-1"}, {}]},
+                "RollingUpdatePolicy": {
+                    "MaximumBatchSize": {"Type": "CAPACITY_PERCENT", "Value": 10},
+                    // 1.2e2 is a whole number: Terraform takes it where an integer is due.
+                    "WaitIntervalInSeconds": 120
+                }
+            }
+        })
+    );
+    assert_eq!(
+        held(&o)[0],
+        (
+            "DeploymentConfig.AutoRollbackConfiguration.Alarms[1].AlarmName".to_string(),
+            "join(\"-\", [ \"b\", var.suffix, ])".to_string(),
+            11
+        )
+    );
+    // A string that is not a number where an integer is due: the walk says so, at its place.
+    let text = text.replace("1.2e2", "\"abc\"");
+    let r = refused(&text);
+    assert_eq!(r.error.line, Some(22));
+    assert_eq!(
+        r.error.path.as_deref(),
+        Some("DeploymentConfig.RollingUpdatePolicy.WaitIntervalInSeconds")
+    );
+}
+
+#[test]
+fn syntax_errors_say_what_and_where() {
+    let cases: &[(&str, u32, &str)] = &[
+        (
+            "resource \"aws_sagemaker_endpoint\" \"e\" {\n  name = \"open\n}\n",
+            2,
+            "string",
+        ),
+        (
+            "resource \"aws_sagemaker_endpoint\" \"e\" {\n  name \"x\"\n}\n",
+            2,
+            "expected `=` or `{`",
+        ),
+        (
+            "resource \"aws_sagemaker_endpoint\" \"e\" {\n  name = [1, 2\n}\n",
+            2,
+            "never closed",
+        ),
+        (
+            "resource \"aws_sagemaker_endpoint\" \"e\" {\n  deployment_config { a = 1, b = 2 }\n}\n",
+            2,
+            "expected a line break after the value of `a`",
+        ),
+        (
+            "resource \"aws_sagemaker_endpoint\" \"e\" {\n  name = <<EOT\nabc\n}\n",
+            2,
+            "heredoc",
+        ),
+    ];
+    for (text, line, words) in cases {
+        let r = refused(text);
+        assert_eq!(r.error.line, Some(*line), "{text}: {}", r.error.message);
+        assert!(
+            r.error.message.contains(words),
+            "{text}: {}",
+            r.error.message
+        );
+    }
+}
+
 /// A small fixed-seed generator, so that a failure replays.
 struct Rng(u64);
 
@@ -439,7 +541,7 @@ fn mutated_configurations_never_panic() {
     let mut imported = 0;
     for name in fixtures {
         let text = fixture(name);
-        for _ in 0..300 {
+        for _ in 0..1000 {
             let m = mutate(&text, &mut rng);
             if import(&m, &current, &Options::default()).is_ok() {
                 imported += 1;
