@@ -13,7 +13,7 @@ pub(crate) use shape::{convert, member, Shape, REQUEST, VARIANT};
 use crate::{Options, Outcome, Refusal};
 use designer_core::import::{request_into, ImportError, Source, Walk};
 use designer_core::json;
-use designer_core::model::DesignDocument;
+use designer_core::model::{DesignDocument, Placeholder};
 use designer_core::value::{Entry, Kind, Pos, Value};
 
 const ENDPOINT: &str = "AWS::SageMaker::Endpoint";
@@ -65,13 +65,13 @@ pub fn import(
 ) -> Result<Outcome, Refusal> {
     let is_json = text.trim_start().starts_with('{');
     let syntax = if is_json { "JSON" } else { "YAML" };
-    let tree = if is_json {
+    let root = if is_json {
         json::parse(text).map_err(ImportError::from)?
     } else {
         yaml::parse(text).map_err(ImportError::from)?
     };
     let mut notes = Vec::new();
-    let found = locate(&tree, &mut notes)?;
+    let found = locate(&root, &mut notes)?;
     let (props, base, resources, form) = match &found {
         Found::Template {
             logical_id,
@@ -150,12 +150,67 @@ pub fn import(
             reader.new_fleet(config, resources, &mut document, &mut notes);
         }
     }
+    let defaults = parameter_defaults(&root, &document.placeholders);
+    if !defaults.is_empty() {
+        notes.push(format!(
+            "The template's parameter defaults, for the values to fill in: {}.",
+            defaults.join(", ")
+        ));
+    }
+    // Without any intrinsic function, bare properties are also the request as the AWS CLI
+    // reads it from YAML.
+    let form = match found {
+        Found::Properties(_) if !is_json && document.placeholders.is_empty() => {
+            "a request in YAML (--cli-input-yaml, or an endpoint's CloudFormation Properties)"
+                .to_string()
+        }
+        _ => form,
+    };
     Ok(Outcome {
         document,
         form,
         notes,
         choices: Vec::new(),
     })
+}
+
+/// `Name = default` for each parameter with a literal default that a placeholder uses.
+fn parameter_defaults(root: &Value, placeholders: &[Placeholder]) -> Vec<String> {
+    let Some(Value {
+        kind: Kind::Map(params),
+        ..
+    }) = root.get("Parameters")
+    else {
+        return Vec::new();
+    };
+    params
+        .iter()
+        .filter_map(|p| {
+            let shown = match &p.value.get("Default")?.kind {
+                Kind::Str(s) => s.clone(),
+                Kind::Int { text, .. } | Kind::Float { text, .. } => text.clone(),
+                Kind::Bool(b) => b.to_string(),
+                _ => return None,
+            };
+            placeholders
+                .iter()
+                .any(|h| mentions(&h.expression, &p.key))
+                .then(|| format!("{} = {shown}", p.key))
+        })
+        .collect()
+}
+
+/// True when `expression` names `name` as a whole word.
+pub(crate) fn mentions(expression: &str, name: &str) -> bool {
+    let word = |c: char| c.is_alphanumeric() || c == '_' || c == '-';
+    !name.is_empty()
+        && expression.match_indices(name).any(|(i, _)| {
+            let before = expression.get(..i).and_then(|s| s.chars().next_back());
+            let after = expression
+                .get(i + name.len()..)
+                .and_then(|s| s.chars().next());
+            !before.is_some_and(word) && !after.is_some_and(word)
+        })
 }
 
 fn no_properties(pos: Pos, who: &str) -> Refusal {

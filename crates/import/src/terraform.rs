@@ -13,7 +13,7 @@ use crate::cloudformation::{member, Shape, REQUEST, VARIANT};
 use crate::names::pascal_from_snake;
 use crate::{Options, Outcome, Refusal};
 use designer_core::import::{request_into, ImportError, Source, Walk};
-use designer_core::model::DesignDocument;
+use designer_core::model::{DesignDocument, Placeholder};
 use designer_core::value::{Entry, Kind, Pos, Value};
 use hcl::{Block, Expr, ExprKind, Structure};
 use std::cell::RefCell;
@@ -288,6 +288,13 @@ pub fn import(
     let mut document = request_into(&tree, Source::Json, current)?;
     if let Some(endpoint) = endpoint {
         reader.new_fleet(endpoint, &resources, &mut document, &mut notes);
+    }
+    let defaults = defaults(&body, &document.placeholders);
+    if !defaults.is_empty() {
+        notes.push(format!(
+            "Defaults the text gives, for the values to fill in: {}.",
+            defaults.join(", ")
+        ));
     }
     Ok(Outcome {
         document,
@@ -824,6 +831,47 @@ fn indent_at(text: &str, i: usize) -> (usize, bool) {
     let before = text.get(start..i).unwrap_or("");
     let indent = before.len() - before.trim_start().len();
     (indent, before.trim().is_empty())
+}
+
+/// `var.x = default` / `local.y = value` for each variable default or local with a literal
+/// value that a placeholder uses.
+fn defaults(body: &[Structure], placeholders: &[Placeholder]) -> Vec<String> {
+    let literal = |e: &Expr| match &e.kind {
+        ExprKind::Str(s) => Some(format!("{s:?}")),
+        ExprKind::Number(n) => Some(n.clone()),
+        ExprKind::Bool(b) => Some(b.to_string()),
+        _ => None,
+    };
+    let mut named: Vec<(String, String)> = Vec::new();
+    for s in body {
+        let Structure::Block(b) = s else { continue };
+        match (b.ident.as_str(), b.labels.as_slice()) {
+            ("variable", [name]) => {
+                if let Some(v) = attribute(&b.body, "default").and_then(literal) {
+                    named.push((format!("var.{name}"), v));
+                }
+            }
+            ("locals", []) => {
+                for l in &b.body {
+                    if let Structure::Attribute(a) = l {
+                        if let Some(v) = literal(&a.value) {
+                            named.push((format!("local.{}", a.key), v));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    named
+        .into_iter()
+        .filter(|(name, _)| {
+            placeholders
+                .iter()
+                .any(|p| crate::cloudformation::mentions(&p.expression, name))
+        })
+        .map(|(name, v)| format!("{name} = {v}"))
+        .collect()
 }
 
 /// A number as Terraform reads it: an integer when it has no fraction or exponent.

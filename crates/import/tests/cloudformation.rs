@@ -113,9 +113,16 @@ fn a_sam_template_with_parameters_and_sub_names() {
             "InitialVariantWeight": 1.0
         }])
     );
-    assert_eq!(o.notes.len(), 2, "{:?}", o.notes);
+    assert_eq!(o.notes.len(), 3, "{:?}", o.notes);
     assert!(o.notes[0].contains("Tags"), "{:?}", o.notes);
     assert!(o.notes[1].contains("RankerConfig") && o.notes[1].contains("VolumeSizeInGB"));
+    // Defaults of the parameters the placeholders use (ModelDataUrl has none; EnvName is
+    // inside the !Sub).
+    assert!(
+        o.notes[2].ends_with("EnvName = dev, LatencyAlarmName = ranker-p99-latency."),
+        "{:?}",
+        o.notes
+    );
 }
 
 #[test]
@@ -151,8 +158,9 @@ fn a_json_template_with_two_endpoints_imports_the_first_and_names_the_other() {
             ("EndpointConfigName", r#"{"Ref": "ConfigName"}"#, 12),
         ])
     );
-    assert_eq!(o.notes.len(), 1);
+    assert_eq!(o.notes.len(), 2, "{:?}", o.notes);
     assert!(o.notes[0].contains("FraudEndpoint") && o.notes[0].contains("FraudShadowEndpoint"));
+    assert!(o.notes[1].ends_with("Stage = beta."), "{:?}", o.notes);
     // A parameter is not an endpoint config in the template: the fleet stays as it was.
     assert_eq!(o.document.endpoint, DesignDocument::default().endpoint);
 }
@@ -213,6 +221,21 @@ fn just_the_properties() {
             ("EndpointName", "!Ref EndpointName", 1),
             ("EndpointConfigName", "!Ref NewConfigName", 2),
         ])
+    );
+}
+
+#[test]
+fn yaml_properties_without_intrinsics_read_as_a_cli_input_yaml_request() {
+    let o = ok(
+        "EndpointName: orders\nEndpointConfigName: orders-v2\nRetainAllVariantProperties: true\n",
+    );
+    assert_eq!(
+        o.form,
+        "a request in YAML (--cli-input-yaml, or an endpoint's CloudFormation Properties)"
+    );
+    assert_eq!(
+        request(&o),
+        json!({"EndpointName": "orders", "EndpointConfigName": "orders-v2", "RetainAllVariantProperties": true})
     );
 }
 

@@ -122,10 +122,16 @@ fn a_module_with_variables_locals_a_dynamic_block_and_its_endpoint_configuration
             {"VariantName": "shadow", "InstanceType": "ml.c5.xlarge", "InitialInstanceCount": 2, "InitialVariantWeight": 0.5}
         ])
     );
-    assert_eq!(o.notes.len(), 2, "{:?}", o.notes);
+    assert_eq!(o.notes.len(), 3, "{:?}", o.notes);
     assert!(o.notes[0].contains("tags, lifecycle"), "{:?}", o.notes);
     assert!(o.notes[1].contains("aws_sagemaker_endpoint_configuration.this"));
     assert!(o.notes[1].contains("container_startup_health_check_timeout_in_seconds"));
+    // The placeholders' variables with literal defaults (alarm_names' default is a list).
+    assert!(
+        o.notes[2].ends_with(": var.linear_wait_seconds = 300."),
+        "{:?}",
+        o.notes
+    );
 }
 
 #[test]
