@@ -8,6 +8,7 @@
 
 mod go;
 mod hcl;
+mod json;
 
 use crate::cloudformation::{member, Shape, REQUEST, VARIANT};
 use crate::names::pascal_from_snake;
@@ -85,6 +86,23 @@ impl<'a> Lines<'a> {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         Lines { text, starts }
+    }
+
+    /// The byte offset of `pos` (a line and a column in characters).
+    fn offset(&self, pos: Pos) -> usize {
+        let line = usize::try_from(pos.line).unwrap_or(1).max(1);
+        let start = self
+            .starts
+            .get(line - 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        let column = usize::try_from(pos.column).unwrap_or(1).saturating_sub(1);
+        let rest = self.text.get(start..).unwrap_or("");
+        start
+            + rest
+                .char_indices()
+                .nth(column)
+                .map_or(rest.len(), |(i, _)| i)
     }
 
     fn pos(&self, offset: usize) -> Pos {
@@ -184,14 +202,28 @@ pub fn import(
     current: &DesignDocument,
     _options: &Options,
 ) -> Result<Outcome, Refusal> {
-    let prepared = go::prepare(text);
+    let is_json = text.trim_start().starts_with('{');
+    let prepared = if is_json {
+        go::Prepared {
+            hcl: String::new(),
+            verbs: Vec::new(),
+            go: false,
+        }
+    } else {
+        go::prepare(text)
+    };
     let reader = Reader {
         text,
         lines: Lines::new(text),
         verbs: prepared.verbs,
         dropped: RefCell::new(None),
     };
-    let body = hcl::parse(&prepared.hcl).map_err(|e| reader.syntax(&prepared.hcl, &e))?;
+    let body = if is_json {
+        let root = designer_core::json::parse(text).map_err(ImportError::from)?;
+        json::body(text, &root, &|p| reader.lines.offset(p))
+    } else {
+        hcl::parse(&prepared.hcl).map_err(|e| reader.syntax(&prepared.hcl, &e))?
+    };
     let mut notes = Vec::new();
     let resources: Vec<&Block> = body
         .iter()
@@ -211,6 +243,8 @@ pub fn import(
         .collect();
     let in_go = if prepared.go {
         " in a Go test template"
+    } else if is_json {
+        " in JSON syntax (.tf.json)"
     } else {
         ""
     };
@@ -631,6 +665,13 @@ impl Reader<'_> {
             ExprKind::Number(text) => number(text),
             ExprKind::Str(s) => Kind::Str(s.clone()),
             ExprKind::Other => return held(),
+            // JSON syntax writes a nested block as an array of one object.
+            ExprKind::Tuple(items) if matches!(shape, Shape::Struct(_)) && items.len() == 1 => {
+                return match items.first() {
+                    Some(only) => self.expr(only, shape, path, tf),
+                    None => Ok(None),
+                };
+            }
             ExprKind::Tuple(items) => {
                 let mut out = Vec::new();
                 for (i, item) in items.iter().enumerate() {
@@ -747,6 +788,11 @@ impl Reader<'_> {
             // `aws_sagemaker_endpoint_configuration.NAME.name` (or `.id`, `.endpoint_config_name`).
             ExprKind::Other => {
                 let written = self.written(&reference.span);
+                // JSON syntax writes the reference as a template: "${a.b.c}".
+                let written = written
+                    .strip_prefix("\"${")
+                    .and_then(|w| w.strip_suffix("}\""))
+                    .unwrap_or(&written);
                 let parts: Vec<&str> = written.split('.').collect();
                 match parts.as_slice() {
                     [rtype, name, _attr] => configs().find(|b| labels(b) == [*rtype, *name]),

@@ -298,6 +298,20 @@ Resources:
 }
 
 #[test]
+fn resource_lines_copied_out_of_a_template_with_their_indentation_and_crlf() {
+    let text = "  OrdersEndpoint:\r\n    Type: AWS::SageMaker::Endpoint\r\n    Properties:\r\n      EndpointConfigName: orders-v9\r\n      RetainDeploymentConfig: true\r\n";
+    let o = ok(text);
+    assert_eq!(
+        o.form,
+        "a CloudFormation `AWS::SageMaker::Endpoint` resource (YAML)"
+    );
+    assert_eq!(
+        request(&o),
+        json!({"EndpointConfigName": "orders-v9", "RetainDeploymentConfig": true})
+    );
+}
+
+#[test]
 fn an_unknown_property_is_refused_with_its_path_and_place() {
     let r = refused(&fixture("unknown-property.yaml"));
     assert_eq!(

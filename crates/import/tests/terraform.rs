@@ -252,6 +252,59 @@ fn a_go_provider_test_template_with_verbs() {
 }
 
 #[test]
+fn json_syntax_as_cdk_for_terraform_synthesizes_it() {
+    let o = ok(&fixture("cdktf.tf.json"));
+    assert_eq!(
+        o.form,
+        "a Terraform `aws_sagemaker_endpoint` block in JSON syntax (.tf.json)"
+    );
+    assert_eq!(
+        request(&o),
+        json!({
+            "EndpointName": "ranker",
+            "DeploymentConfig": {
+                "BlueGreenUpdatePolicy": {
+                    "TrafficRoutingConfiguration": {
+                        "Type": "CANARY",
+                        "WaitIntervalInSeconds": 600,
+                        "CanarySize": {"Type": "CAPACITY_PERCENT", "Value": 20}
+                    },
+                    "TerminationWaitInSeconds": 300
+                },
+                "AutoRollbackConfiguration": {"Alarms": [{"AlarmName": "ranker-errors"}]}
+            }
+        })
+    );
+    assert_eq!(
+        held(&o),
+        triples(&[
+            (
+                "EndpointConfigName",
+                "\"${aws_sagemaker_endpoint_configuration.ranker_config.name}\"",
+                26
+            ),
+            (
+                "Endpoint.NewVariants[0].ModelName",
+                "\"${aws_sagemaker_model.ranker.name}\"",
+                15
+            ),
+        ])
+    );
+    assert_eq!(
+        variants(&o),
+        json!([{"VariantName": "v3", "InstanceType": "ml.g5.2xlarge", "InitialInstanceCount": 2}])
+    );
+}
+
+#[test]
+fn windows_line_endings_read_the_same() {
+    let text = fixture("alarms.tf").replace('\n', "\r\n");
+    let o = ok(&text);
+    assert_eq!(request(&o), request(&ok(&fixture("alarms.tf"))));
+    assert_eq!(o.document.placeholders[0].line, Some(27));
+}
+
+#[test]
 fn a_deployment_config_block_alone() {
     let o = ok(&fixture("deployment_config.tf"));
     assert_eq!(o.form, "a Terraform `deployment_config` block");
@@ -541,6 +594,7 @@ fn mutated_configurations_never_panic() {
         "provider_test.go",
         "missing-brace.tf",
         "deployment_config.tf",
+        "cdktf.tf.json",
     ];
     let mut rng = Rng(0x7e44_af02);
     let current = DesignDocument::default();
