@@ -56,7 +56,15 @@ pub fn detect(text: &str) -> bool {
     {
         return true;
     }
-    if text.contains("Property(") {
+    // CDK's `...Property(` calls and Python or JSON dicts in the API's spelling
+    // (`deployment_config = {"BlueGreenUpdatePolicy": ...}`) are other forms.
+    let other_form = [
+        "Property(",
+        "UpdatePolicy\"",
+        "UpdatePolicy'",
+        "update_endpoint(",
+    ];
+    if other_form.iter().any(|s| text.contains(s)) {
         return false;
     }
     text.lines().any(|l| {

@@ -379,6 +379,30 @@ fn refusals_say_what_the_text_is_instead() {
     assert_eq!(r.error.line, Some(2));
 }
 
+#[test]
+fn deep_nesting_is_refused_not_a_stack_overflow() {
+    for text in [
+        format!(
+            "EndpointConfigName: x\nDeploymentConfig: {}{}",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        ),
+        format!(
+            "Type: AWS::SageMaker::Endpoint\nProperties:\n{}",
+            (0..200)
+                .map(|d| format!("{}k{d}:\n", " ".repeat(d * 2 + 2)))
+                .collect::<String>()
+        ),
+        format!(
+            "{{\"EndpointConfigName\": {{\"Ref\": {}{}}}}}",
+            "[".repeat(50_000),
+            "]".repeat(50_000)
+        ),
+    ] {
+        assert!(import(&text, &DesignDocument::default(), &Options::default()).is_err());
+    }
+}
+
 /// A small fixed-seed generator, so that a failure replays.
 struct Rng(u64);
 
@@ -436,9 +460,14 @@ fn mutated_templates_never_panic() {
     let mut rng = Rng(0x5eed_cf01);
     let current = DesignDocument::default();
     let mut imported = 0;
+    // FUZZ_CASES (as scripts/fuzz-long.sh sets it) spreads a longer run over the fixtures.
+    let cases = std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.parse::<usize>().ok())
+        .map_or(400, |n| n / fixtures.len());
     for name in fixtures {
         let text = fixture(name);
-        for _ in 0..400 {
+        for _ in 0..cases {
             let m = mutate(&text, &mut rng);
             if import(&m, &current, &Options::default()).is_ok() {
                 imported += 1;

@@ -525,6 +525,43 @@ fn syntax_errors_say_what_and_where() {
     }
 }
 
+#[test]
+fn deep_nesting_is_refused_not_a_stack_overflow() {
+    let head = "resource \"aws_sagemaker_endpoint\" \"e\" {\n  name = ";
+    for text in [
+        format!("{head}{}{}\n}}\n", "[".repeat(100_000), "]".repeat(100_000)),
+        format!("{head}{}{}\n}}\n", "(".repeat(100_000), ")".repeat(100_000)),
+        format!(
+            "{head}{}1{}\n}}\n",
+            "{a = ".repeat(20_000),
+            "}".repeat(20_000)
+        ),
+        format!(
+            "{head}{}x{}\n}}\n",
+            "\"${".repeat(20_000),
+            "}\"".repeat(20_000)
+        ),
+        format!(
+            "{}{}",
+            "deployment_config {\n".repeat(20_000),
+            "}\n".repeat(20_000)
+        ),
+    ] {
+        assert!(import(&text, &DesignDocument::default(), &Options::default()).is_err());
+    }
+}
+
+#[test]
+fn other_forms_that_name_deployment_config_are_left_to_their_readers() {
+    let python = "deployment_config = {\n    \"BlueGreenUpdatePolicy\": {}\n}\nsm.update_endpoint(EndpointName=name, DeploymentConfig=deployment_config)\n";
+    assert!(!designer_import::terraform::detect(python));
+    let cdk = "deployment_config=sagemaker.CfnEndpoint.DeploymentConfigProperty(\n  blue_green_update_policy={}\n)\n";
+    assert!(!designer_import::terraform::detect(cdk));
+    assert!(designer_import::terraform::detect(&fixture(
+        "deployment_config.tf"
+    )));
+}
+
 /// A small fixed-seed generator, so that a failure replays.
 struct Rng(u64);
 
@@ -599,9 +636,14 @@ fn mutated_configurations_never_panic() {
     let mut rng = Rng(0x7e44_af02);
     let current = DesignDocument::default();
     let mut imported = 0;
+    // FUZZ_CASES (as scripts/fuzz-long.sh sets it) spreads a longer run over the fixtures.
+    let cases = std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.parse::<usize>().ok())
+        .map_or(1000, |n| n / fixtures.len());
     for name in fixtures {
         let text = fixture(name);
-        for _ in 0..1000 {
+        for _ in 0..cases {
             let m = mutate(&text, &mut rng);
             if import(&m, &current, &Options::default()).is_ok() {
                 imported += 1;
