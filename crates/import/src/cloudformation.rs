@@ -25,7 +25,8 @@ const NOT_IN_REQUEST: &[&str] = &["Tags"];
 
 /// True when `text` looks like a CloudFormation template, resource or properties.
 pub fn detect(text: &str) -> bool {
-    if text.contains(ENDPOINT) {
+    // A template without the endpoint is claimed too, to be refused with what it has.
+    if text.contains(ENDPOINT) || text.contains("AWSTemplateFormatVersion") {
         return true;
     }
     let yaml_key = text.lines().any(|l| {

@@ -50,9 +50,14 @@ const DEPLOYMENT_MEMBERS: &[&str] = &[
 
 /// True when `text` holds an endpoint resource, or a `deployment_config` block alone.
 pub fn detect(text: &str) -> bool {
-    if ENDPOINT_TYPES
-        .iter()
-        .any(|t| text.contains(&format!("\"{t}\"")))
+    // Any configuration with resources is claimed, to be refused with what it has.
+    let resource_line = text
+        .lines()
+        .any(|l| l.trim_start().starts_with("resource \""));
+    if resource_line
+        || ENDPOINT_TYPES
+            .iter()
+            .any(|t| text.contains(&format!("\"{t}\"")))
     {
         return true;
     }
@@ -327,7 +332,7 @@ pub fn import(
             "The text has no resource \"aws_sagemaker_endpoint\" or \"awscc_sagemaker_endpoint\" block (it has {had}); UpdateEndpoint is read from that block"
         )));
     };
-    let mut document = request_into(&tree, Source::Json, current)?;
+    let mut document = request_into(&tree, Source::Json, current).map_err(in_terraform_terms)?;
     if let Some(endpoint) = endpoint {
         reader.new_fleet(endpoint, &resources, &mut document, &mut notes);
     }
@@ -926,6 +931,26 @@ fn defaults(body: &[Structure], placeholders: &[Placeholder]) -> Vec<String> {
         })
         .map(|(name, v)| format!("{name} = {v}"))
         .collect()
+}
+
+/// Leads a schema walk's message (in the API's spelling) with the argument's Terraform path.
+fn in_terraform_terms(mut e: ImportError) -> ImportError {
+    if let Some(path) = &e.path {
+        let tf: Vec<String> = path
+            .split('.')
+            .map(|part| {
+                let (name, index) = part.split_at(part.find('[').unwrap_or(part.len()));
+                let name = if name == "EndpointName" {
+                    "name".to_string()
+                } else {
+                    snake(name)
+                };
+                format!("{name}{index}")
+            })
+            .collect();
+        e.message = format!("{}: {}", tf.join("."), e.message);
+    }
+    e
 }
 
 /// A number as Terraform reads it: an integer when it has no fraction or exponent.

@@ -355,6 +355,15 @@ fn refusals_say_what_the_text_is_instead() {
         .message
         .contains("Cfg (AWS::SageMaker::EndpointConfig)"));
 
+    let r = refused(
+        "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n",
+    );
+    assert!(
+        r.error.message.contains("Q (AWS::SQS::Queue)"),
+        "{}",
+        r.error.message
+    );
+
     let r =
         refused("Type: AWS::SageMaker::EndpointConfig\nProperties:\n  ProductionVariants: []\n");
     assert!(r

@@ -411,6 +411,31 @@ fn refusals_name_the_argument_and_its_place_in_terraform_spelling() {
 }
 
 #[test]
+fn wrong_values_and_missing_endpoints_are_refused_in_terraform_terms() {
+    let text = fixture("alarms.tf").replace("value = \"1\"", "value = \"one\"");
+    let r = refused(&text);
+    assert!(
+        r.error
+            .message
+            .starts_with("deployment_config.rolling_update_policy.maximum_batch_size.value: "),
+        "{}",
+        r.error.message
+    );
+    assert_eq!((r.error.line, r.error.column), (Some(9), Some(17)));
+
+    let r =
+        refused("variable \"x\" {}\nresource \"aws_sagemaker_model\" \"m\" {\n  name = \"m\"\n}\n");
+    assert!(
+        r.error
+            .message
+            .contains("no resource \"aws_sagemaker_endpoint\"")
+            && r.error.message.contains("aws_sagemaker_model.m"),
+        "{}",
+        r.error.message
+    );
+}
+
+#[test]
 fn the_aws_provider_has_no_retain_arguments_and_the_note_says_so() {
     let o = ok("resource \"aws_sagemaker_endpoint\" \"e\" {\n  name = \"a\"\n  endpoint_config_name = \"b\"\n  retain_all_variant_properties = \"true\"\n}\n");
     assert_eq!(request(&o)["RetainAllVariantProperties"], json!(true));
