@@ -25,16 +25,27 @@ const NOT_IN_REQUEST: &[&str] = &["Tags"];
 
 /// True when `text` looks like a CloudFormation template, resource or properties.
 pub fn detect(text: &str) -> bool {
+    // CDK code names the type in its assertions (`hasResourceProperties`) and writes the
+    // properties as object literals: the CDK reader's.
+    if text.contains("hasResourceProperties") || text.contains("Template.fromStack") {
+        return false;
+    }
     // A template without the endpoint is claimed too, to be refused with what it has.
     if text.contains(ENDPOINT) || text.contains("AWSTemplateFormatVersion") {
         return true;
     }
-    let yaml_key = text.lines().any(|l| {
-        let t = l.trim_start();
-        ["EndpointConfigName:", "DeploymentConfig:", "EndpointName:"]
-            .iter()
-            .any(|k| t.starts_with(k))
-    });
+    let code_like = text.contains("=>")
+        || text.lines().any(|l| {
+            let t = l.trim();
+            t.ends_with(';') || t.ends_with('{') || t.ends_with('(') || t.ends_with(',')
+        });
+    let yaml_key = !code_like
+        && text.lines().any(|l| {
+            let t = l.trim_start();
+            ["EndpointConfigName:", "DeploymentConfig:", "EndpointName:"]
+                .iter()
+                .any(|k| t.starts_with(k))
+        });
     let json_intrinsic = (text.contains("\"Ref\"") || text.contains("\"Fn::"))
         && (text.contains("\"EndpointConfigName\"") || text.contains("\"DeploymentConfig\""));
     yaml_key || json_intrinsic
