@@ -588,10 +588,26 @@ impl Reader<'_> {
                     let for_each = attribute(&block.body, "for_each")
                         .map(|e| self.written(&e.span))
                         .unwrap_or_default();
-                    Some(Value {
+                    let held = Value {
                         pos: key_pos,
                         kind: Kind::Placeholder(format!("dynamic \"{key}\" for_each = {for_each}")),
-                    })
+                    };
+                    // Beside other blocks of the list, a dynamic block is one more element
+                    // whose value the text does not give.
+                    if let (Shape::List(_), Some(i)) = (shape, existing) {
+                        if let Some(e) = out.get_mut(i) {
+                            if add_to_list(&mut e.value, held) {
+                                continue;
+                            }
+                        }
+                        let first = out.get(i).map_or(key_pos, |e| e.key_pos);
+                        return Err(at(
+                            key_pos,
+                            Some(&p),
+                            format!("{tf} is given both as an argument (at {first}) and as blocks: write one or the other"),
+                        ));
+                    }
+                    Some(held)
                 }
                 Item::Block(block) => {
                     let pos = self.lines.pos(block.ident_at);
@@ -618,19 +634,17 @@ impl Reader<'_> {
                     };
                     match (shape, existing) {
                         (Shape::List(_), Some(i)) => {
-                            match out.get_mut(i).map(|e| &mut e.value.kind) {
-                                Some(Kind::List(list)) => {
-                                    list.push(map);
+                            if let Some(e) = out.get_mut(i) {
+                                if add_to_list(&mut e.value, map) {
                                     continue;
                                 }
-                                _ => {
-                                    return Err(at(
-                                        key_pos,
-                                        Some(&p),
-                                        format!("{tf} is given both as an argument and as blocks: write one or the other"),
-                                    ))
-                                }
                             }
+                            let first = out.get(i).map_or(key_pos, |e| e.key_pos);
+                            return Err(at(
+                                key_pos,
+                                Some(&p),
+                                format!("{tf} is given both as an argument (at {first}) and as blocks: write one or the other"),
+                            ));
                         }
                         (Shape::List(_), None) => Some(Value {
                             pos,
@@ -951,6 +965,26 @@ fn in_terraform_terms(mut e: ImportError) -> ImportError {
         e.message = format!("{}: {}", tf.join("."), e.message);
     }
     e
+}
+
+/// Adds `item` to the list that repeated blocks built in `list`: true when `list` is one (or
+/// a `dynamic` block's placeholder, which becomes its first element).
+fn add_to_list(list: &mut Value, item: Value) -> bool {
+    match &mut list.kind {
+        Kind::List(items) => {
+            items.push(item);
+            true
+        }
+        Kind::Placeholder(expr) if expr.starts_with("dynamic \"") => {
+            let first = Value {
+                pos: list.pos,
+                kind: Kind::Placeholder(std::mem::take(expr)),
+            };
+            list.kind = Kind::List(vec![first, item]);
+            true
+        }
+        _ => false,
+    }
 }
 
 /// A number as Terraform reads it: an integer when it has no fraction or exponent.

@@ -436,6 +436,35 @@ fn wrong_values_and_missing_endpoints_are_refused_in_terraform_terms() {
 }
 
 #[test]
+fn a_dynamic_block_beside_static_alarms_is_one_more_alarm_to_fill_in() {
+    let text = "resource \"aws_sagemaker_endpoint\" \"e\" {\n  deployment_config {\n    auto_rollback_configuration {\n      alarms {\n        alarm_name = \"static\"\n      }\n      dynamic \"alarms\" {\n        for_each = local.extra\n        content {\n          alarm_name = alarms.value\n        }\n      }\n    }\n  }\n}\n";
+    let o = ok(text);
+    assert_eq!(
+        request(&o)["DeploymentConfig"]["AutoRollbackConfiguration"],
+        json!({"Alarms": [{"AlarmName": "static"}, {}]})
+    );
+    assert_eq!(
+        held(&o),
+        triples(&[(
+            "DeploymentConfig.AutoRollbackConfiguration.Alarms[1].AlarmName",
+            "dynamic \"alarms\" for_each = local.extra",
+            7
+        )])
+    );
+}
+
+#[test]
+fn backticks_in_a_heredoc_are_not_a_go_template() {
+    let text = "resource \"aws_sagemaker_endpoint\" \"e\" {\n  name = \"docs\"\n  endpoint_config_name = \"c\"\n  tags = {\n    Note = <<-EOT\n      Use `terraform apply`; return here after.\n    EOT\n  }\n}\n";
+    let o = ok(text);
+    assert_eq!(o.form, "a Terraform `aws_sagemaker_endpoint` block");
+    assert_eq!(
+        request(&o),
+        json!({"EndpointName": "docs", "EndpointConfigName": "c"})
+    );
+}
+
+#[test]
 fn the_aws_provider_has_no_retain_arguments_and_the_note_says_so() {
     let o = ok("resource \"aws_sagemaker_endpoint\" \"e\" {\n  name = \"a\"\n  endpoint_config_name = \"b\"\n  retain_all_variant_properties = \"true\"\n}\n");
     assert_eq!(request(&o)["RetainAllVariantProperties"], json!(true));
