@@ -112,7 +112,12 @@ pub fn import(
             format!("the Properties of a CloudFormation `{ENDPOINT}` ({syntax})"),
         ),
     };
-    let reader = Reader { json: is_json };
+    let reader = Reader {
+        json: is_json,
+        serverless: root.get("Resources").is_none()
+            && root.get("service").is_some()
+            && root.get("resources").is_some(),
+    };
     let Kind::Map(entries) = &props.kind else {
         let what = if intrinsic(props).is_some() {
             format!(
@@ -276,7 +281,13 @@ fn locate<'v>(tree: &'v Value, notes: &mut Vec<String>) -> Result<Found<'v>, Ref
         None if root.iter().any(|e| type_of(&e.value).is_some()) && tree.get("Type").is_none() => {
             Some(root.as_slice())
         }
-        None => None,
+        // The Serverless Framework nests the template under `resources:`.
+        None => root.iter().find_map(|e| match e.value.get("Resources") {
+            Some(Value {
+                kind: Kind::Map(r), ..
+            }) => Some(r.as_slice()),
+            _ => None,
+        }),
     };
     if let Some(resources) = resources {
         let endpoints: Vec<&Entry> = resources
@@ -362,6 +373,8 @@ fn literal_sub(name: &str, arg: &Value) -> Option<String> {
 /// Reads the template's values in one syntax.
 struct Reader {
     json: bool,
+    /// A Serverless Framework file: `${...}` in any string is one of its variables.
+    serverless: bool,
 }
 
 impl Reader {
@@ -429,6 +442,10 @@ impl Reader {
             // Structures and lists of the wrong type are left for the schema walk to refuse
             // in botocore's words.
             (Shape::Struct(_) | Shape::List(_), _) => Ok(Some(v.clone())),
+            (_, Kind::Str(s)) if self.serverless && s.contains("${") => Ok(Some(Value {
+                pos: v.pos,
+                kind: Kind::Placeholder(s.clone()),
+            })),
             _ => Ok(Some(convert(v.clone(), shape))),
         }
     }

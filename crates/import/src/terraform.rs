@@ -822,7 +822,11 @@ impl Reader<'_> {
                     .unwrap_or(&written);
                 let parts: Vec<&str> = written.split('.').collect();
                 match parts.as_slice() {
-                    [rtype, name, _attr] => configs().find(|b| labels(b) == [*rtype, *name]),
+                    // `.this[0]` (with `count`) or `.this["a"]` (with `for_each`) is the same block.
+                    [rtype, name, _attr] => {
+                        let name = name.split('[').next().unwrap_or(name);
+                        configs().find(|b| labels(b) == [*rtype, name])
+                    }
                     _ => None,
                 }
             }

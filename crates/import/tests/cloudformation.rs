@@ -312,6 +312,21 @@ fn resource_lines_copied_out_of_a_template_with_their_indentation_and_crlf() {
 }
 
 #[test]
+fn a_serverless_framework_file_nests_the_template_under_resources() {
+    let text = "service: ranker\nprovider:\n  name: aws\nresources:\n  Resources:\n    Ep:\n      Type: AWS::SageMaker::Endpoint\n      Properties:\n        EndpointName: ${self:service}-${sls:stage}\n        EndpointConfigName: !GetAtt Cfg.EndpointConfigName\n";
+    let o = ok(text);
+    assert_eq!(request(&o), json!({}));
+    assert_eq!(
+        held(&o),
+        triples(&[
+            // A Serverless Framework variable, not a literal name.
+            ("EndpointName", "${self:service}-${sls:stage}", 9),
+            ("EndpointConfigName", "!GetAtt Cfg.EndpointConfigName", 10),
+        ])
+    );
+}
+
+#[test]
 fn an_unknown_property_is_refused_with_its_path_and_place() {
     let r = refused(&fixture("unknown-property.yaml"));
     assert_eq!(

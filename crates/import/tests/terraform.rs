@@ -465,6 +465,17 @@ fn backticks_in_a_heredoc_are_not_a_go_template() {
 }
 
 #[test]
+fn a_module_with_count_refers_to_its_configuration_by_index() {
+    let text = "resource \"aws_sagemaker_endpoint_configuration\" \"this\" {\n  count = var.create ? 1 : 0\n  production_variants {\n    variant_name = \"only\"\n    instance_type = \"ml.t2.medium\"\n    initial_instance_count = 1\n  }\n}\nresource \"aws_sagemaker_endpoint\" \"this\" {\n  count = var.create ? 1 : 0\n  endpoint_config_name = aws_sagemaker_endpoint_configuration.this[0].name\n}\n";
+    let o = ok(text);
+    assert_eq!(
+        variants(&o),
+        json!([{"VariantName": "only", "InstanceType": "ml.t2.medium", "InitialInstanceCount": 1}])
+    );
+    assert!(o.notes.iter().any(|n| n.contains("count")), "{:?}", o.notes);
+}
+
+#[test]
 fn the_aws_provider_has_no_retain_arguments_and_the_note_says_so() {
     let o = ok("resource \"aws_sagemaker_endpoint\" \"e\" {\n  name = \"a\"\n  endpoint_config_name = \"b\"\n  retain_all_variant_properties = \"true\"\n}\n");
     assert_eq!(request(&o)["RetainAllVariantProperties"], json!(true));
