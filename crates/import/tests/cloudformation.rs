@@ -442,12 +442,13 @@ impl Rng {
     }
 }
 
+const PIECES: &[&str] = &[
+    "{", "}", "[", "]", ":", "- ", "!Ref ", "\n", "  ", "\t", "\"", "'", "&a", "*a", "|", "é",
+    "Fn::", "#",
+];
+
 /// Deletes, duplicates, swaps or inserts characters that matter to YAML and JSON.
 fn mutate(text: &str, rng: &mut Rng) -> String {
-    const PIECES: &[&str] = &[
-        "{", "}", "[", "]", ":", "- ", "!Ref ", "\n", "  ", "\t", "\"", "'", "&a", "*a", "|", "é",
-        "Fn::", "#",
-    ];
     let mut chars: Vec<char> = text.chars().collect();
     for _ in 0..=rng.below(4) {
         let at = rng.below(chars.len() + 1);
@@ -500,6 +501,18 @@ fn mutated_templates_never_panic() {
     }
     // The mutations are small: many texts still import, so the walk past parsing is covered.
     assert!(imported > 100, "only {imported} mutated texts imported");
+    // Texts made of the pieces alone, after a head that makes this form's reader take them.
+    for _ in 0..cases {
+        let mut text =
+            String::from("Resources:\n  E:\n    Type: AWS::SageMaker::Endpoint\n    Properties:\n");
+        for _ in 0..rng.below(60) {
+            text.push_str(PIECES[rng.below(PIECES.len())]);
+            if rng.below(3) == 0 {
+                text.push_str(["a", " 1", " x:", "\n  ", "\"s\""][rng.below(5)]);
+            }
+        }
+        let _ = import(&text, &current, &Options::default());
+    }
 }
 
 #[test]

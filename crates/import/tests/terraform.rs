@@ -642,28 +642,29 @@ impl Rng {
     }
 }
 
+const PIECES: &[&str] = &[
+    "{",
+    "}",
+    "[",
+    "]",
+    "=",
+    "\"",
+    "${",
+    "%[1]q",
+    "%",
+    "`",
+    "<<EOT\n",
+    "\n",
+    "#",
+    "/*",
+    "dynamic \"alarms\" {",
+    "é",
+    "null",
+    "-",
+];
+
 /// Deletes, duplicates or inserts characters that matter to HCL and Go templates.
 fn mutate(text: &str, rng: &mut Rng) -> String {
-    const PIECES: &[&str] = &[
-        "{",
-        "}",
-        "[",
-        "]",
-        "=",
-        "\"",
-        "${",
-        "%[1]q",
-        "%",
-        "`",
-        "<<EOT\n",
-        "\n",
-        "#",
-        "/*",
-        "dynamic \"alarms\" {",
-        "é",
-        "null",
-        "-",
-    ];
     let mut chars: Vec<char> = text.chars().collect();
     for _ in 0..=rng.below(4) {
         let at = rng.below(chars.len() + 1);
@@ -716,6 +717,17 @@ fn mutated_configurations_never_panic() {
         }
     }
     assert!(imported > 100, "only {imported} mutated texts imported");
+    // Texts made of the pieces alone, after a head that makes this form's reader take them.
+    for _ in 0..cases {
+        let mut text = String::from("resource \"aws_sagemaker_endpoint\" \"e\" {\n");
+        for _ in 0..rng.below(60) {
+            text.push_str(PIECES[rng.below(PIECES.len())]);
+            if rng.below(3) == 0 {
+                text.push_str(["a", " 1", " x:", "\n  ", "\"s\""][rng.below(5)]);
+            }
+        }
+        let _ = import(&text, &current, &Options::default());
+    }
 }
 
 #[test]
