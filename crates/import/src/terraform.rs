@@ -12,7 +12,7 @@ mod json;
 
 use crate::cloudformation::{member, Shape, REQUEST, VARIANT};
 use crate::names::pascal_from_snake;
-use crate::{Options, Outcome, Refusal};
+use crate::{Options, Outcome, Refusal, Repair};
 use designer_core::import::{request_into, ImportError, Source, Walk};
 use designer_core::model::{DesignDocument, Placeholder};
 use designer_core::value::{Entry, Kind, Pos, Value};
@@ -515,11 +515,58 @@ impl Reader<'_> {
         } else {
             format!("the `{{` of `{opener}`")
         };
-        Some(at(
+        let mut refusal = at(
             self.lines.pos(last),
             None,
             format!("The Terraform configuration does not read: {what} is never closed; add a `}}` where that block ends"),
-        ))
+        );
+        refusal.repair = self.close_block(last, opener);
+        Some(refusal)
+    }
+
+    /// The one-click repair of a block whose `}` is missing: the `}` goes, indented as the
+    /// block's first line, before the first line after it indented no deeper than that line
+    /// (or at the end). Offered only when the repaired text reads.
+    fn close_block(&self, open_at: usize, opener: &str) -> Option<Repair> {
+        let (indent, _) = indent_at(self.text, open_at);
+        let after = self.text.get(open_at..)?.find('\n')? + open_at + 1;
+        let mut insert_at = self.text.len();
+        let mut offset = after;
+        for line in self.text.get(after..)?.split_inclusive('\n') {
+            let body = line.trim();
+            let depth = line.len() - line.trim_start().len();
+            if !body.is_empty() && depth <= indent {
+                insert_at = offset;
+                break;
+            }
+            offset += line.len();
+        }
+        // Back over blank lines, so the brace closes right after the block's last line.
+        let before = self.text.get(..insert_at)?;
+        let trimmed = before.trim_end();
+        let insert_at = if trimmed.len() < before.len() {
+            before
+                .get(trimmed.len()..)?
+                .find('\n')
+                .map_or(insert_at, |n| trimmed.len() + n + 1)
+        } else {
+            insert_at
+        };
+        let mut text = String::with_capacity(self.text.len() + indent + 2);
+        text.push_str(self.text.get(..insert_at)?);
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+        text.push_str(&" ".repeat(indent));
+        text.push_str("}\n");
+        text.push_str(self.text.get(insert_at..)?);
+        let reads = hcl::parse(&go::prepare(&text).hcl).is_ok();
+        let line = self.lines.pos(insert_at.min(self.text.len())).line;
+        let name = opener.split_whitespace().next().unwrap_or("the block");
+        reads.then(|| Repair {
+            label: format!("Add the missing `}}` of `{name}` at line {line}"),
+            text,
+        })
     }
 
     /// The arguments `items` of a block at `path` (API spelling), checked against

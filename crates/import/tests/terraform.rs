@@ -371,6 +371,21 @@ fn a_missing_brace_is_refused_at_the_block_left_open() {
         r.error.message
     );
     assert!(r.error.message.contains("never closed"));
+    // The one-click repair closes that block where its arguments end, and reads.
+    let repair = r.repair.unwrap_or_else(|| panic!("no repair offered"));
+    assert_eq!(
+        repair.label,
+        "Add the missing `}` of `traffic_routing_configuration` at line 10"
+    );
+    assert!(repair
+        .text
+        .contains("wait_interval_in_seconds = 60\n      }\n\n      maximum_execution"));
+    let o = ok(&repair.text);
+    assert_eq!(
+        request(&o)["DeploymentConfig"]["BlueGreenUpdatePolicy"],
+        json!({"TrafficRoutingConfiguration": {"Type": "ALL_AT_ONCE", "WaitIntervalInSeconds": 60},
+               "MaximumExecutionTimeoutInSeconds": 900})
+    );
 }
 
 #[test]
