@@ -13,7 +13,7 @@ pub(crate) use shape::{convert, member, Shape, REQUEST, VARIANT};
 use crate::{Options, Outcome, Refusal};
 use designer_core::import::{request_into, ImportError, Source, Walk};
 use designer_core::json;
-use designer_core::model::DesignDocument;
+use designer_core::model::{DesignDocument, Placeholder};
 use designer_core::value::{Entry, Kind, Pos, Value};
 
 const ENDPOINT: &str = "AWS::SageMaker::Endpoint";
@@ -25,15 +25,27 @@ const NOT_IN_REQUEST: &[&str] = &["Tags"];
 
 /// True when `text` looks like a CloudFormation template, resource or properties.
 pub fn detect(text: &str) -> bool {
-    if text.contains(ENDPOINT) {
+    // CDK code names the type in its assertions (`hasResourceProperties`) and writes the
+    // properties as object literals: the CDK reader's.
+    if text.contains("hasResourceProperties") || text.contains("Template.fromStack") {
+        return false;
+    }
+    // A template without the endpoint is claimed too, to be refused with what it has.
+    if text.contains(ENDPOINT) || text.contains("AWSTemplateFormatVersion") {
         return true;
     }
-    let yaml_key = text.lines().any(|l| {
-        let t = l.trim_start();
-        ["EndpointConfigName:", "DeploymentConfig:", "EndpointName:"]
-            .iter()
-            .any(|k| t.starts_with(k))
-    });
+    let code_like = text.contains("=>")
+        || text.lines().any(|l| {
+            let t = l.trim();
+            t.ends_with(';') || t.ends_with('{') || t.ends_with('(') || t.ends_with(',')
+        });
+    let yaml_key = !code_like
+        && text.lines().any(|l| {
+            let t = l.trim_start();
+            ["EndpointConfigName:", "DeploymentConfig:", "EndpointName:"]
+                .iter()
+                .any(|k| t.starts_with(k))
+        });
     let json_intrinsic = (text.contains("\"Ref\"") || text.contains("\"Fn::"))
         && (text.contains("\"EndpointConfigName\"") || text.contains("\"DeploymentConfig\""));
     yaml_key || json_intrinsic
@@ -65,13 +77,13 @@ pub fn import(
 ) -> Result<Outcome, Refusal> {
     let is_json = text.trim_start().starts_with('{');
     let syntax = if is_json { "JSON" } else { "YAML" };
-    let tree = if is_json {
+    let root = if is_json {
         json::parse(text).map_err(ImportError::from)?
     } else {
         yaml::parse(text).map_err(ImportError::from)?
     };
     let mut notes = Vec::new();
-    let found = locate(&tree, &mut notes)?;
+    let found = locate(&root, &mut notes)?;
     let (props, base, resources, form) = match &found {
         Found::Template {
             logical_id,
@@ -100,7 +112,12 @@ pub fn import(
             format!("the Properties of a CloudFormation `{ENDPOINT}` ({syntax})"),
         ),
     };
-    let reader = Reader { json: is_json };
+    let reader = Reader {
+        json: is_json,
+        serverless: root.get("Resources").is_none()
+            && root.get("service").is_some()
+            && root.get("resources").is_some(),
+    };
     let Kind::Map(entries) = &props.kind else {
         let what = if intrinsic(props).is_some() {
             format!(
@@ -150,12 +167,67 @@ pub fn import(
             reader.new_fleet(config, resources, &mut document, &mut notes);
         }
     }
+    let defaults = parameter_defaults(&root, &document.placeholders);
+    if !defaults.is_empty() {
+        notes.push(format!(
+            "The template's parameter defaults, for the values to fill in: {}.",
+            defaults.join(", ")
+        ));
+    }
+    // Without any intrinsic function, bare properties are also the request as the AWS CLI
+    // reads it from YAML.
+    let form = match found {
+        Found::Properties(_) if !is_json && document.placeholders.is_empty() => {
+            "a request in YAML (--cli-input-yaml, or an endpoint's CloudFormation Properties)"
+                .to_string()
+        }
+        _ => form,
+    };
     Ok(Outcome {
         document,
         form,
         notes,
         choices: Vec::new(),
     })
+}
+
+/// `Name = default` for each parameter with a literal default that a placeholder uses.
+fn parameter_defaults(root: &Value, placeholders: &[Placeholder]) -> Vec<String> {
+    let Some(Value {
+        kind: Kind::Map(params),
+        ..
+    }) = root.get("Parameters")
+    else {
+        return Vec::new();
+    };
+    params
+        .iter()
+        .filter_map(|p| {
+            let shown = match &p.value.get("Default")?.kind {
+                Kind::Str(s) => s.clone(),
+                Kind::Int { text, .. } | Kind::Float { text, .. } => text.clone(),
+                Kind::Bool(b) => b.to_string(),
+                _ => return None,
+            };
+            placeholders
+                .iter()
+                .any(|h| mentions(&h.expression, &p.key))
+                .then(|| format!("{} = {shown}", p.key))
+        })
+        .collect()
+}
+
+/// True when `expression` names `name` as a whole word.
+pub(crate) fn mentions(expression: &str, name: &str) -> bool {
+    let word = |c: char| c.is_alphanumeric() || c == '_' || c == '-';
+    !name.is_empty()
+        && expression.match_indices(name).any(|(i, _)| {
+            let before = expression.get(..i).and_then(|s| s.chars().next_back());
+            let after = expression
+                .get(i + name.len()..)
+                .and_then(|s| s.chars().next());
+            !before.is_some_and(word) && !after.is_some_and(word)
+        })
 }
 
 fn no_properties(pos: Pos, who: &str) -> Refusal {
@@ -209,7 +281,13 @@ fn locate<'v>(tree: &'v Value, notes: &mut Vec<String>) -> Result<Found<'v>, Ref
         None if root.iter().any(|e| type_of(&e.value).is_some()) && tree.get("Type").is_none() => {
             Some(root.as_slice())
         }
-        None => None,
+        // The Serverless Framework nests the template under `resources:`.
+        None => root.iter().find_map(|e| match e.value.get("Resources") {
+            Some(Value {
+                kind: Kind::Map(r), ..
+            }) => Some(r.as_slice()),
+            _ => None,
+        }),
     };
     if let Some(resources) = resources {
         let endpoints: Vec<&Entry> = resources
@@ -295,6 +373,8 @@ fn literal_sub(name: &str, arg: &Value) -> Option<String> {
 /// Reads the template's values in one syntax.
 struct Reader {
     json: bool,
+    /// A Serverless Framework file: `${...}` in any string is one of its variables.
+    serverless: bool,
 }
 
 impl Reader {
@@ -362,6 +442,10 @@ impl Reader {
             // Structures and lists of the wrong type are left for the schema walk to refuse
             // in botocore's words.
             (Shape::Struct(_) | Shape::List(_), _) => Ok(Some(v.clone())),
+            (_, Kind::Str(s)) if self.serverless && s.contains("${") => Ok(Some(Value {
+                pos: v.pos,
+                kind: Kind::Placeholder(s.clone()),
+            })),
             _ => Ok(Some(convert(v.clone(), shape))),
         }
     }

@@ -7,17 +7,16 @@
 //! configuration the endpoint refers to, its production variants become the new fleet.
 
 mod go;
+mod hcl;
+mod json;
 
 use crate::cloudformation::{member, Shape, REQUEST, VARIANT};
 use crate::names::pascal_from_snake;
-use crate::{Options, Outcome, Refusal};
+use crate::{Options, Outcome, Refusal, Repair};
 use designer_core::import::{request_into, ImportError, Source, Walk};
-use designer_core::model::DesignDocument;
+use designer_core::model::{DesignDocument, Placeholder};
 use designer_core::value::{Entry, Kind, Pos, Value};
-use hcl_edit::expr::{Expression, ObjectKey, TraversalOperator, UnaryOperator};
-use hcl_edit::structure::{Block, BlockLabel, Body, Structure};
-use hcl_edit::template::Element;
-use hcl_edit::Span;
+use hcl::{Block, Expr, ExprKind, Structure};
 use std::cell::RefCell;
 use std::ops::Range;
 
@@ -51,13 +50,26 @@ const DEPLOYMENT_MEMBERS: &[&str] = &[
 
 /// True when `text` holds an endpoint resource, or a `deployment_config` block alone.
 pub fn detect(text: &str) -> bool {
-    if ENDPOINT_TYPES
-        .iter()
-        .any(|t| text.contains(&format!("\"{t}\"")))
+    // Any configuration with resources is claimed, to be refused with what it has.
+    let resource_line = text
+        .lines()
+        .any(|l| l.trim_start().starts_with("resource \""));
+    if resource_line
+        || ENDPOINT_TYPES
+            .iter()
+            .any(|t| text.contains(&format!("\"{t}\"")))
     {
         return true;
     }
-    if text.contains("Property(") {
+    // CDK's `...Property(` calls and Python or JSON dicts in the API's spelling
+    // (`deployment_config = {"BlueGreenUpdatePolicy": ...}`) are other forms.
+    let other_form = [
+        "Property(",
+        "UpdatePolicy\"",
+        "UpdatePolicy'",
+        "update_endpoint(",
+    ];
+    if other_form.iter().any(|s| text.contains(s)) {
         return false;
     }
     text.lines().any(|l| {
@@ -89,6 +101,23 @@ impl<'a> Lines<'a> {
         Lines { text, starts }
     }
 
+    /// The byte offset of `pos` (a line and a column in characters).
+    fn offset(&self, pos: Pos) -> usize {
+        let line = usize::try_from(pos.line).unwrap_or(1).max(1);
+        let start = self
+            .starts
+            .get(line - 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        let column = usize::try_from(pos.column).unwrap_or(1).saturating_sub(1);
+        let rest = self.text.get(start..).unwrap_or("");
+        start
+            + rest
+                .char_indices()
+                .nth(column)
+                .map_or(rest.len(), |(i, _)| i)
+    }
+
     fn pos(&self, offset: usize) -> Pos {
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts.get(line - 1).copied().unwrap_or(0);
@@ -105,7 +134,7 @@ impl<'a> Lines<'a> {
 
 /// One argument of a body or an object: a block, a `dynamic` block or an attribute.
 enum Item<'b> {
-    Attr(&'b Expression),
+    Attr(&'b Expr),
     Block(&'b Block),
     Dynamic(&'b Block),
 }
@@ -147,15 +176,16 @@ fn snake(api: &str) -> String {
     out
 }
 
-fn label(l: &BlockLabel) -> &str {
-    match l {
-        BlockLabel::Ident(i) => i.as_str(),
-        BlockLabel::String(s) => s.as_str(),
-    }
+fn labels(b: &Block) -> Vec<&str> {
+    b.labels.iter().map(String::as_str).collect()
 }
 
-fn labels(b: &Block) -> Vec<&str> {
-    b.labels.iter().map(label).collect()
+/// The value of attribute `key` of `body`.
+fn attribute<'b>(body: &'b [Structure], key: &str) -> Option<&'b Expr> {
+    body.iter().find_map(|s| match s {
+        Structure::Attribute(a) if a.key == key => Some(&a.value),
+        _ => None,
+    })
 }
 
 fn join(parent: &str, key: &str) -> String {
@@ -185,20 +215,33 @@ pub fn import(
     current: &DesignDocument,
     _options: &Options,
 ) -> Result<Outcome, Refusal> {
-    let prepared = go::prepare(text);
+    let is_json = text.trim_start().starts_with('{');
+    let prepared = if is_json {
+        go::Prepared {
+            hcl: String::new(),
+            verbs: Vec::new(),
+            go: false,
+        }
+    } else {
+        go::prepare(text)
+    };
     let reader = Reader {
         text,
         lines: Lines::new(text),
         verbs: prepared.verbs,
         dropped: RefCell::new(None),
     };
-    let body = hcl_edit::parser::parse_body(&prepared.hcl)
-        .map_err(|e| reader.syntax(&prepared.hcl, &e))?;
+    let body = if is_json {
+        let root = designer_core::json::parse(text).map_err(ImportError::from)?;
+        json::body(text, &root, &|p| reader.lines.offset(p))
+    } else {
+        hcl::parse(&prepared.hcl).map_err(|e| reader.syntax(&prepared.hcl, &e))?
+    };
     let mut notes = Vec::new();
     let resources: Vec<&Block> = body
         .iter()
         .filter_map(|s| match s {
-            Structure::Block(b) if b.ident.as_str() == "resource" && b.labels.len() == 2 => Some(b),
+            Structure::Block(b) if b.ident == "resource" && b.labels.len() == 2 => Some(b),
             _ => None,
         })
         .collect();
@@ -213,6 +256,8 @@ pub fn import(
         .collect();
     let in_go = if prepared.go {
         " in a Go test template"
+    } else if is_json {
+        " in JSON syntax (.tf.json)"
     } else {
         ""
     };
@@ -260,7 +305,7 @@ pub fn import(
                 ));
             }
         }
-        let pos = reader.start(first.span());
+        let pos = reader.lines.pos(first.ident_at);
         (
             Value {
                 pos,
@@ -287,9 +332,16 @@ pub fn import(
             "The text has no resource \"aws_sagemaker_endpoint\" or \"awscc_sagemaker_endpoint\" block (it has {had}); UpdateEndpoint is read from that block"
         )));
     };
-    let mut document = request_into(&tree, Source::Json, current)?;
+    let mut document = request_into(&tree, Source::Json, current).map_err(in_terraform_terms)?;
     if let Some(endpoint) = endpoint {
         reader.new_fleet(endpoint, &resources, &mut document, &mut notes);
+    }
+    let defaults = defaults(&body, &document.placeholders);
+    if !defaults.is_empty() {
+        notes.push(format!(
+            "Defaults the text gives, for the values to fill in: {}.",
+            defaults.join(", ")
+        ));
     }
     Ok(Outcome {
         document,
@@ -299,35 +351,27 @@ pub fn import(
     })
 }
 
-fn items_of_body(body: &Body) -> Vec<(String, Option<Range<usize>>, Item<'_>)> {
+fn items_of_body(body: &[Structure]) -> Vec<(String, usize, Item<'_>)> {
     body.iter()
         .map(|s| match s {
-            Structure::Attribute(a) => (
-                a.key.as_str().to_string(),
-                a.key.span(),
-                Item::Attr(&a.value),
-            ),
-            Structure::Block(b) if b.ident.as_str() == "dynamic" => (
-                b.labels.first().map(label).unwrap_or("dynamic").to_string(),
-                b.ident.span(),
+            Structure::Attribute(a) => (a.key.clone(), a.key_at, Item::Attr(&a.value)),
+            Structure::Block(b) if b.ident == "dynamic" => (
+                b.labels
+                    .first()
+                    .map_or("dynamic", String::as_str)
+                    .to_string(),
+                b.ident_at,
                 Item::Dynamic(b),
             ),
-            Structure::Block(b) => (b.ident.as_str().to_string(), b.ident.span(), Item::Block(b)),
+            Structure::Block(b) => (b.ident.clone(), b.ident_at, Item::Block(b)),
         })
         .collect()
 }
 
 impl Reader<'_> {
-    fn start(&self, span: Option<Range<usize>>) -> Pos {
-        span.map_or(Pos::START, |r| self.lines.pos(r.start))
-    }
-
     /// The text of `span` in the paste, on one line and cut to a readable length.
-    fn written(&self, span: Option<Range<usize>>) -> String {
-        let raw = span
-            .and_then(|r| self.text.get(r))
-            .unwrap_or("(expression)")
-            .trim();
+    fn written(&self, span: &Range<usize>) -> String {
+        let raw = self.text.get(span.clone()).unwrap_or("(expression)").trim();
         let mut out = String::with_capacity(raw.len().min(220));
         let mut space = false;
         for c in raw.chars() {
@@ -348,34 +392,27 @@ impl Reader<'_> {
         out
     }
 
-    fn has_verb(&self, span: &Option<Range<usize>>) -> bool {
-        span.as_ref().is_some_and(|r| {
-            self.verbs
-                .iter()
-                .any(|v| v.start < r.end && r.start < v.end)
-        })
+    fn has_verb(&self, r: &Range<usize>) -> bool {
+        self.verbs
+            .iter()
+            .any(|v| v.start < r.end && r.start < v.end)
     }
 
     /// A parse error, with the unclosed brace named when that is what is wrong.
-    fn syntax(&self, hcl: &str, e: &hcl_edit::parser::Error) -> Refusal {
-        if let Some(refusal) = self.unbalanced(hcl) {
-            return refusal;
+    fn syntax(&self, hcl: &str, e: &hcl::Error) -> Refusal {
+        // A block left open is reported by the parser at the outermost block, where the
+        // text ends; the indentation says better which block lost its brace.
+        let about_braces =
+            e.message.contains("block is never closed") || e.message.contains("closes nothing");
+        if about_braces {
+            if let Some(refusal) = self.unbalanced(hcl) {
+                return refusal;
+            }
         }
-        let loc = e.location();
-        let pos = Pos {
-            line: u32::try_from(loc.line()).unwrap_or(u32::MAX),
-            column: u32::try_from(loc.column()).unwrap_or(u32::MAX),
-        };
-        let message = e.message().trim();
-        let message = if message.is_empty() {
-            "unexpected text"
-        } else {
-            message
-        };
         at(
-            pos,
+            self.lines.pos(e.at),
             None,
-            format!("The Terraform configuration does not read: {message}"),
+            format!("The Terraform configuration does not read: {}", e.message),
         )
     }
 
@@ -478,18 +515,65 @@ impl Reader<'_> {
         } else {
             format!("the `{{` of `{opener}`")
         };
-        Some(at(
+        let mut refusal = at(
             self.lines.pos(last),
             None,
             format!("The Terraform configuration does not read: {what} is never closed; add a `}}` where that block ends"),
-        ))
+        );
+        refusal.repair = self.close_block(last, opener);
+        Some(refusal)
+    }
+
+    /// The one-click repair of a block whose `}` is missing: the `}` goes, indented as the
+    /// block's first line, before the first line after it indented no deeper than that line
+    /// (or at the end). Offered only when the repaired text reads.
+    fn close_block(&self, open_at: usize, opener: &str) -> Option<Repair> {
+        let (indent, _) = indent_at(self.text, open_at);
+        let after = self.text.get(open_at..)?.find('\n')? + open_at + 1;
+        let mut insert_at = self.text.len();
+        let mut offset = after;
+        for line in self.text.get(after..)?.split_inclusive('\n') {
+            let body = line.trim();
+            let depth = line.len() - line.trim_start().len();
+            if !body.is_empty() && depth <= indent {
+                insert_at = offset;
+                break;
+            }
+            offset += line.len();
+        }
+        // Back over blank lines, so the brace closes right after the block's last line.
+        let before = self.text.get(..insert_at)?;
+        let trimmed = before.trim_end();
+        let insert_at = if trimmed.len() < before.len() {
+            before
+                .get(trimmed.len()..)?
+                .find('\n')
+                .map_or(insert_at, |n| trimmed.len() + n + 1)
+        } else {
+            insert_at
+        };
+        let mut text = String::with_capacity(self.text.len() + indent + 2);
+        text.push_str(self.text.get(..insert_at)?);
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+        text.push_str(&" ".repeat(indent));
+        text.push_str("}\n");
+        text.push_str(self.text.get(insert_at..)?);
+        let reads = hcl::parse(&go::prepare(&text).hcl).is_ok();
+        let line = self.lines.pos(insert_at.min(self.text.len())).line;
+        let name = opener.split_whitespace().next().unwrap_or("the block");
+        reads.then(|| Repair {
+            label: format!("Add the missing `}}` of `{name}` at line {line}"),
+            text,
+        })
     }
 
     /// The arguments `items` of a block at `path` (API spelling), checked against
     /// `members`. `tf_path` names the block in Terraform's spelling for messages.
     fn members(
         &self,
-        items: Vec<(String, Option<Range<usize>>, Item<'_>)>,
+        items: Vec<(String, usize, Item<'_>)>,
         members: &[(&'static str, Shape)],
         level: Level,
         path: &str,
@@ -497,8 +581,8 @@ impl Reader<'_> {
         left_out: &mut Vec<String>,
     ) -> Result<Vec<Entry>, Refusal> {
         let mut out: Vec<Entry> = Vec::new();
-        for (key, key_span, item) in items {
-            let key_pos = self.start(key_span.clone());
+        for (key, key_at, item) in items {
+            let key_pos = self.lines.pos(key_at);
             if level == Level::Endpoint && NOT_IN_REQUEST.contains(&key.as_str()) {
                 if !left_out.contains(&key) {
                     left_out.push(key);
@@ -548,18 +632,32 @@ impl Reader<'_> {
                     self.expr(expr, shape, &p, &tf)?
                 }
                 Item::Dynamic(block) => {
-                    let for_each = block
-                        .body
-                        .get_attribute("for_each")
-                        .map(|a| self.written(a.value.span()))
+                    let for_each = attribute(&block.body, "for_each")
+                        .map(|e| self.written(&e.span))
                         .unwrap_or_default();
-                    Some(Value {
+                    let held = Value {
                         pos: key_pos,
                         kind: Kind::Placeholder(format!("dynamic \"{key}\" for_each = {for_each}")),
-                    })
+                    };
+                    // Beside other blocks of the list, a dynamic block is one more element
+                    // whose value the text does not give.
+                    if let (Shape::List(_), Some(i)) = (shape, existing) {
+                        if let Some(e) = out.get_mut(i) {
+                            if add_to_list(&mut e.value, held) {
+                                continue;
+                            }
+                        }
+                        let first = out.get(i).map_or(key_pos, |e| e.key_pos);
+                        return Err(at(
+                            key_pos,
+                            Some(&p),
+                            format!("{tf} is given both as an argument (at {first}) and as blocks: write one or the other"),
+                        ));
+                    }
+                    Some(held)
                 }
                 Item::Block(block) => {
-                    let pos = self.start(block.span());
+                    let pos = self.lines.pos(block.ident_at);
                     let inner = match shape {
                         Shape::Struct(m) | Shape::List(m) => self.members(
                             items_of_body(&block.body),
@@ -583,19 +681,17 @@ impl Reader<'_> {
                     };
                     match (shape, existing) {
                         (Shape::List(_), Some(i)) => {
-                            match out.get_mut(i).map(|e| &mut e.value.kind) {
-                                Some(Kind::List(list)) => {
-                                    list.push(map);
+                            if let Some(e) = out.get_mut(i) {
+                                if add_to_list(&mut e.value, map) {
                                     continue;
                                 }
-                                _ => {
-                                    return Err(at(
-                                        key_pos,
-                                        Some(&p),
-                                        format!("{tf} is given both as an argument and as blocks: write one or the other"),
-                                    ))
-                                }
                             }
+                            let first = out.get(i).map_or(key_pos, |e| e.key_pos);
+                            return Err(at(
+                                key_pos,
+                                Some(&p),
+                                format!("{tf} is given both as an argument (at {first}) and as blocks: write one or the other"),
+                            ));
                         }
                         (Shape::List(_), None) => Some(Value {
                             pos,
@@ -626,47 +722,31 @@ impl Reader<'_> {
 
     /// An expression as `shape`: literals as values, anything computed as a placeholder;
     /// `None` for `null` (Terraform's "not set").
-    fn expr(
-        &self,
-        e: &Expression,
-        shape: Shape,
-        path: &str,
-        tf: &str,
-    ) -> Result<Option<Value>, Refusal> {
-        let span = e.span();
-        let pos = self.start(span.clone());
+    fn expr(&self, e: &Expr, shape: Shape, path: &str, tf: &str) -> Result<Option<Value>, Refusal> {
+        let pos = self.lines.pos(e.span.start);
         let held = || {
             Ok(Some(Value {
                 pos,
-                kind: Kind::Placeholder(self.written(span.clone())),
+                kind: Kind::Placeholder(self.written(&e.span)),
             }))
         };
-        if self.has_verb(&span) && !matches!(e, Expression::Object(_) | Expression::Array(_)) {
+        if self.has_verb(&e.span) && !matches!(e.kind, ExprKind::Object(_) | ExprKind::Tuple(_)) {
             return held();
         }
-        let kind = match e {
-            Expression::Null(_) => return Ok(None),
-            Expression::Bool(b) => Kind::Bool(*b.value()),
-            Expression::Number(n) => self.number(n.as_i64(), n.as_f64(), &span),
-            Expression::String(s) => Kind::Str(s.value().to_string()),
-            Expression::StringTemplate(t) => match literal(t.iter()) {
-                Some(s) => Kind::Str(s),
-                None => return held(),
-            },
-            Expression::HeredocTemplate(h) => match literal(h.template.iter()) {
-                Some(s) => Kind::Str(s),
-                None => return held(),
-            },
-            Expression::Parenthesis(p) => return self.expr(p.inner(), shape, path, tf),
-            Expression::UnaryOp(u) if *u.operator.value() == UnaryOperator::Neg => match &u.expr {
-                Expression::Number(n) => {
-                    let neg_i = n.as_i64().and_then(i64::checked_neg);
-                    let neg_f = n.as_f64().map(|f| -f);
-                    self.number(neg_i, neg_f, &span)
-                }
-                _ => return held(),
-            },
-            Expression::Array(items) => {
+        let kind = match &e.kind {
+            ExprKind::Null => return Ok(None),
+            ExprKind::Bool(b) => Kind::Bool(*b),
+            ExprKind::Number(text) => number(text),
+            ExprKind::Str(s) => Kind::Str(s.clone()),
+            ExprKind::Other => return held(),
+            // JSON syntax writes a nested block as an array of one object.
+            ExprKind::Tuple(items) if matches!(shape, Shape::Struct(_)) && items.len() == 1 => {
+                return match items.first() {
+                    Some(only) => self.expr(only, shape, path, tf),
+                    None => Ok(None),
+                };
+            }
+            ExprKind::Tuple(items) => {
                 let mut out = Vec::new();
                 for (i, item) in items.iter().enumerate() {
                     let item_shape = match shape {
@@ -681,24 +761,17 @@ impl Reader<'_> {
                 }
                 Kind::List(out)
             }
-            Expression::Object(obj) => {
+            ExprKind::Object(members) => {
                 let mut items = Vec::new();
-                for (k, v) in obj.iter() {
-                    let name = match k {
-                        ObjectKey::Ident(i) => i.as_str().to_string(),
-                        ObjectKey::Expression(Expression::String(s)) => s.value().to_string(),
-                        ObjectKey::Expression(other) => {
-                            return Err(at(
-                                self.start(other.span()),
-                                Some(path),
-                                format!(
-                                    "{tf}: the key {} is computed; write the argument's name",
-                                    self.written(other.span())
-                                ),
-                            ))
-                        }
+                for (k, at_key, v) in members {
+                    let Some(name) = k else {
+                        return Err(at(
+                            self.lines.pos(*at_key),
+                            Some(path),
+                            format!("{tf}: this key is computed; write the argument's name"),
+                        ));
                     };
-                    items.push((name, k.span(), Item::Attr(v.expr())));
+                    items.push((name.clone(), *at_key, Item::Attr(v)));
                 }
                 match shape {
                     Shape::Struct(m) => {
@@ -709,7 +782,6 @@ impl Reader<'_> {
                     _ => Kind::Map(Vec::new()),
                 }
             }
-            _ => return held(),
         };
         let value = Value { pos, kind };
         Ok(Some(match shape {
@@ -718,31 +790,13 @@ impl Reader<'_> {
         }))
     }
 
-    fn number(&self, int: Option<i64>, float: Option<f64>, span: &Option<Range<usize>>) -> Kind {
-        let text = self.written(span.clone());
-        match (int, float) {
-            (Some(n), _) => Kind::Int {
-                text,
-                value: Some(n),
-            },
-            (None, f) if !text.contains(['.', 'e', 'E']) => {
-                let _ = f;
-                Kind::Int { text, value: None }
-            }
-            (None, f) => Kind::Float {
-                text,
-                value: f.filter(|f| f.is_finite()),
-            },
-        }
-    }
-
     /// A `deployment_config` block (or its inside) pasted alone: the request with just that.
-    fn bare(&self, body: &Body) -> Result<Option<Value>, Refusal> {
+    fn bare(&self, body: &[Structure]) -> Result<Option<Value>, Refusal> {
         let mut left = Vec::new();
         let has = |k: &str| {
             body.iter().any(|s| match s {
-                Structure::Attribute(a) => a.key.as_str() == k,
-                Structure::Block(b) => b.ident.as_str() == k,
+                Structure::Attribute(a) => a.key == k,
+                Structure::Block(b) => b.ident == k,
             })
         };
         if has("deployment_config") {
@@ -795,7 +849,7 @@ impl Reader<'_> {
         document: &mut DesignDocument,
         notes: &mut Vec<String>,
     ) {
-        let Some(attr) = endpoint.body.get_attribute("endpoint_config_name") else {
+        let Some(reference) = attribute(&endpoint.body, "endpoint_config_name") else {
             return;
         };
         let configs = || {
@@ -804,18 +858,29 @@ impl Reader<'_> {
                 .copied()
                 .filter(|b| labels(b).first().is_some_and(|t| CONFIG_TYPES.contains(t)))
         };
-        let target = match &attr.value {
-            Expression::Traversal(t) => match (&t.expr, t.operators.first().map(|o| o.value())) {
-                (Expression::Variable(v), Some(TraversalOperator::GetAttr(name))) => {
-                    configs().find(|b| labels(b) == [v.as_str(), name.as_str()])
+        let target = match &reference.kind {
+            // `aws_sagemaker_endpoint_configuration.NAME.name` (or `.id`, `.endpoint_config_name`).
+            ExprKind::Other => {
+                let written = self.written(&reference.span);
+                // JSON syntax writes the reference as a template: "${a.b.c}".
+                let written = written
+                    .strip_prefix("\"${")
+                    .and_then(|w| w.strip_suffix("}\""))
+                    .unwrap_or(&written);
+                let parts: Vec<&str> = written.split('.').collect();
+                match parts.as_slice() {
+                    // `.this[0]` (with `count`) or `.this["a"]` (with `for_each`) is the same block.
+                    [rtype, name, _attr] => {
+                        let name = name.split('[').next().unwrap_or(name);
+                        configs().find(|b| labels(b) == [*rtype, name])
+                    }
+                    _ => None,
                 }
-                _ => None,
-            },
-            Expression::String(s) => configs().find(|b| {
+            }
+            ExprKind::Str(s) => configs().find(|b| {
                 ["name", "endpoint_config_name"].iter().any(|k| {
-                    b.body.get_attribute(k).is_some_and(
-                        |a| matches!(&a.value, Expression::String(n) if n.value() == s.value()),
-                    )
+                    attribute(&b.body, k)
+                        .is_some_and(|n| matches!(&n.kind, ExprKind::Str(v) if v == s))
                 })
             }),
             _ => None,
@@ -892,13 +957,97 @@ fn indent_at(text: &str, i: usize) -> (usize, bool) {
     (indent, before.trim().is_empty())
 }
 
-/// The string a template spells out, when it has no interpolation or directive.
-fn literal<'e>(mut elements: impl Iterator<Item = &'e Element>) -> Option<String> {
-    elements.try_fold(String::new(), |mut acc, el| match el {
-        Element::Literal(s) => {
-            acc.push_str(s.value());
-            Some(acc)
-        }
+/// `var.x = default` / `local.y = value` for each variable default or local with a literal
+/// value that a placeholder uses.
+fn defaults(body: &[Structure], placeholders: &[Placeholder]) -> Vec<String> {
+    let literal = |e: &Expr| match &e.kind {
+        ExprKind::Str(s) => Some(format!("{s:?}")),
+        ExprKind::Number(n) => Some(n.clone()),
+        ExprKind::Bool(b) => Some(b.to_string()),
         _ => None,
-    })
+    };
+    let mut named: Vec<(String, String)> = Vec::new();
+    for s in body {
+        let Structure::Block(b) = s else { continue };
+        match (b.ident.as_str(), b.labels.as_slice()) {
+            ("variable", [name]) => {
+                if let Some(v) = attribute(&b.body, "default").and_then(literal) {
+                    named.push((format!("var.{name}"), v));
+                }
+            }
+            ("locals", []) => {
+                for l in &b.body {
+                    if let Structure::Attribute(a) = l {
+                        if let Some(v) = literal(&a.value) {
+                            named.push((format!("local.{}", a.key), v));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    named
+        .into_iter()
+        .filter(|(name, _)| {
+            placeholders
+                .iter()
+                .any(|p| crate::cloudformation::mentions(&p.expression, name))
+        })
+        .map(|(name, v)| format!("{name} = {v}"))
+        .collect()
+}
+
+/// Leads a schema walk's message (in the API's spelling) with the argument's Terraform path.
+fn in_terraform_terms(mut e: ImportError) -> ImportError {
+    if let Some(path) = &e.path {
+        let tf: Vec<String> = path
+            .split('.')
+            .map(|part| {
+                let (name, index) = part.split_at(part.find('[').unwrap_or(part.len()));
+                let name = if name == "EndpointName" {
+                    "name".to_string()
+                } else {
+                    snake(name)
+                };
+                format!("{name}{index}")
+            })
+            .collect();
+        e.message = format!("{}: {}", tf.join("."), e.message);
+    }
+    e
+}
+
+/// Adds `item` to the list that repeated blocks built in `list`: true when `list` is one (or
+/// a `dynamic` block's placeholder, which becomes its first element).
+fn add_to_list(list: &mut Value, item: Value) -> bool {
+    match &mut list.kind {
+        Kind::List(items) => {
+            items.push(item);
+            true
+        }
+        Kind::Placeholder(expr) if expr.starts_with("dynamic \"") => {
+            let first = Value {
+                pos: list.pos,
+                kind: Kind::Placeholder(std::mem::take(expr)),
+            };
+            list.kind = Kind::List(vec![first, item]);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// A number as Terraform reads it: an integer when it has no fraction or exponent.
+fn number(text: &str) -> Kind {
+    if !text.contains(['.', 'e', 'E']) {
+        return Kind::Int {
+            text: text.to_string(),
+            value: text.parse::<i64>().ok(),
+        };
+    }
+    Kind::Float {
+        text: text.to_string(),
+        value: text.parse::<f64>().ok().filter(|f| f.is_finite()),
+    }
 }

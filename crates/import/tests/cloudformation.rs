@@ -113,9 +113,16 @@ fn a_sam_template_with_parameters_and_sub_names() {
             "InitialVariantWeight": 1.0
         }])
     );
-    assert_eq!(o.notes.len(), 2, "{:?}", o.notes);
+    assert_eq!(o.notes.len(), 3, "{:?}", o.notes);
     assert!(o.notes[0].contains("Tags"), "{:?}", o.notes);
     assert!(o.notes[1].contains("RankerConfig") && o.notes[1].contains("VolumeSizeInGB"));
+    // Defaults of the parameters the placeholders use (ModelDataUrl has none; EnvName is
+    // inside the !Sub).
+    assert!(
+        o.notes[2].ends_with("EnvName = dev, LatencyAlarmName = ranker-p99-latency."),
+        "{:?}",
+        o.notes
+    );
 }
 
 #[test]
@@ -151,8 +158,9 @@ fn a_json_template_with_two_endpoints_imports_the_first_and_names_the_other() {
             ("EndpointConfigName", r#"{"Ref": "ConfigName"}"#, 12),
         ])
     );
-    assert_eq!(o.notes.len(), 1);
+    assert_eq!(o.notes.len(), 2, "{:?}", o.notes);
     assert!(o.notes[0].contains("FraudEndpoint") && o.notes[0].contains("FraudShadowEndpoint"));
+    assert!(o.notes[1].ends_with("Stage = beta."), "{:?}", o.notes);
     // A parameter is not an endpoint config in the template: the fleet stays as it was.
     assert_eq!(o.document.endpoint, DesignDocument::default().endpoint);
 }
@@ -217,6 +225,21 @@ fn just_the_properties() {
 }
 
 #[test]
+fn yaml_properties_without_intrinsics_read_as_a_cli_input_yaml_request() {
+    let o = ok(
+        "EndpointName: orders\nEndpointConfigName: orders-v2\nRetainAllVariantProperties: true\n",
+    );
+    assert_eq!(
+        o.form,
+        "a request in YAML (--cli-input-yaml, or an endpoint's CloudFormation Properties)"
+    );
+    assert_eq!(
+        request(&o),
+        json!({"EndpointName": "orders", "EndpointConfigName": "orders-v2", "RetainAllVariantProperties": true})
+    );
+}
+
+#[test]
 fn json_properties_with_a_ref_are_cloudformation_not_a_bad_request() {
     let o = ok(r#"{"EndpointName": {"Ref": "Name"}, "EndpointConfigName": "cfg-2"}"#);
     assert_eq!(
@@ -275,6 +298,35 @@ Resources:
 }
 
 #[test]
+fn resource_lines_copied_out_of_a_template_with_their_indentation_and_crlf() {
+    let text = "  OrdersEndpoint:\r\n    Type: AWS::SageMaker::Endpoint\r\n    Properties:\r\n      EndpointConfigName: orders-v9\r\n      RetainDeploymentConfig: true\r\n";
+    let o = ok(text);
+    assert_eq!(
+        o.form,
+        "a CloudFormation `AWS::SageMaker::Endpoint` resource (YAML)"
+    );
+    assert_eq!(
+        request(&o),
+        json!({"EndpointConfigName": "orders-v9", "RetainDeploymentConfig": true})
+    );
+}
+
+#[test]
+fn a_serverless_framework_file_nests_the_template_under_resources() {
+    let text = "service: ranker\nprovider:\n  name: aws\nresources:\n  Resources:\n    Ep:\n      Type: AWS::SageMaker::Endpoint\n      Properties:\n        EndpointName: ${self:service}-${sls:stage}\n        EndpointConfigName: !GetAtt Cfg.EndpointConfigName\n";
+    let o = ok(text);
+    assert_eq!(request(&o), json!({}));
+    assert_eq!(
+        held(&o),
+        triples(&[
+            // A Serverless Framework variable, not a literal name.
+            ("EndpointName", "${self:service}-${sls:stage}", 9),
+            ("EndpointConfigName", "!GetAtt Cfg.EndpointConfigName", 10),
+        ])
+    );
+}
+
+#[test]
 fn an_unknown_property_is_refused_with_its_path_and_place() {
     let r = refused(&fixture("unknown-property.yaml"));
     assert_eq!(
@@ -318,6 +370,15 @@ fn refusals_say_what_the_text_is_instead() {
         .message
         .contains("Cfg (AWS::SageMaker::EndpointConfig)"));
 
+    let r = refused(
+        "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n",
+    );
+    assert!(
+        r.error.message.contains("Q (AWS::SQS::Queue)"),
+        "{}",
+        r.error.message
+    );
+
     let r =
         refused("Type: AWS::SageMaker::EndpointConfig\nProperties:\n  ProductionVariants: []\n");
     assert!(r
@@ -342,6 +403,30 @@ fn refusals_say_what_the_text_is_instead() {
     assert_eq!(r.error.line, Some(2));
 }
 
+#[test]
+fn deep_nesting_is_refused_not_a_stack_overflow() {
+    for text in [
+        format!(
+            "EndpointConfigName: x\nDeploymentConfig: {}{}",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        ),
+        format!(
+            "Type: AWS::SageMaker::Endpoint\nProperties:\n{}",
+            (0..200)
+                .map(|d| format!("{}k{d}:\n", " ".repeat(d * 2 + 2)))
+                .collect::<String>()
+        ),
+        format!(
+            "{{\"EndpointConfigName\": {{\"Ref\": {}{}}}}}",
+            "[".repeat(50_000),
+            "]".repeat(50_000)
+        ),
+    ] {
+        assert!(import(&text, &DesignDocument::default(), &Options::default()).is_err());
+    }
+}
+
 /// A small fixed-seed generator, so that a failure replays.
 struct Rng(u64);
 
@@ -357,12 +442,13 @@ impl Rng {
     }
 }
 
+const PIECES: &[&str] = &[
+    "{", "}", "[", "]", ":", "- ", "!Ref ", "\n", "  ", "\t", "\"", "'", "&a", "*a", "|", "é",
+    "Fn::", "#",
+];
+
 /// Deletes, duplicates, swaps or inserts characters that matter to YAML and JSON.
 fn mutate(text: &str, rng: &mut Rng) -> String {
-    const PIECES: &[&str] = &[
-        "{", "}", "[", "]", ":", "- ", "!Ref ", "\n", "  ", "\t", "\"", "'", "&a", "*a", "|", "é",
-        "Fn::", "#",
-    ];
     let mut chars: Vec<char> = text.chars().collect();
     for _ in 0..=rng.below(4) {
         let at = rng.below(chars.len() + 1);
@@ -399,9 +485,14 @@ fn mutated_templates_never_panic() {
     let mut rng = Rng(0x5eed_cf01);
     let current = DesignDocument::default();
     let mut imported = 0;
+    // FUZZ_CASES (as scripts/fuzz-long.sh sets it) spreads a longer run over the fixtures.
+    let cases = std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.parse::<usize>().ok())
+        .map_or(400, |n| n / fixtures.len());
     for name in fixtures {
         let text = fixture(name);
-        for _ in 0..400 {
+        for _ in 0..cases {
             let m = mutate(&text, &mut rng);
             if import(&m, &current, &Options::default()).is_ok() {
                 imported += 1;
@@ -410,6 +501,18 @@ fn mutated_templates_never_panic() {
     }
     // The mutations are small: many texts still import, so the walk past parsing is covered.
     assert!(imported > 100, "only {imported} mutated texts imported");
+    // Texts made of the pieces alone, after a head that makes this form's reader take them.
+    for _ in 0..cases {
+        let mut text =
+            String::from("Resources:\n  E:\n    Type: AWS::SageMaker::Endpoint\n    Properties:\n");
+        for _ in 0..rng.below(60) {
+            text.push_str(PIECES[rng.below(PIECES.len())]);
+            if rng.below(3) == 0 {
+                text.push_str(["a", " 1", " x:", "\n  ", "\"s\""][rng.below(5)]);
+            }
+        }
+        let _ = import(&text, &current, &Options::default());
+    }
 }
 
 #[test]

@@ -118,6 +118,18 @@ pub fn convert(value: Value, shape: Shape) -> Value {
             "false" | "False" | "FALSE" => Kind::Bool(false),
             _ => Kind::Str(s),
         },
+        // A whole number written with a fraction or exponent (`120.0`, `1.2e2`).
+        #[allow(clippy::cast_possible_truncation)]
+        (
+            Shape::Int,
+            Kind::Float {
+                text,
+                value: Some(f),
+            },
+        ) if f.fract() == 0.0 && f.abs() < 9.0e15 => Kind::Int {
+            text,
+            value: Some(f as i64),
+        },
         (Shape::Str, Kind::Int { text, .. } | Kind::Float { text, .. }) => Kind::Str(text),
         (Shape::Str, Kind::Bool(b)) => Kind::Str(b.to_string()),
         (_, kind) => kind,

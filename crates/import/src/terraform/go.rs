@@ -17,8 +17,11 @@ pub struct Prepared {
 
 /// True when `text` is Go code holding HCL in backtick strings.
 fn is_go(text: &str) -> bool {
+    // Backticks alone are not Go: a heredoc may hold Markdown.
     text.contains('`')
-        && (text.contains("fmt.Sprintf") || text.contains("func ") || text.contains("return "))
+        && (text.contains("fmt.Sprintf(")
+            || text.contains("acctest.")
+            || (text.contains("func ") && text.contains("return ")))
 }
 
 /// True when `text` has a verb where an HCL value goes (`= %[1]q`, `= %d`): HCL copied out of
