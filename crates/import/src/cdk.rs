@@ -352,6 +352,9 @@ fn props(
                     }
                 }
             }
+            // The construct's scope and id, when passed by name, are not props.
+            Arg::Keyword { name, .. }
+                if matches!(name.as_str(), "scope" | "id" | "construct_id") => {}
             Arg::Keyword { name, pos, value } => {
                 at.get_or_insert(*pos);
                 let v = conv.value(value, 1);

@@ -24,10 +24,27 @@ const CREATE_CONFIG: &str = ":states:::sagemaker:createEndpointConfig";
 /// state as an object literal with the integration's ARN in quotes.
 pub fn detect(text: &str) -> bool {
     let body = text.trim_start_matches('\u{feff}').trim_start();
-    if (body.starts_with('{') || body.starts_with('[')) && text.contains(UPDATE) {
-        return true;
+    if body.starts_with('{') || body.starts_with('[') {
+        // The task as JSON, not an ASL string inside a template's `DefinitionString`.
+        return json_resource(text, UPDATE);
     }
     in_code(text) && !crate::cdk::detect(text)
+}
+
+/// `"Resource": "...<service>"` written as a JSON member.
+fn json_resource(text: &str, service: &str) -> bool {
+    text.match_indices("\"Resource\"").any(|(i, m)| {
+        let rest = text.get(i + m.len()..).unwrap_or("").trim_start();
+        let Some(rest) = rest.strip_prefix(':') else {
+            return false;
+        };
+        let Some(rest) = rest.trim_start().strip_prefix('"') else {
+            return false;
+        };
+        rest.split('"')
+            .next()
+            .is_some_and(|value| is_integration(value, service))
+    })
 }
 
 /// The ARN as a quoted string in code.

@@ -263,6 +263,17 @@ new CfnEndpoint(this, "Ep", props);
 }
 
 #[test]
+fn scope_and_id_by_name_are_not_props() {
+    let o = read("sagemaker.CfnEndpoint(scope=self, id='Ep', endpoint_config_name='c', retain_deployment_config=True)");
+    assert_eq!(
+        o.document.request.endpoint_config_name.as_deref(),
+        Some("c")
+    );
+    assert_eq!(o.document.request.retain_deployment_config, Some(true));
+    assert!(o.notes.is_empty(), "{:?}", o.notes);
+}
+
+#[test]
 fn a_name_assigned_twice_is_a_placeholder_with_both_lines() {
     let py = "cfg = 'a'\nif prod:\n    cfg = 'b'\nsagemaker.CfnEndpoint(self, 'E', endpoint_config_name=cfg)\n";
     let o = read(py);

@@ -198,6 +198,10 @@ fn detection_takes_state_machines_only() {
     assert!(!stepfunctions::detect(
         "new CfnEndpoint(this, 'E', {}); const r = 'arn:aws:states:::sagemaker:updateEndpoint';"
     ));
+    // A template whose state machine is a string (`DefinitionString`) is CloudFormation's.
+    assert!(!stepfunctions::detect(
+        r#"{"Resources": {"M": {"Properties": {"DefinitionString": "{\"Resource\": \"arn:aws:states:::sagemaker:updateEndpoint\"}"}}}}"#
+    ));
     // A YAML definition (unquoted ARN) is not claimed.
     assert!(!stepfunctions::detect(
         "States:\n  U:\n    Resource: arn:aws:states:::sagemaker:updateEndpoint\n"
