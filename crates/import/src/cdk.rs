@@ -352,10 +352,12 @@ fn props(
                     }
                 }
             }
+            // The construct's scope and id, when passed by name, are not props.
+            Arg::Keyword { name, .. }
+                if matches!(name.as_str(), "scope" | "id" | "construct_id") => {}
             Arg::Keyword { name, pos, value } => {
                 at.get_or_insert(*pos);
                 let v = conv.value(value, 1);
-                entries.retain(|e| e.key != crate::names::pascal_from_snake(name));
                 entries.push(Entry {
                     key: crate::names::pascal_from_snake(name),
                     key_pos: *pos,
@@ -382,7 +384,7 @@ fn props(
             construct.class()
         )));
     };
-    Ok(tree_map(pos, entries))
+    Ok(tree_map(pos, convert::last_wins(entries)))
 }
 
 fn tree_map(pos: designer_core::value::Pos, entries: Vec<Entry>) -> Value {

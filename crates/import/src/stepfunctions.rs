@@ -11,17 +11,66 @@ use designer_core::json;
 use designer_core::model::DesignDocument;
 use designer_core::value::{Entry, Kind, Value};
 
-use crate::cdk::convert::{fleet_words, keep_variant_members, left_out};
+use crate::cdk::convert::{fleet_words, keep_variant_members, last_wins, left_out, Converter};
+use crate::cdk::syntax::{lex, Lang, Parser, Tok, TokKind};
 use crate::tree;
 use crate::{refuse, Choice, ChoiceOption, Options, Outcome, Refusal};
 
 const UPDATE: &str = ":states:::sagemaker:updateEndpoint";
 const CREATE_CONFIG: &str = ":states:::sagemaker:createEndpointConfig";
 
-/// True when `text` is JSON naming the `sagemaker:updateEndpoint` integration.
+/// True when `text` is JSON naming the `sagemaker:updateEndpoint` integration, or code
+/// (CDK's `CustomState`, `DefinitionBody.fromString(JSON.stringify(...))`) that writes the
+/// state as an object literal with the integration's ARN in quotes.
 pub fn detect(text: &str) -> bool {
     let body = text.trim_start_matches('\u{feff}').trim_start();
-    (body.starts_with('{') || body.starts_with('[')) && text.contains(UPDATE)
+    if body.starts_with('{') || body.starts_with('[') {
+        // The task as JSON, not an ASL string inside a template's `DefinitionString`.
+        return json_resource(text, UPDATE);
+    }
+    in_code(text) && !crate::cdk::detect(text)
+}
+
+/// `"Resource": "...<service>"` written as a JSON member.
+fn json_resource(text: &str, service: &str) -> bool {
+    text.match_indices("\"Resource\"").any(|(i, m)| {
+        let rest = text.get(i + m.len()..).unwrap_or("").trim_start();
+        let Some(rest) = rest.strip_prefix(':') else {
+            return false;
+        };
+        let Some(rest) = rest.trim_start().strip_prefix('"') else {
+            return false;
+        };
+        rest.split('"')
+            .next()
+            .is_some_and(|value| is_integration(value, service))
+    })
+}
+
+/// The ARN as a quoted string in code.
+fn in_code(text: &str) -> bool {
+    let quoted = text.match_indices(UPDATE).any(|(i, _)| {
+        let before = text.get(..i).unwrap_or("");
+        let arn_start = before.rfind(|c: char| {
+            !(c.is_ascii_alphanumeric() || matches!(c, ':' | '$' | '{' | '}' | '-'))
+        });
+        arn_start
+            .and_then(|j| before.get(j..))
+            .is_some_and(|q| q.starts_with('\'') || q.starts_with('"') || q.starts_with('`'))
+    });
+    let code = [
+        "new ",
+        "def ",
+        "import ",
+        "const ",
+        "require(",
+        "=>",
+        "JSON.stringify",
+        "json.dumps",
+    ]
+    .iter()
+    .any(|m| text.contains(m));
+    quoted && code
 }
 
 /// `resource` is the integration `service` (bare, `.sync` or `.waitForTaskToken`).
@@ -108,7 +157,6 @@ fn json_path(v: &Value) -> Value {
                     ),
                     None => (e.key.clone(), json_path(&e.value)),
                 };
-                out.retain(|o| o.key != key);
                 out.push(Entry {
                     key,
                     key_pos: e.key_pos,
@@ -117,7 +165,7 @@ fn json_path(v: &Value) -> Value {
             }
             Value {
                 pos: v.pos,
-                kind: Kind::Map(out),
+                kind: Kind::Map(last_wins(out)),
             }
         }
         Kind::List(items) => Value {
@@ -155,7 +203,14 @@ fn jsonata(v: &Value) -> Value {
 
 /// Reads `text` onto a copy of `current`.
 pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result<Outcome, Refusal> {
-    let root = json::parse(text.trim_start_matches('\u{feff}')).map_err(ImportError::from)?;
+    let body = text.trim_start_matches('\u{feff}');
+    let json_text = body.trim_start().starts_with('{') || body.trim_start().starts_with('[');
+    let (root, language) = if json_text {
+        (json::parse(body).map_err(ImportError::from)?, None)
+    } else {
+        let (root, lang) = from_code(body);
+        (root, Some(lang))
+    };
     let mut updates = Vec::new();
     tasks(&root, UPDATE, "", &mut updates);
     if updates.is_empty() {
@@ -203,10 +258,111 @@ pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result
     }
     Ok(Outcome {
         document,
-        form: "a Step Functions `sagemaker:updateEndpoint` task".to_string(),
+        form: match language {
+            None => "a Step Functions `sagemaker:updateEndpoint` task".to_string(),
+            Some(l) => format!("a Step Functions `sagemaker:updateEndpoint` task (in {l} code)"),
+        },
         notes,
         choices,
     })
+}
+
+/// The states that code writes as object literals around a SageMaker integration's ARN,
+/// each under its state name (the key it is written at, when there is one), as one map.
+fn from_code(text: &str) -> (Value, &'static str) {
+    let py = [
+        "def ",
+        "self",
+        "from aws_cdk",
+        "import aws_cdk",
+        "json.dumps",
+    ]
+    .iter()
+    .any(|m| text.contains(m))
+        && !text.contains("const ");
+    let lang = if py { Lang::Py } else { Lang::Ts };
+    let toks = lex(text, lang);
+    let mut conv = Converter::new(text, &toks, lang, false).with_bindings();
+    let mut states: Vec<Entry> = Vec::new();
+    let braces = enclosing_braces(&toks);
+    let mut seen = std::collections::HashSet::new();
+    for (k, t) in toks.iter().enumerate() {
+        let TokKind::Str { value, .. } = &t.kind else {
+            continue;
+        };
+        if !(is_integration(value, UPDATE) || is_integration(value, CREATE_CONFIG)) {
+            continue;
+        }
+        let Some(open) = braces.get(k).copied().flatten() else {
+            continue;
+        };
+        if !seen.insert(open) {
+            continue;
+        }
+        let mut p = Parser::new(&toks, text, lang);
+        p.i = open;
+        let Ok(node) = p.expr(0, false) else { continue };
+        let value = conv.value(&node, 0);
+        let name = state_name(&toks, &braces, open)
+            .unwrap_or_else(|| format!("the state at line {}", node.pos.line));
+        states.push(Entry {
+            key: name,
+            key_pos: node.pos,
+            value,
+        });
+    }
+    let label = if py { "Python" } else { "TypeScript" };
+    (
+        tree::node(designer_core::value::Pos::START, Kind::Map(states)),
+        label,
+    )
+}
+
+/// For each token, the `{` of the innermost object it is in (`None` when the innermost
+/// bracket is a list or a call), in one pass.
+fn enclosing_braces(toks: &[Tok]) -> Vec<Option<usize>> {
+    let mut stack: Vec<(bool, usize)> = Vec::new();
+    let mut out = Vec::with_capacity(toks.len());
+    for (i, t) in toks.iter().enumerate() {
+        out.push(stack.last().filter(|(brace, _)| *brace).map(|(_, at)| *at));
+        match t.kind {
+            TokKind::Punct("{") => stack.push((true, i)),
+            TokKind::Punct("[" | "(") => stack.push((false, i)),
+            TokKind::Punct("}" | "]" | ")") => {
+                stack.pop();
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The key an object is written at (`Deploy: {`, `"Deploy": {`), or the construct id of a
+/// `CustomState(this, 'Deploy', { stateJson: {`.
+fn state_name(toks: &[Tok], braces: &[Option<usize>], open: usize) -> Option<String> {
+    let key = |j: usize| match toks.get(j).map(|t| &t.kind) {
+        Some(TokKind::Ident(w)) => Some(w.clone()),
+        Some(TokKind::Str { value, .. }) => Some(value.clone()),
+        _ => None,
+    };
+    let colon = open
+        .checked_sub(1)
+        .is_some_and(|j| matches!(toks.get(j).map(|t| &t.kind), Some(TokKind::Punct(":"))));
+    let name = if colon {
+        open.checked_sub(2).and_then(key)
+    } else {
+        None
+    };
+    if name.as_deref() != Some("stateJson") && name.as_deref() != Some("state_json") {
+        return name;
+    }
+    // `CustomState(this, 'Deploy', { stateJson: {`: the id two tokens before the `{`.
+    let outer = braces.get(open).copied().flatten()?;
+    let id = outer.checked_sub(2)?;
+    match toks.get(id).map(|t| &t.kind) {
+        Some(TokKind::Str { value, .. }) => Some(value.clone()),
+        _ => None,
+    }
 }
 
 /// The new fleet from a `createEndpointConfig` task: the one that creates the config the

@@ -263,6 +263,17 @@ new CfnEndpoint(this, "Ep", props);
 }
 
 #[test]
+fn scope_and_id_by_name_are_not_props() {
+    let o = read("sagemaker.CfnEndpoint(scope=self, id='Ep', endpoint_config_name='c', retain_deployment_config=True)");
+    assert_eq!(
+        o.document.request.endpoint_config_name.as_deref(),
+        Some("c")
+    );
+    assert_eq!(o.document.request.retain_deployment_config, Some(true));
+    assert!(o.notes.is_empty(), "{:?}", o.notes);
+}
+
+#[test]
 fn a_name_assigned_twice_is_a_placeholder_with_both_lines() {
     let py = "cfg = 'a'\nif prod:\n    cfg = 'b'\nsagemaker.CfnEndpoint(self, 'E', endpoint_config_name=cfg)\n";
     let o = read(py);
@@ -353,6 +364,7 @@ const FIXTURES: &[&str] = &[
     "cdk/update_task.py",
     "stepfunctions/retrain-and-deploy.asl.json",
     "stepfunctions/jsonata.asl.json",
+    "stepfunctions/custom-state.ts",
     "describe/describe-endpoint-updating.json",
     "describe/describe-endpoint-config-current.json",
     "describe/describe-endpoint-config-new.json",
@@ -464,6 +476,40 @@ fn mutated_fixtures_never_panic_and_refusals_say_where_or_what() {
 }
 
 #[test]
+fn hostile_megabytes_finish_quickly_too() {
+    // Many integration ARNs, none in an object; objects nested deeper than allowed; many
+    // names assigned twice and all used.
+    let arns = format!(
+        "const x = [{}];",
+        "'arn:aws:states:::sagemaker:updateEndpoint', ".repeat(22_000)
+    );
+    let nested = "new CfnEndpoint(this, 'E', ".to_string() + &"{a: [".repeat(100_000);
+    let names = {
+        let mut s = String::new();
+        for i in 0..40_000 {
+            s.push_str(&format!("v{i} = 1\nv{i} = 2\n"));
+        }
+        s.push_str(
+            "sagemaker.CfnEndpoint(self, 'E', endpoint_config_name='c', deployment_config={",
+        );
+        for i in 0..20_000 {
+            s.push_str(&format!("'k{i}': v{i}, "));
+        }
+        s.push_str("})");
+        s
+    };
+    for (name, text) in [("arns", arns), ("nested", nested), ("names", names)] {
+        let start = std::time::Instant::now();
+        let result = import(&text, &DesignDocument::default(), &Options::default());
+        let took = start.elapsed();
+        eprintln!("a hostile {name} paste ({} bytes): {took:?}", text.len());
+        assert!(name == "names" || result.is_err(), "{name}");
+        let limit = if cfg!(debug_assertions) { 30.0 } else { 5.0 };
+        assert!(took.as_secs_f64() < limit, "{name} took {took:?}");
+    }
+}
+
+#[test]
 fn a_megabyte_paste_of_each_form_finishes_quickly() {
     let big_ts = {
         let mut s = String::from("const pad = [\n");
@@ -501,10 +547,24 @@ fn a_megabyte_paste_of_each_form_finishes_quickly() {
         }
         s
     };
+    let big_sfn_code = {
+        let mut s = String::from("const pad = {\n");
+        let mut i = 0;
+        while s.len() < 1_000_000 {
+            s.push_str(&format!(
+                "  s{i}: {{ Type: 'Pass', Next: 'Deploy', Result: [1, 'two', `three`] }},\n"
+            ));
+            i += 1;
+        }
+        s.push_str("};\n");
+        s.push_str(&fixture("stepfunctions/custom-state.ts"));
+        s
+    };
     for (name, text) in [
         ("ts", big_ts),
         ("py", big_py),
         ("sfn", big_json),
+        ("sfn code", big_sfn_code),
         ("describe", big_describe),
     ] {
         assert!(text.len() >= 1_000_000, "{name}");

@@ -192,6 +192,78 @@ fn detection_takes_state_machines_only() {
         "retrain-and-deploy.asl.json"
     )));
     assert!(!stepfunctions::detect("{\"EndpointName\": \"e\"}"));
-    // A CDK file that names the integration is not a state machine.
-    assert!(!stepfunctions::detect("new sfn.CustomState(this, 'U', { stateJson: { Resource: 'arn:aws:states:::sagemaker:updateEndpoint' } })"));
+    // Code that writes the state as an object literal is read; a CDK endpoint stack that
+    // also names the integration is the CDK importer's.
+    assert!(stepfunctions::detect("new sfn.CustomState(this, 'U', { stateJson: { Resource: 'arn:aws:states:::sagemaker:updateEndpoint' } })"));
+    assert!(!stepfunctions::detect(
+        "new CfnEndpoint(this, 'E', {}); const r = 'arn:aws:states:::sagemaker:updateEndpoint';"
+    ));
+    // A template whose state machine is a string (`DefinitionString`) is CloudFormation's.
+    assert!(!stepfunctions::detect(
+        r#"{"Resources": {"M": {"Properties": {"DefinitionString": "{\"Resource\": \"arn:aws:states:::sagemaker:updateEndpoint\"}"}}}}"#
+    ));
+    // A YAML definition (unquoted ARN) is not claimed.
+    assert!(!stepfunctions::detect(
+        "States:\n  U:\n    Resource: arn:aws:states:::sagemaker:updateEndpoint\n"
+    ));
+}
+
+#[test]
+fn states_written_as_object_literals_in_cdk_code() {
+    let text = fixture("custom-state.ts");
+    assert!(stepfunctions::detect(&text));
+    let o = read(&text);
+    assert_eq!(
+        o.form,
+        "a Step Functions `sagemaker:updateEndpoint` task (in TypeScript code)"
+    );
+    let rolling = o
+        .document
+        .request
+        .deployment_config
+        .as_ref()
+        .unwrap()
+        .rolling_update_policy
+        .as_ref()
+        .unwrap();
+    assert_eq!(rolling.maximum_batch_size.as_ref().unwrap().value, Some(1));
+    assert_eq!(
+        holes(&o),
+        vec![
+            hole("EndpointName", "$.endpoint", 26, 27),
+            hole("EndpointConfigName", "$.configName", 27, 33),
+            hole(
+                "DeploymentConfig.AutoRollbackConfiguration.Alarms[0].AlarmName",
+                "alarmName",
+                33,
+                62
+            ),
+            hole("Endpoint.NewVariants[0].ModelName", "$.model", 14, 55),
+        ]
+    );
+    assert_eq!(
+        o.document.endpoint.new_variants[0].instance_type.as_deref(),
+        Some("ml.inf2.xlarge")
+    );
+    assert!(
+        o.notes[0].contains("createEndpointConfig task \"CreateConfig\": 1 variant, 2 instances"),
+        "{:?}",
+        o.notes
+    );
+
+    // Python, inside JSON.stringify's counterpart.
+    let py = "definition = json.dumps({'StartAt': 'U', 'States': {'U': {'Type': 'Task',\n  'Resource': 'arn:aws:states:::sagemaker:updateEndpoint',\n  'Parameters': {'EndpointName': endpoint_name, 'EndpointConfigName.$': '$.cfg'}, 'End': True}}})\n";
+    let o = read(py);
+    assert_eq!(
+        o.form,
+        "a Step Functions `sagemaker:updateEndpoint` task (in Python code)"
+    );
+    assert_eq!(
+        o.document
+            .placeholders
+            .iter()
+            .map(|p| p.expression.as_str())
+            .collect::<Vec<_>>(),
+        vec!["endpoint_name", "$.cfg"]
+    );
 }

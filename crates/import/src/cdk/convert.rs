@@ -127,7 +127,7 @@ impl<'a> Converter<'a> {
                         }
                     }
                 }
-                tree::node(pos, Kind::Map(entries))
+                tree::node(pos, Kind::Map(last_wins(entries)))
             }
             NodeKind::Call { callee, args, new } => {
                 let structural = !new
@@ -147,7 +147,7 @@ impl<'a> Converter<'a> {
                         Arg::Positional(_) => {}
                     }
                 }
-                tree::node(pos, Kind::Map(entries))
+                tree::node(pos, Kind::Map(last_wins(entries)))
             }
             NodeKind::Name(name) => self.resolve(node, name, depth),
         }
@@ -220,14 +220,25 @@ impl<'a> Converter<'a> {
     }
 }
 
-/// A later member of the same name replaces an earlier one, as in both languages.
 fn push(entries: &mut Vec<Entry>, key: String, key_pos: Pos, value: Value) {
-    entries.retain(|e| e.key != key);
     entries.push(Entry {
         key,
         key_pos,
         value,
     });
+}
+
+/// A later member of the same name replaces an earlier one, as in both languages (and in
+/// JSON as Step Functions reads it); done once per map, so a large map stays linear.
+pub fn last_wins(entries: Vec<Entry>) -> Vec<Entry> {
+    let mut seen = HashSet::new();
+    let mut out: Vec<Entry> = entries
+        .into_iter()
+        .rev()
+        .filter(|e| seen.insert(e.key.clone()))
+        .collect();
+    out.reverse();
+    out
 }
 
 fn size(v: &Value) -> usize {
