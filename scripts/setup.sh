@@ -47,6 +47,7 @@ fi
 # The IaC export tests' checkers: cfn-lint (CloudFormation), python-hcl2 (Terraform), parliament (IAM).
 if ! python3 -c 'import cfnlint, hcl2, parliament, yaml' 2>/dev/null || ! command -v cfn-lint >/dev/null 2>&1; then
   say "installing cfn-lint, python-hcl2 and parliament from PyPI"
-  python3 -m pip install --quiet cfn-lint python-hcl2 parliament
+  # python-hcl2 pinned: the Terraform test reads its 8.x output form (strings as written).
+  python3 -m pip install --quiet cfn-lint python-hcl2==8.1.4 parliament
 fi
 say "tools ready"

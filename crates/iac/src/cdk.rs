@@ -77,7 +77,7 @@ pub fn typescript(doc: &DesignDocument) -> Export {
     let fills = tree::fills(&root);
     let mut out = String::from(
         "// A CDK app (aws-cdk-lib v2) with a SageMaker endpoint and the deployment policy of its\n\
-         // updates, written by the deployment designer. Run it with `cdk synth` or `npx ts-node`.\n",
+         // updates, written by the deployment designer: npx cdk synth --app \"npx ts-node sagemaker-endpoint.ts\"\n",
     );
     out.push_str(&header_lines(&fills, "//"));
     out.push_str(&format!(
@@ -151,7 +151,7 @@ pub fn python(doc: &DesignDocument) -> Export {
     let fills = tree::fills(&root);
     let mut out = String::from(
         "# A CDK app (aws-cdk-lib v2) with a SageMaker endpoint and the deployment policy of its\n\
-         # updates, written by the deployment designer. Run it with `cdk synth` or `python3`.\n",
+         # updates, written by the deployment designer: cdk synth --app \"python3 sagemaker_endpoint.py\"\n",
     );
     out.push_str(&header_lines(&fills, "#"));
     out.push_str(

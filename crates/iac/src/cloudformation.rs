@@ -4,8 +4,9 @@
 //! A placeholder becomes a `Ref` to a template parameter named `FillIn...` (declared, with no
 //! default, in the whole template), so CloudFormation itself asks for the missing value.
 
-use designer_core::model::{DesignDocument, TrafficRoutingConfig};
-use designer_core::validate::{self, Severity};
+use designer_core::limits;
+use designer_core::model::{DesignDocument, TrafficRoutingConfigType, VariantPropertyType};
+use designer_core::validate::Severity;
 
 use crate::facts::cloudformation as facts;
 use crate::json::{json_string, pretty, J};
@@ -310,48 +311,84 @@ fn sequence(items: &[J], depth: usize, out: &mut String) {
     }
 }
 
-/// What CloudFormation does differently from the API for this design.
-pub fn findings(doc: &DesignDocument, core: &[validate::Finding]) -> Vec<TargetFinding> {
+/// What CloudFormation does differently from the API for this design. The deploy-time ones
+/// are errors the core's validation also reports at the same path (R2, R4, S1, S2, S3:
+/// `tests/findings.rs` checks that they agree); they are worked out here from the request so
+/// that the on-demand module does not carry the whole validation a second time.
+pub fn findings(doc: &DesignDocument) -> Vec<TargetFinding> {
     let mut out = Vec::new();
     let req = &doc.request;
     let held = |path: &str| doc.placeholders.iter().any(|p| p.path == path);
-    let deploy_time = |path: &str, why: String| TargetFinding {
-        target: TARGET,
-        path: path.to_string(),
-        severity: Severity::Error,
-        message: format!(
-            "CloudFormation accepts this template but the update fails at deploy time: {why}"
-        ),
-    };
-    let routing_wait_missing = req
-        .deployment_config
-        .as_ref()
-        .and_then(|dc| dc.blue_green_update_policy.as_ref())
-        .and_then(|bg| bg.traffic_routing_configuration.as_ref())
-        .is_some_and(|t: &TrafficRoutingConfig| t.wait_interval_in_seconds.is_none());
-    for f in core.iter().filter(|f| f.severity == Severity::Error) {
-        if held(&f.path) {
-            continue;
+    let mut deploy_time = |path: String, why: String| {
+        if !held(&path) {
+            out.push(TargetFinding {
+                target: TARGET,
+                path,
+                severity: Severity::Error,
+                message: format!(
+                    "CloudFormation accepts this template but the update fails at deploy time: {why}"
+                ),
+            });
         }
-        let why = match f.rule {
-            "R4" if f.path.ends_with("TrafficRoutingConfiguration.WaitIntervalInSeconds")
-                && routing_wait_missing =>
-            {
-                Some("the API requires WaitIntervalInSeconds, which CloudFormation's schema leaves optional.".to_string())
+    };
+    if let Some(list) = &req.exclude_retained_variant_properties {
+        let base = "ExcludeRetainedVariantProperties";
+        let max = limits::VARIANT_PROPERTY_LIST.max;
+        if list.len() > max && facts::VARIANT_PROPERTY_LIST_MAX.is_none() {
+            deploy_time(base.to_string(), format!(
+                "the API takes at most {max} entries in {base} ({} here); CloudFormation's schema sets no limit.",
+                list.len()
+            ));
+        }
+        for (i, p) in list.iter().enumerate() {
+            let path = format!("{base}[{i}].VariantPropertyType");
+            let why = match &p.variant_property_type {
+                None => "the API requires VariantPropertyType in every entry; CloudFormation's schema does not.".to_string(),
+                Some(t) if !t.is_known() && !facts::VARIANT_PROPERTY_TYPE_HAS_ENUM => format!(
+                    "{} is not one of the API's property types ({}); CloudFormation's schema has no such list.",
+                    json_string(t.wire()),
+                    VariantPropertyType::WIRE.join(", ")
+                ),
+                Some(_) => continue,
+            };
+            deploy_time(path, why);
+        }
+    }
+    let dc = req.deployment_config.as_ref();
+    let bg = dc.and_then(|d| d.blue_green_update_policy.as_ref());
+    if bg.is_some()
+        && dc.is_some_and(|d| d.rolling_update_policy.is_some())
+        && !facts::ONE_POLICY_ENFORCED
+    {
+        deploy_time(
+            "DeploymentConfig".to_string(),
+            "CloudFormation takes both update policies, the API only one.".to_string(),
+        );
+    }
+    if let Some(t) = bg.and_then(|b| b.traffic_routing_configuration.as_ref()) {
+        let base = "DeploymentConfig.BlueGreenUpdatePolicy.TrafficRoutingConfiguration";
+        if t.wait_interval_in_seconds.is_none()
+            && !facts::TRAFFIC_ROUTING_REQUIRED.contains(&"WaitIntervalInSeconds")
+        {
+            deploy_time(
+                format!("{base}.WaitIntervalInSeconds"),
+                "the API requires WaitIntervalInSeconds, which CloudFormation's schema leaves optional.".to_string(),
+            );
+        }
+        let needs = match t.type_ {
+            Some(TrafficRoutingConfigType::Canary) if t.canary_size.is_none() => {
+                Some(("CANARY", "CanarySize"))
             }
-            "R2" => Some(format!(
-                "CloudFormation's schema has no list of property types and no item limit for ExcludeRetainedVariantProperties, the API has ({}).",
-                f.explanation
-            )),
-            "S1" => Some("CloudFormation takes both update policies, the API only one.".to_string()),
-            "S2" | "S3" if f.aws_message.contains("is required when") => Some(format!(
-                "CloudFormation's schema does not know that this routing type needs {}.",
-                f.path.rsplit('.').next().unwrap_or("its size")
-            )),
+            Some(TrafficRoutingConfigType::Linear) if t.linear_step_size.is_none() => {
+                Some(("LINEAR", "LinearStepSize"))
+            }
             _ => None,
         };
-        if let Some(why) = why {
-            out.push(deploy_time(&f.path, why));
+        if let Some((ty, member)) = needs {
+            deploy_time(
+                format!("{base}.{member}"),
+                format!("the API requires {member} with {ty} routing; CloudFormation's schema does not know that."),
+            );
         }
     }
     if let Some(alarms) = req

@@ -14,7 +14,7 @@ pub mod terraform;
 pub mod tree;
 
 use designer_core::model::DesignDocument;
-use designer_core::validate::{self, Severity};
+use designer_core::validate::Severity;
 
 /// An export target, as the page's tabs list them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -132,8 +132,7 @@ pub fn findings(doc: &DesignDocument) -> Vec<TargetFinding> {
 /// Every target's findings for `doc` exported with `options` (the IAM policy's depend on
 /// the partition, region and account typed on the page).
 pub fn findings_with(doc: &DesignDocument, options: &Options) -> Vec<TargetFinding> {
-    let core = validate::validate(doc);
-    let mut out = cloudformation::findings(doc, &core);
+    let mut out = cloudformation::findings(doc);
     out.extend(terraform::findings(doc));
     out.extend(cdk::findings(doc));
     out.extend(iam::findings(doc, options));

@@ -400,3 +400,65 @@ fn findings_name_their_target_in_the_message() {
         assert!(named, "{f:#?}");
     }
 }
+
+/// CloudFormation's deploy-time findings are exactly where the core's validation has an
+/// error of the matching rule: the two never disagree about what the API refuses.
+#[test]
+fn cloudformation_deploy_time_findings_match_the_cores_errors() {
+    use designer_core::validate::validate;
+    let mut cases: Vec<DesignDocument> = designs().into_iter().map(|(_, d)| d).collect();
+    cases.extend(hostile_designs().into_iter().map(|(_, d)| d));
+    cases.extend(generated_designs(40).into_iter().map(|(_, d)| d));
+    let mut bad_routing = canary_policy();
+    if let Some(t) = bad_routing.traffic_routing_configuration.as_mut() {
+        t.wait_interval_in_seconds = None;
+        t.canary_size = None;
+    }
+    cases.push(with_config(DeploymentConfig {
+        blue_green_update_policy: Some(bad_routing),
+        rolling_update_policy: Some(rolling_policy()),
+        ..Default::default()
+    }));
+    cases.push(with_config(DeploymentConfig {
+        blue_green_update_policy: Some(blue_green(routing(TrafficRoutingConfigType::Linear, 1))),
+        ..Default::default()
+    }));
+    cases.push(doc(UpdateEndpointInput {
+        exclude_retained_variant_properties: Some(vec![VariantProperty::default(); 5]),
+        ..named("ep", "cfg")
+    }));
+    let mut seen = 0;
+    for d in cases {
+        let mut ours: Vec<String> = findings(&d)
+            .into_iter()
+            .filter(|f| {
+                f.message
+                    .starts_with("CloudFormation accepts this template")
+            })
+            .map(|f| f.path)
+            .collect();
+        let mut core: Vec<String> = validate(&d)
+            .into_iter()
+            .filter(|f| f.severity == Severity::Error)
+            .filter(|f| match f.rule {
+                "R2" | "S1" => true,
+                "R4" => {
+                    f.path.ends_with("WaitIntervalInSeconds")
+                        && f.aws_message.contains("Missing required")
+                }
+                "S2" | "S3" => f.aws_message.contains("is required when"),
+                _ => false,
+            })
+            .map(|f| f.path)
+            .collect();
+        ours.sort();
+        core.sort();
+        core.dedup();
+        seen += ours.len();
+        assert_eq!(ours, core, "{:#?}", d.request);
+    }
+    assert!(
+        seen >= 10,
+        "the table exercises the rules ({seen} findings)"
+    );
+}
