@@ -6,7 +6,9 @@ fn main() {
     match designer_import::import(&text, &doc, &designer_import::Options::default()) {
         Ok(o) => {
             println!("form: {}", o.form);
-            println!("request: {:#?}", o.document.request);
+            if std::env::var_os("QUIET").is_none() {
+                println!("request: {:#?}", o.document.request);
+            }
             for p in &o.document.placeholders {
                 println!("placeholder {} = {} ({:?}:{:?})", p.path, p.expression, p.line, p.column);
             }

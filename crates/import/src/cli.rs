@@ -11,30 +11,85 @@ use designer_core::json;
 use designer_core::model::DesignDocument;
 use designer_core::value::{Entry, Kind, ParseError, Pos, Value};
 
-/// Where lines start, to turn byte offsets into line and column.
+/// Where lines start, to turn byte offsets into line and column and back in about constant
+/// time (a 1 MB paste on one line must not cost a scan per value).
 struct Lines<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    /// UTF-8 continuation bytes before each 64-byte block.
+    cont: Vec<usize>,
+}
+
+const BLOCK: usize = 64;
+
+fn is_cont(b: u8) -> bool {
+    b & 0xC0 == 0x80
 }
 
 impl<'a> Lines<'a> {
     fn new(text: &'a str) -> Self {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Lines { text, starts }
+        let mut cont = Vec::with_capacity(text.len() / BLOCK + 2);
+        let mut n = 0;
+        cont.push(0);
+        for chunk in text.as_bytes().chunks(BLOCK) {
+            n += chunk.iter().filter(|b| is_cont(**b)).count();
+            cont.push(n);
+        }
+        Lines { text, starts, cont }
+    }
+
+    /// Characters in `text[..offset]`.
+    fn chars_before(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        let block = offset / BLOCK;
+        let base = self.cont.get(block).copied().unwrap_or(0);
+        let tail = self
+            .text
+            .as_bytes()
+            .get(block * BLOCK..offset)
+            .map_or(0, |b| b.iter().filter(|b| is_cont(**b)).count());
+        offset - base - tail
     }
 
     fn pos(&self, offset: usize) -> Pos {
         let line = self.starts.partition_point(|s| *s <= offset).max(1);
         let start = self.starts.get(line - 1).copied().unwrap_or(0);
-        let column = self
-            .text
-            .get(start..offset.min(self.text.len()))
-            .map_or(offset - start, |s| s.chars().count());
+        let column = self.chars_before(offset) - self.chars_before(start);
         Pos {
             line: u32::try_from(line).unwrap_or(u32::MAX),
             column: u32::try_from(column + 1).unwrap_or(u32::MAX),
         }
+    }
+
+    /// The byte offset of `pos` (the end of the text when it is beyond).
+    fn offset(&self, pos: Pos) -> usize {
+        let Some(&start) = self.starts.get((pos.line as usize).saturating_sub(1)) else {
+            return self.text.len();
+        };
+        let end = self.starts.get(pos.line as usize).copied().unwrap_or(self.text.len());
+        let column = (pos.column as usize).saturating_sub(1);
+        let first = self.chars_before(start);
+        if self.chars_before(end) - first == end - start {
+            // An ASCII line: a column is a byte.
+            return (start + column).min(end);
+        }
+        let want = first + column;
+        // The first offset in the line with `want` characters before it, on a char boundary.
+        let (mut lo, mut hi) = (start, end);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.chars_before(mid) < want {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        while lo < self.text.len() && !self.text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        lo
     }
 }
 
@@ -77,6 +132,18 @@ impl Word {
                 Piece::Var { .. } => None,
             })
             .collect()
+    }
+
+    /// True when the word starts with `prefix` (quoted or not), without building its text.
+    fn starts_with(&self, prefix: &str) -> bool {
+        let mut chars = prefix.chars();
+        for p in &self.pieces {
+            let Some(want) = chars.next() else { return true };
+            if !matches!(p, Piece::Char { c, .. } if *c == want) {
+                return false;
+            }
+        }
+        chars.next().is_none()
     }
 
     /// The word's text with expansions as written.
@@ -123,7 +190,10 @@ fn find_commands(text: &str) -> Vec<usize> {
             let prev = line.get(..k).and_then(|s| s.chars().next_back());
             let next = line.get(k + 3..).and_then(|s| s.chars().next());
             let boundary = prev.is_none_or(|c| c.is_whitespace() || "($!`>".contains(c));
-            if boundary && next.is_some_and(char::is_whitespace) {
+            let lead = strip_prompt(line.get(..k).unwrap_or_default().trim());
+            let at_command = lead.is_empty()
+                || ["$(", "`", "&&", "||", ";", "then", "do", "sudo", "("].iter().any(|e| lead.ends_with(e));
+            if boundary && at_command && next.is_some_and(char::is_whitespace) {
                 found = Some(line_start + k);
             }
         }
@@ -159,6 +229,10 @@ struct Shell<'a> {
     b: &'a [u8],
     i: usize,
     lines: &'a Lines<'a>,
+    /// Variables the script sets to a plain value before the command: (name, value, line).
+    vars: &'a [(String, String, u32)],
+    /// The variables that were filled in from `vars`, by name.
+    used: Vec<String>,
 }
 
 impl Shell<'_> {
@@ -435,6 +509,19 @@ impl Shell<'_> {
             }
         };
         let _ = quoted;
+        let text = self.text.get(at..end).unwrap_or_default();
+        let name = text.trim_start_matches('$').trim_start_matches('{').trim_end_matches('}');
+        if let Some((_, value, _)) = self.vars.iter().rev().find(|(n, _, _)| n == name) {
+            // `NAME=value` earlier in the script: the shell would put the value here.
+            for c in value.chars() {
+                pieces.push(Piece::Char { c, start: at, end });
+            }
+            if !self.used.iter().any(|u| u == name) {
+                self.used.push(name.to_string());
+            }
+            self.i = end;
+            return Ok(());
+        }
         pieces.push(Piece::Var {
             text: self.text.get(at..end).unwrap_or_default().to_string(),
             start: at,
@@ -500,11 +587,14 @@ fn import_with(text: &str, current: &DesignDocument, repairs: bool) -> Result<Ou
     let Some(&start) = starts.first() else {
         return Err(ImportError::from(ParseError::new(Pos::START, "found no `aws sagemaker update-endpoint` command")).into());
     };
+    let vars = assignments(text, start, &lines);
     let mut sh = Shell {
         text,
         b: text.as_bytes(),
         i: start,
         lines: &lines,
+        vars: &vars,
+        used: Vec::new(),
     };
     let words = sh.words().map_err(|e| Refusal::from(ImportError::from(e)))?;
     let mut cx = Ctx {
@@ -522,6 +612,11 @@ fn import_with(text: &str, current: &DesignDocument, repairs: bool) -> Result<Ou
             others.join(", ")
         ));
     }
+    for name in &sh.used {
+        if let Some((_, value, line)) = vars.iter().rev().find(|(n, _, _)| n == name) {
+            cx.notes.push(format!("`${name}` is `{value}`, as line {line} sets it."));
+        }
+    }
     let request = cx.command(&words, current)?;
     let document = core_import::request_into(&request, Source::Json, current)?;
     Ok(Outcome {
@@ -530,6 +625,47 @@ fn import_with(text: &str, current: &DesignDocument, repairs: bool) -> Result<Ou
         notes: cx.notes,
         choices: Vec::new(),
     })
+}
+
+/// `NAME=value` and `export NAME=value` lines before byte `before`, whose value is plain
+/// text (a value the shell computes stays a placeholder).
+fn assignments(text: &str, before: usize, lines: &Lines) -> Vec<(String, String, u32)> {
+    let mut out = Vec::new();
+    let head = text.get(..before).unwrap_or_default();
+    let mut offset = 0;
+    for line in head.split_inclusive('\n') {
+        let at = offset;
+        offset += line.len();
+        let t = line.trim_start();
+        let t = t.strip_prefix("export ").map_or(t, str::trim_start);
+        let Some(eq) = t.find('=') else { continue };
+        let name = &t[..eq];
+        let is_name = name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        if !is_name {
+            continue;
+        }
+        let value_at = at + (line.len() - t.len()) + eq + 1;
+        let mut sh = Shell {
+            text,
+            b: text.as_bytes(),
+            i: value_at,
+            lines,
+            vars: &[],
+            used: Vec::new(),
+        };
+        let Ok(words) = sh.words() else { continue };
+        match words.as_slice() {
+            [] => out.push((name.to_string(), String::new(), lines.pos(at).line)),
+            [w] if w.start == value_at => {
+                if let Some(v) = w.literal() {
+                    out.push((name.to_string(), v, lines.pos(at).line));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 fn fail(pos: Pos, message: impl Into<String>) -> Refusal {
@@ -569,17 +705,29 @@ impl Ctx<'_> {
         let first = words.get(at).map_or(0, |w| w.start);
         while let Some(w) = words.get(i) {
             let wpos = self.pos(w.start);
-            let shown = w.shown();
-            let Some(flag) = shown.strip_prefix("--").map(str::to_string) else {
+            if !w.starts_with("--") {
+                let shown: String = w.shown().chars().take(60).collect();
                 return Err(fail(wpos, format!("unexpected `{shown}`: update-endpoint takes options only ({FLAGS})")));
+            }
+            // The option's name: up to a '=' (an option is never long).
+            let flag: String = w.pieces.iter().skip(2).map_while(|p| match p {
+                Piece::Char { c, .. } if *c != '=' => Some(*c),
+                _ => None,
+            }).take(100).collect();
+            let flag = if w.pieces.get(2 + flag.chars().count()).is_some_and(|p| matches!(p, Piece::Char { c: '=', .. })) {
+                format!("{flag}=")
+            } else {
+                flag
             };
             // `--flag=value` or `--flag value`.
-            let (name, mut value): (String, Vec<Word>) = match flag.split_once('=') {
+            let inline_word;
+            let (name, mut value): (String, Vec<&Word>) = match flag.split_once('=') {
                 Some((n, _)) => {
-                    let skip = 2 + n.len() + 1;
+                    let skip = 2 + n.chars().count() + 1;
                     let pieces: Vec<Piece> = w.pieces.iter().skip(skip).cloned().collect();
                     let start = pieces.first().map_or(w.end, Piece::start);
-                    (n.to_string(), vec![Word { pieces, start, end: w.end }])
+                    inline_word = Word { pieces, start, end: w.end };
+                    (n.to_string(), vec![&inline_word])
                 }
                 None => (flag.clone(), Vec::new()),
             };
@@ -587,10 +735,10 @@ impl Ctx<'_> {
             i += 1;
             let mut take_value = |i: &mut usize, many: bool| {
                 while let Some(v) = words.get(*i) {
-                    if v.shown().starts_with("--") {
+                    if v.starts_with("--") {
                         break;
                     }
-                    value.push(v.clone());
+                    value.push(v);
                     *i += 1;
                     if !many {
                         break;
@@ -641,7 +789,7 @@ impl Ctx<'_> {
                         set(&mut flags, member, vpos, v);
                     }
                     _ => {
-                        if let Some(file) = v0.literal().filter(|l| l.starts_with("file://") || l.starts_with("fileb://")) {
+                        if let Some(file) = (v0.starts_with("file://") || v0.starts_with("fileb://")).then(|| v0.shown()) {
                             return Err(fail(vpos, format!(
                                 "--cli-input-json reads `{file}` ({vpos}), a file this page cannot read: paste the file's content instead (a request in the --cli-input-json form imports as it is)"
                             )));
@@ -727,7 +875,7 @@ impl Ctx<'_> {
 
     /// `VariantPropertyType=DesiredInstanceCount VariantPropertyType=DesiredWeight`, or a
     /// JSON list.
-    fn exclude(&mut self, flag: &str, words_of_value: &[Word], words: &[Word], first: usize) -> Result<Value, Refusal> {
+    fn exclude(&mut self, flag: &str, words_of_value: &[&Word], words: &[Word], first: usize) -> Result<Value, Refusal> {
         let Some(w0) = words_of_value.first() else {
             return Err(fail(Pos::START, format!("--{flag} needs a value")));
         };
@@ -765,7 +913,7 @@ impl Ctx<'_> {
                 Ok(v)
             }
             Err(e) => {
-                let at = offset_of(&decoded, e.pos);
+                let at = Lines::new(&decoded).offset(e.pos);
                 let orig = map.get(at).map_or(w.end, |m| m.0);
                 let epos = self.pos(orig);
                 let (problem, repair) = self.repair(flag, &decoded, &map, w, words, first);
@@ -943,33 +1091,10 @@ fn decode(pieces: &[Piece]) -> (String, Vec<(usize, usize)>, Vec<String>) {
     (out, map, vars)
 }
 
-/// The byte offset of a (line, column) in `s`.
-fn offset_of(s: &str, pos: Pos) -> usize {
-    let mut line = 1;
-    let mut col = 1;
-    for (i, c) in s.char_indices() {
-        if line == pos.line && col == pos.column {
-            return i;
-        }
-        if c == '\n' {
-            line += 1;
-            col = 1;
-        } else {
-            col += 1;
-        }
-    }
-    s.len()
-}
-
 /// Moves the positions of a tree parsed from a decoded word to the pasted text, and turns
 /// sentinels and `<stand-ins>` into placeholders.
 fn remap(v: &mut Value, dl: &Lines, map: &[(usize, usize)], lines: &Lines, vars: &[String], end: usize) {
-    let to = |p: Pos| -> Pos {
-        let off = dl.starts.get((p.line as usize).saturating_sub(1)).copied().unwrap_or(0);
-        let text = dl.text.get(off..).unwrap_or_default();
-        let byte = off + text.char_indices().nth((p.column as usize).saturating_sub(1)).map_or(text.len(), |(i, _)| i);
-        lines.pos(map.get(byte).map_or(end, |m| m.0))
-    };
+    let to = |p: Pos| -> Pos { lines.pos(map.get(dl.offset(p)).map_or(end, |m| m.0)) };
     walk(v, &to, vars);
 }
 
@@ -1125,10 +1250,16 @@ impl Short<'_> {
                     if self.i >= self.pieces.len() {
                         return Err(ParseError::new(pos, "this '[' is never closed"));
                     }
+                    let before = self.i;
                     items.push(self.value(key, depth + 1, Some(']'))?);
                     self.skip_ws();
-                    if self.ch() == Some(',') {
-                        self.i += 1;
+                    match self.ch() {
+                        Some(',') => self.i += 1,
+                        Some(']') => {}
+                        _ if self.i == before || self.i >= self.pieces.len() => {
+                            return Err(ParseError::new(self.pos(), format!("expected ',' or ']' in a list, found {}", self.found())))
+                        }
+                        _ => {}
                     }
                 }
                 Ok(Value { pos, kind: Kind::List(items) })
@@ -1171,5 +1302,23 @@ impl Short<'_> {
                 Ok(Value { pos, kind })
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_map_offsets_to_positions_and_back_across_blocks() {
+        let text = format!("ab\n{}é€x\n\ny", "-".repeat(130));
+        let lines = Lines::new(&text);
+        let x = text.find('x').unwrap_or(0);
+        assert_eq!(lines.pos(x), Pos { line: 2, column: 133 });
+        assert_eq!(lines.offset(Pos { line: 2, column: 133 }), x);
+        let y = text.find('y').unwrap_or(0);
+        assert_eq!(lines.pos(y), Pos { line: 4, column: 1 });
+        assert_eq!(lines.offset(Pos { line: 4, column: 1 }), y);
+        assert_eq!(lines.offset(Pos { line: 9, column: 1 }), text.len());
     }
 }

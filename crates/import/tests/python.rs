@@ -368,3 +368,93 @@ fn the_endpoint_and_simulation_are_kept() {
     assert_eq!(o.document.simulation.provisioning_seconds, 123);
     assert_eq!(o.document.endpoint, current.endpoint);
 }
+
+/// Mutations per fixture: 400, or `FUZZ_CASES` for a longer run.
+fn per_fixture() -> usize {
+    std::env::var("FUZZ_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(400)
+}
+
+/// A small fixed-seed random source (xorshift), so the fuzz cases are the same every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % (n.max(1) as u64)) as usize
+    }
+}
+
+/// Truncations, flipped bytes and inserted quotes, brackets and backslashes of every
+/// fixture: the import answers (accepts or refuses with a place) and never panics.
+#[test]
+fn mutated_fixtures_never_panic() {
+    const NOISE: &[&str] = &["'", "\"", "{", "}", "(", ")", "[", "]", "\\", "\n", "#", "**", "=", ":", ",", "f'", "\"\"\"", "é", "\t", "if x:\n"];
+    let names = ["lambda_handler.py", "notebook_cell.py", "deploy_script.py", "test_deploy.py", "sdk_predictor.py", "request_syntax.py"];
+    let mut rng = Rng(0x5eed_1234_abcd_0042);
+    let doc = DesignDocument::default();
+    let mut cases = 0;
+    for name in names {
+        let text = fixture(name);
+        for _ in 0..per_fixture() {
+            let mut bytes = text.clone().into_bytes();
+            for _ in 0..1 + rng.below(4) {
+                match rng.below(3) {
+                    0 => bytes.truncate(rng.below(bytes.len() + 1)),
+                    1 if !bytes.is_empty() => {
+                        let i = rng.below(bytes.len());
+                        bytes[i] ^= 1 << rng.below(8);
+                    }
+                    _ => {
+                        let i = rng.below(bytes.len() + 1);
+                        let noise = NOISE[rng.below(NOISE.len())].as_bytes();
+                        bytes.splice(i..i, noise.iter().copied());
+                    }
+                }
+            }
+            let mutated = String::from_utf8_lossy(&bytes).into_owned();
+            let picks = Options { choices: vec![("deployment_config".into(), rng.below(4)), ("update_endpoint".into(), rng.below(3))] };
+            if let Err(r) = import(&mutated, &doc, &picks) {
+                assert!(!r.error.message.is_empty());
+            }
+            cases += 1;
+        }
+    }
+    assert_eq!(cases, 6 * per_fixture());
+}
+
+/// A 1 MB snippet (a long alarm list built in a dict that is then extended, among many
+/// other statements) imports well under a second; the bound is only a safety net.
+#[test]
+fn a_megabyte_snippet_imports_quickly() {
+    let mut text = String::from("import boto3\nsm = boto3.client('sagemaker')\n");
+    let mut k = 0;
+    while text.len() < 500_000 {
+        text.push_str(&format!("value_{k} = {{'Key': 'some-text-{k}', 'Other': [{k}, {k}, {k}]}}  # filler\n"));
+        k += 1;
+    }
+    text.push_str("alarms = [\n");
+    let mut n = 0;
+    while text.len() < 1_000_000 {
+        text.push_str(&format!("    {{'AlarmName': 'alarm-number-{n}-with-a-long-name'}},\n"));
+        n += 1;
+    }
+    text.push_str("]\ncfg = {'BlueGreenUpdatePolicy': {'TrafficRoutingConfiguration': {'Type': 'ALL_AT_ONCE', 'WaitIntervalInSeconds': 0}}}\n");
+    text.push_str("cfg['AutoRollbackConfiguration'] = {'Alarms': alarms}\n");
+    text.push_str("sm.update_endpoint(EndpointName=name, DeploymentConfig=cfg)\n");
+    let t = std::time::Instant::now();
+    let o = outcome(&text, &Options::default());
+    let took = t.elapsed();
+    println!("1 MB Python snippet ({} bytes): {took:?}", text.len());
+    let alarms = o.document.request.deployment_config.and_then(|d| d.auto_rollback_configuration).and_then(|a| a.alarms);
+    assert_eq!(alarms.map(|a| a.len()), Some(n));
+    assert!(took.as_secs_f64() < 5.0, "took {took:?}");
+    // Deep nesting is refused, not a stack overflow.
+    let deep = format!("sm.update_endpoint(DeploymentConfig={})", "[".repeat(200_000));
+    let r = import(&deep, &DesignDocument::default(), &Options::default()).unwrap_err();
+    assert!(r.error.message.contains("deeper than"), "{}", r.error.message);
+}

@@ -185,7 +185,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             } else {
                 Tok::Name(word.to_string())
             }
-        } else if let Some(op) = OPS3.iter().chain(OPS2).find(|op| c.rest().starts_with(**op)) {
+        } else if let Some(op) = c
+            .peek_at(1)
+            .filter(|b| b"=*/<>.-".contains(b))
+            .and_then(|_| OPS3.iter().chain(OPS2).find(|op| c.rest().starts_with(**op)))
+        {
             c.bump_n(op.len());
             Tok::Op(op)
         } else if let Some(op) = OPS1.iter().find(|op| op.starts_with(ch)) {
