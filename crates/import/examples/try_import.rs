@@ -10,7 +10,10 @@ fn main() {
                 println!("request: {:#?}", o.document.request);
             }
             for p in &o.document.placeholders {
-                println!("placeholder {} = {} ({:?}:{:?})", p.path, p.expression, p.line, p.column);
+                println!(
+                    "placeholder {} = {} ({:?}:{:?})",
+                    p.path, p.expression, p.line, p.column
+                );
             }
             for n in &o.notes {
                 println!("note: {n}");

@@ -68,7 +68,11 @@ impl<'a> Lines<'a> {
         let Some(&start) = self.starts.get((pos.line as usize).saturating_sub(1)) else {
             return self.text.len();
         };
-        let end = self.starts.get(pos.line as usize).copied().unwrap_or(self.text.len());
+        let end = self
+            .starts
+            .get(pos.line as usize)
+            .copied()
+            .unwrap_or(self.text.len());
         let column = (pos.column as usize).saturating_sub(1);
         let first = self.chars_before(start);
         if self.chars_before(end) - first == end - start {
@@ -97,9 +101,17 @@ impl<'a> Lines<'a> {
 /// make; with where it was written (`start..end` bytes of the text).
 #[derive(Clone, Debug)]
 enum Piece {
-    Char { c: char, start: usize, end: usize },
+    Char {
+        c: char,
+        start: usize,
+        end: usize,
+    },
     /// `$VAR`, `${VAR}`, `$(cmd)`, `` `cmd` ``: the text as written.
-    Var { text: String, start: usize, end: usize },
+    Var {
+        text: String,
+        start: usize,
+        end: usize,
+    },
 }
 
 impl Piece {
@@ -138,7 +150,9 @@ impl Word {
     fn starts_with(&self, prefix: &str) -> bool {
         let mut chars = prefix.chars();
         for p in &self.pieces {
-            let Some(want) = chars.next() else { return true };
+            let Some(want) = chars.next() else {
+                return true;
+            };
             if !matches!(p, Piece::Char { c, .. } if *c == want) {
                 return false;
             }
@@ -165,11 +179,16 @@ impl Word {
 fn find_commands(text: &str) -> Vec<usize> {
     let mut out = Vec::new();
     for (at, _) in text.match_indices("update-endpoint") {
-        let after = text.get(at + "update-endpoint".len()..).and_then(|s| s.chars().next());
+        let after = text
+            .get(at + "update-endpoint".len()..)
+            .and_then(|s| s.chars().next());
         if !after.is_none_or(|c| c.is_whitespace() || c == '\\' || c == ';') {
             continue;
         }
-        let line_start = text.get(..at).and_then(|s| s.rfind('\n')).map_or(0, |i| i + 1);
+        let line_start = text
+            .get(..at)
+            .and_then(|s| s.rfind('\n'))
+            .map_or(0, |i| i + 1);
         let before = text.get(line_start..at).unwrap_or_default();
         let trimmed = before.trim_end();
         if trimmed.len() == before.len() && !before.is_empty() {
@@ -192,7 +211,9 @@ fn find_commands(text: &str) -> Vec<usize> {
             let boundary = prev.is_none_or(|c| c.is_whitespace() || "($!`>".contains(c));
             let lead = strip_prompt(line.get(..k).unwrap_or_default().trim());
             let at_command = lead.is_empty()
-                || ["$(", "`", "&&", "||", ";", "then", "do", "sudo", "("].iter().any(|e| lead.ends_with(e));
+                || ["$(", "`", "&&", "||", ";", "then", "do", "sudo", "("]
+                    .iter()
+                    .any(|e| lead.ends_with(e));
             if boundary && at_command && next.is_some_and(char::is_whitespace) {
                 found = Some(line_start + k);
             }
@@ -282,21 +303,19 @@ impl Shell<'_> {
                     self.i += 2;
                     self.skip_continuation_prompt();
                 }
-                Some('\\') if self.b.get(self.i + 1) == Some(&b'\r') && self.b.get(self.i + 2) == Some(&b'\n') => {
+                Some('\\')
+                    if self.b.get(self.i + 1) == Some(&b'\r')
+                        && self.b.get(self.i + 2) == Some(&b'\n') =>
+                {
                     self.i += 3;
                     self.skip_continuation_prompt();
                 }
-                Some('\n') => {
-                    // The developer guide prints one flag per line without a `\`.
-                    if self.next_line_is_a_flag(self.i + 1) {
-                        self.i += 1;
-                    } else {
-                        return Ok(words);
-                    }
-                }
+                // The developer guide prints one flag per line without a `\`.
+                Some('\n') if self.next_line_is_a_flag(self.i + 1) => self.i += 1,
+                Some('\n') => return Ok(words),
                 Some('#') => {
-                    while !matches!(self.peek(), None | Some('\n')) {
-                        self.i += 1;
+                    while let Some(c) = self.peek().filter(|c| *c != '\n') {
+                        self.i += c.len_utf8();
                     }
                 }
                 Some('<') if self.stand_in_len().is_some() => words.push(self.word()?),
@@ -319,8 +338,7 @@ impl Shell<'_> {
                 end: self.i,
             });
         }
-        loop {
-            let Some(c) = self.peek() else { break };
+        while let Some(c) = self.peek() {
             let at = self.i;
             match c {
                 c if c.is_whitespace() => break,
@@ -354,14 +372,22 @@ impl Shell<'_> {
                         Some('\n') => self.i += 1,
                         Some(n) => {
                             self.i += n.len_utf8();
-                            pieces.push(Piece::Char { c: n, start: at, end: self.i });
+                            pieces.push(Piece::Char {
+                                c: n,
+                                start: at,
+                                end: self.i,
+                            });
                         }
                         None => {}
                     }
                 }
                 c => {
                     self.i += c.len_utf8();
-                    pieces.push(Piece::Char { c, start: at, end: self.i });
+                    pieces.push(Piece::Char {
+                        c,
+                        start: at,
+                        end: self.i,
+                    });
                 }
             }
         }
@@ -369,7 +395,11 @@ impl Shell<'_> {
             // A lone metacharacter: skip it so that the loop moves on.
             self.i += self.peek().map_or(1, char::len_utf8);
         }
-        Ok(Word { pieces, start, end: self.i })
+        Ok(Word {
+            pieces,
+            start,
+            end: self.i,
+        })
     }
 
     fn chars_until(&mut self, end: usize, pieces: &mut Vec<Piece>) {
@@ -377,7 +407,11 @@ impl Shell<'_> {
             let Some(c) = self.peek() else { break };
             let at = self.i;
             self.i += c.len_utf8();
-            pieces.push(Piece::Char { c, start: at, end: self.i });
+            pieces.push(Piece::Char {
+                c,
+                start: at,
+                end: self.i,
+            });
         }
     }
 
@@ -400,9 +434,17 @@ impl Shell<'_> {
                         Some('\n') => self.i += 1,
                         Some(n @ ('$' | '`' | '"' | '\\')) => {
                             self.i += 1;
-                            pieces.push(Piece::Char { c: n, start: at, end: self.i });
+                            pieces.push(Piece::Char {
+                                c: n,
+                                start: at,
+                                end: self.i,
+                            });
                         }
-                        _ => pieces.push(Piece::Char { c: '\\', start: at, end: self.i }),
+                        _ => pieces.push(Piece::Char {
+                            c: '\\',
+                            start: at,
+                            end: self.i,
+                        }),
                     }
                 }
                 '$' => self.dollar(pieces, true)?,
@@ -420,7 +462,11 @@ impl Shell<'_> {
                 }
                 c => {
                     self.i += c.len_utf8();
-                    pieces.push(Piece::Char { c, start: at, end: self.i });
+                    pieces.push(Piece::Char {
+                        c,
+                        start: at,
+                        end: self.i,
+                    });
                 }
             }
         }
@@ -447,16 +493,30 @@ impl Shell<'_> {
                         'r' => '\r',
                         '0' => '\0',
                         'x' => {
-                            let hex: String = self.text.get(self.i..).unwrap_or_default().chars().take(2).take_while(char::is_ascii_hexdigit).collect();
+                            let hex: String = self
+                                .text
+                                .get(self.i..)
+                                .unwrap_or_default()
+                                .chars()
+                                .take(2)
+                                .take_while(char::is_ascii_hexdigit)
+                                .collect();
                             self.i += hex.len();
-                            u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32).unwrap_or('x')
+                            u32::from_str_radix(&hex, 16)
+                                .ok()
+                                .and_then(char::from_u32)
+                                .unwrap_or('x')
                         }
                         other => other,
                     }
                 }
                 c => c,
             };
-            pieces.push(Piece::Char { c, start: at, end: self.i });
+            pieces.push(Piece::Char {
+                c,
+                start: at,
+                end: self.i,
+            });
         }
     }
 
@@ -496,7 +556,11 @@ impl Shell<'_> {
             }
             Some(b) if b == b'_' || b.is_ascii_alphabetic() => {
                 let mut k = self.i + 1;
-                while self.b.get(k).is_some_and(|b| *b == b'_' || b.is_ascii_alphanumeric()) {
+                while self
+                    .b
+                    .get(k)
+                    .is_some_and(|b| *b == b'_' || b.is_ascii_alphanumeric())
+                {
                     k += 1;
                 }
                 k
@@ -504,13 +568,20 @@ impl Shell<'_> {
             Some(b'0'..=b'9' | b'@' | b'*' | b'#' | b'?' | b'$' | b'!') => self.i + 2,
             _ => {
                 self.i += 1;
-                pieces.push(Piece::Char { c: '$', start: at, end: self.i });
+                pieces.push(Piece::Char {
+                    c: '$',
+                    start: at,
+                    end: self.i,
+                });
                 return Ok(());
             }
         };
         let _ = quoted;
         let text = self.text.get(at..end).unwrap_or_default();
-        let name = text.trim_start_matches('$').trim_start_matches('{').trim_end_matches('}');
+        let name = text
+            .trim_start_matches('$')
+            .trim_start_matches('{')
+            .trim_end_matches('}');
         if let Some((_, value, _)) = self.vars.iter().rev().find(|(n, _, _)| n == name) {
             // `NAME=value` earlier in the script: the shell would put the value here.
             for c in value.chars() {
@@ -577,7 +648,11 @@ struct Ctx<'a> {
 }
 
 /// Reads `text` onto a copy of `current`.
-pub fn import(text: &str, current: &DesignDocument, _options: &Options) -> Result<Outcome, Refusal> {
+pub fn import(
+    text: &str,
+    current: &DesignDocument,
+    _options: &Options,
+) -> Result<Outcome, Refusal> {
     import_with(text, current, true)
 }
 
@@ -585,7 +660,11 @@ fn import_with(text: &str, current: &DesignDocument, repairs: bool) -> Result<Ou
     let lines = Lines::new(text);
     let starts = find_commands(text);
     let Some(&start) = starts.first() else {
-        return Err(ImportError::from(ParseError::new(Pos::START, "found no `aws sagemaker update-endpoint` command")).into());
+        return Err(ImportError::from(ParseError::new(
+            Pos::START,
+            "found no `aws sagemaker update-endpoint` command",
+        ))
+        .into());
     };
     let vars = assignments(text, start, &lines);
     let mut sh = Shell {
@@ -596,7 +675,9 @@ fn import_with(text: &str, current: &DesignDocument, repairs: bool) -> Result<Ou
         vars: &vars,
         used: Vec::new(),
     };
-    let words = sh.words().map_err(|e| Refusal::from(ImportError::from(e)))?;
+    let words = sh
+        .words()
+        .map_err(|e| Refusal::from(ImportError::from(e)))?;
     let mut cx = Ctx {
         text,
         lines: &lines,
@@ -604,7 +685,11 @@ fn import_with(text: &str, current: &DesignDocument, repairs: bool) -> Result<Ou
         repairs,
     };
     if starts.len() > 1 {
-        let others: Vec<String> = starts.iter().skip(1).map(|s| lines.pos(*s).line.to_string()).collect();
+        let others: Vec<String> = starts
+            .iter()
+            .skip(1)
+            .map(|s| lines.pos(*s).line.to_string())
+            .collect();
         cx.notes.push(format!(
             "The text has {} `update-endpoint` commands; this import read the first (line {}), not the ones at line {}.",
             starts.len(),
@@ -614,7 +699,8 @@ fn import_with(text: &str, current: &DesignDocument, repairs: bool) -> Result<Ou
     }
     for name in &sh.used {
         if let Some((_, value, line)) = vars.iter().rev().find(|(n, _, _)| n == name) {
-            cx.notes.push(format!("`${name}` is `{value}`, as line {line} sets it."));
+            cx.notes
+                .push(format!("`${name}` is `{value}`, as line {line} sets it."));
         }
     }
     let request = cx.command(&words, current)?;
@@ -688,8 +774,13 @@ impl Ctx<'_> {
         while k < at {
             let w = words[k].shown();
             if let Some(name) = w.strip_prefix("--") {
-                let (name, inline) = name.split_once('=').map_or((name, false), |(n, _)| (n, true));
-                let takes = GLOBALS.iter().find(|(g, _)| *g == name).is_none_or(|(_, v)| *v);
+                let (name, inline) = name
+                    .split_once('=')
+                    .map_or((name, false), |(n, _)| (n, true));
+                let takes = GLOBALS
+                    .iter()
+                    .find(|(g, _)| *g == name)
+                    .is_none_or(|(_, v)| *v);
                 if takes && !inline && k + 1 < at {
                     ignored.push(format!("`{w} {}`", words[k + 1].shown()));
                     k += 1;
@@ -707,14 +798,27 @@ impl Ctx<'_> {
             let wpos = self.pos(w.start);
             if !w.starts_with("--") {
                 let shown: String = w.shown().chars().take(60).collect();
-                return Err(fail(wpos, format!("unexpected `{shown}`: update-endpoint takes options only ({FLAGS})")));
+                return Err(fail(
+                    wpos,
+                    format!("unexpected `{shown}`: update-endpoint takes options only ({FLAGS})"),
+                ));
             }
             // The option's name: up to a '=' (an option is never long).
-            let flag: String = w.pieces.iter().skip(2).map_while(|p| match p {
-                Piece::Char { c, .. } if *c != '=' => Some(*c),
-                _ => None,
-            }).take(100).collect();
-            let flag = if w.pieces.get(2 + flag.chars().count()).is_some_and(|p| matches!(p, Piece::Char { c: '=', .. })) {
+            let flag: String = w
+                .pieces
+                .iter()
+                .skip(2)
+                .map_while(|p| match p {
+                    Piece::Char { c, .. } if *c != '=' => Some(*c),
+                    _ => None,
+                })
+                .take(100)
+                .collect();
+            let flag = if w
+                .pieces
+                .get(2 + flag.chars().count())
+                .is_some_and(|p| matches!(p, Piece::Char { c: '=', .. }))
+            {
                 format!("{flag}=")
             } else {
                 flag
@@ -726,7 +830,11 @@ impl Ctx<'_> {
                     let skip = 2 + n.chars().count() + 1;
                     let pieces: Vec<Piece> = w.pieces.iter().skip(skip).cloned().collect();
                     let start = pieces.first().map_or(w.end, Piece::start);
-                    inline_word = Word { pieces, start, end: w.end };
+                    inline_word = Word {
+                        pieces,
+                        start,
+                        end: w.end,
+                    };
                     (n.to_string(), vec![&inline_word])
                 }
                 None => (flag.clone(), Vec::new()),
@@ -762,9 +870,20 @@ impl Ctx<'_> {
             };
             if let Some((member, b)) = boolean {
                 if inline {
-                    return Err(fail(wpos, format!("--{name} is a switch and takes no value")));
+                    return Err(fail(
+                        wpos,
+                        format!("--{name} is a switch and takes no value"),
+                    ));
                 }
-                set(&mut flags, member, wpos, Value { pos: wpos, kind: Kind::Bool(b) });
+                set(
+                    &mut flags,
+                    member,
+                    wpos,
+                    Value {
+                        pos: wpos,
+                        kind: Kind::Bool(b),
+                    },
+                );
                 continue;
             }
             if let Some(member) = member {
@@ -789,14 +908,20 @@ impl Ctx<'_> {
                         set(&mut flags, member, vpos, v);
                     }
                     _ => {
-                        if let Some(file) = (v0.starts_with("file://") || v0.starts_with("fileb://")).then(|| v0.shown()) {
+                        if let Some(file) = (v0.starts_with("file://")
+                            || v0.starts_with("fileb://"))
+                        .then(|| v0.shown())
+                        {
                             return Err(fail(vpos, format!(
                                 "--cli-input-json reads `{file}` ({vpos}), a file this page cannot read: paste the file's content instead (a request in the --cli-input-json form imports as it is)"
                             )));
                         }
                         let v = self.structure(&name, v0, words, first)?;
                         if !matches!(v.kind, Kind::Map(_) | Kind::Placeholder(_)) {
-                            return Err(fail(vpos, "--cli-input-json takes a JSON object (the request)"));
+                            return Err(fail(
+                                vpos,
+                                "--cli-input-json takes a JSON object (the request)",
+                            ));
                         }
                         if let Kind::Placeholder(expr) = &v.kind {
                             return Err(fail(vpos, format!("--cli-input-json is `{expr}`, which the text does not spell out: paste the request itself")));
@@ -810,19 +935,34 @@ impl Ctx<'_> {
                 if *takes && !inline {
                     take_value(&mut i, false);
                 }
-                let shown_value = value.first().map(|v| format!(" {}", v.shown())).unwrap_or_default();
-                ignored.push(format!("`--{name}{}`", if inline { String::new() } else { shown_value }));
+                let shown_value = value
+                    .first()
+                    .map(|v| format!(" {}", v.shown()))
+                    .unwrap_or_default();
+                ignored.push(format!(
+                    "`--{name}{}`",
+                    if inline { String::new() } else { shown_value }
+                ));
                 continue;
             }
             let hint = match name.as_str() {
                 "cli-input-yaml" => " (paste the request as JSON: --cli-input-json)".to_string(),
-                "generate-cli-skeleton" => " (it prints an empty request instead of sending one)".to_string(),
+                "generate-cli-skeleton" => {
+                    " (it prints an empty request instead of sending one)".to_string()
+                }
                 _ => String::new(),
             };
-            return Err(fail(wpos, format!("update-endpoint has no option --{name}{hint}; its options are {FLAGS}")));
+            return Err(fail(
+                wpos,
+                format!("update-endpoint has no option --{name}{hint}; its options are {FLAGS}"),
+            ));
         }
         if !ignored.is_empty() {
-            let (verb, them) = if ignored.len() == 1 { ("is an option", "it was") } else { ("are options", "they were") };
+            let (verb, them) = if ignored.len() == 1 {
+                ("is an option", "it was")
+            } else {
+                ("are options", "they were")
+            };
             self.notes.push(format!(
                 "{} {verb} of the AWS CLI itself, not of the request; {them} not imported.",
                 join_and(&ignored)
@@ -831,30 +971,53 @@ impl Ctx<'_> {
         // The CLI reads --cli-input-json first; options on the command line win.
         let pos = self.pos(first);
         let mut entries = match input {
-            Some(Value { kind: Kind::Map(e), .. }) => e,
+            Some(Value {
+                kind: Kind::Map(e), ..
+            }) => e,
             _ => Vec::new(),
         };
         for e in flags {
             set(&mut entries, &e.key, e.key_pos, e.value);
         }
-        Ok(Value { pos, kind: Kind::Map(entries) })
+        Ok(Value {
+            pos,
+            kind: Kind::Map(entries),
+        })
     }
 
     /// A string option: the word, or a placeholder when the shell would fill it in.
     fn scalar(&self, w: &Word) -> Value {
         let pos = self.pos(w.start);
         match w.literal() {
-            Some(s) if is_stand_in(&s) => Value { pos, kind: Kind::Placeholder(s) },
-            Some(s) => Value { pos, kind: Kind::Str(s) },
-            None => Value { pos, kind: Kind::Placeholder(w.shown()) },
+            Some(s) if is_stand_in(&s) => Value {
+                pos,
+                kind: Kind::Placeholder(s),
+            },
+            Some(s) => Value {
+                pos,
+                kind: Kind::Str(s),
+            },
+            None => Value {
+                pos,
+                kind: Kind::Placeholder(w.shown()),
+            },
         }
     }
 
     /// A structure option's value: JSON, the shorthand syntax, `file://` or an expansion.
-    fn structure(&mut self, flag: &str, w: &Word, words: &[Word], first: usize) -> Result<Value, Refusal> {
+    fn structure(
+        &mut self,
+        flag: &str,
+        w: &Word,
+        words: &[Word],
+        first: usize,
+    ) -> Result<Value, Refusal> {
         let pos = self.pos(w.start);
         if let [Piece::Var { text, .. }] = w.pieces.as_slice() {
-            return Ok(Value { pos, kind: Kind::Placeholder(text.clone()) });
+            return Ok(Value {
+                pos,
+                kind: Kind::Placeholder(text.clone()),
+            });
         }
         let lit = w.shown();
         let body = lit.trim_start();
@@ -863,47 +1026,75 @@ impl Ctx<'_> {
             self.notes.push(format!(
                 "--{flag} reads `{file}` ({pos}), a file this page cannot read: paste the file's content in place of `{file}` to import it."
             ));
-            return Ok(Value { pos, kind: Kind::Placeholder(file.to_string()) });
+            return Ok(Value {
+                pos,
+                kind: Kind::Placeholder(file.to_string()),
+            });
         }
         if body.starts_with('{') || body.starts_with('[') || body.starts_with('"') {
             return self.json(flag, w, words, first);
         }
-        shorthand(&w.pieces, self.lines).map_err(|e| {
-            fail(e.pos, format!("--{flag} ({pos}): {}", e.message))
-        })
+        shorthand(&w.pieces, self.lines)
+            .map_err(|e| fail(e.pos, format!("--{flag} ({pos}): {}", e.message)))
     }
 
     /// `VariantPropertyType=DesiredInstanceCount VariantPropertyType=DesiredWeight`, or a
     /// JSON list.
-    fn exclude(&mut self, flag: &str, words_of_value: &[&Word], words: &[Word], first: usize) -> Result<Value, Refusal> {
+    fn exclude(
+        &mut self,
+        flag: &str,
+        words_of_value: &[&Word],
+        words: &[Word],
+        first: usize,
+    ) -> Result<Value, Refusal> {
         let Some(w0) = words_of_value.first() else {
             return Err(fail(Pos::START, format!("--{flag} needs a value")));
         };
         let pos = self.pos(w0.start);
         let body = w0.shown();
         let body = body.trim_start();
-        if words_of_value.len() == 1 && (body.starts_with('[') || body.starts_with('{') || body.starts_with("file://")) {
+        if words_of_value.len() == 1
+            && (body.starts_with('[') || body.starts_with('{') || body.starts_with("file://"))
+        {
             let v = self.structure(flag, w0, words, first)?;
             // A single JSON object is a list of one, as the CLI reads it.
             return Ok(match v.kind {
-                Kind::Map(_) => Value { pos, kind: Kind::List(vec![v]) },
+                Kind::Map(_) => Value {
+                    pos,
+                    kind: Kind::List(vec![v]),
+                },
                 _ => v,
             });
         }
         let mut items = Vec::new();
         for w in words_of_value {
             if let [Piece::Var { text, .. }] = w.pieces.as_slice() {
-                items.push(Value { pos: self.pos(w.start), kind: Kind::Placeholder(text.clone()) });
+                items.push(Value {
+                    pos: self.pos(w.start),
+                    kind: Kind::Placeholder(text.clone()),
+                });
                 continue;
             }
-            items.push(shorthand(&w.pieces, self.lines).map_err(|e| fail(e.pos, format!("--{flag} ({pos}): {}", e.message)))?);
+            items.push(
+                shorthand(&w.pieces, self.lines)
+                    .map_err(|e| fail(e.pos, format!("--{flag} ({pos}): {}", e.message)))?,
+            );
         }
-        Ok(Value { pos, kind: Kind::List(items) })
+        Ok(Value {
+            pos,
+            kind: Kind::List(items),
+        })
     }
 
     /// A JSON value written in a shell word, with its expansions as placeholders and its
     /// positions in the pasted text.
-    fn json(&mut self, flag: &str, w: &Word, words: &[Word], first: usize) -> Result<Value, Refusal> {
+    fn json(
+        &mut self,
+        flag: &str,
+        w: &Word,
+        words: &[Word],
+        first: usize,
+    ) -> Result<Value, Refusal> {
         let (decoded, map, vars) = decode(&w.pieces);
         let vpos = self.pos(w.start);
         match json::parse(&decoded) {
@@ -918,8 +1109,15 @@ impl Ctx<'_> {
                 let epos = self.pos(orig);
                 let (problem, repair) = self.repair(flag, &decoded, &map, w, words, first);
                 let message = match problem {
-                    Some(p) => format!("--{flag} at {vpos} {p} (the JSON reader stopped at {epos}: {})", e.message.replace("the end of the text", "the end of the value")),
-                    None => format!("--{flag} at {vpos} is not valid JSON: {} ({epos})", e.message),
+                    Some(p) => format!(
+                        "--{flag} at {vpos} {p} (the JSON reader stopped at {epos}: {})",
+                        e.message
+                            .replace("the end of the text", "the end of the value")
+                    ),
+                    None => format!(
+                        "--{flag} at {vpos} is not valid JSON: {} ({epos})",
+                        e.message
+                    ),
                 };
                 let error = ImportError {
                     message,
@@ -933,10 +1131,21 @@ impl Ctx<'_> {
     }
 
     /// What is wrong with the braces of a JSON value, and the whole command repaired.
-    fn repair(&self, flag: &str, decoded: &str, map: &[(usize, usize)], w: &Word, _words: &[Word], _first: usize) -> (Option<String>, Option<Repair>) {
+    fn repair(
+        &self,
+        flag: &str,
+        decoded: &str,
+        map: &[(usize, usize)],
+        w: &Word,
+        _words: &[Word],
+        _first: usize,
+    ) -> (Option<String>, Option<Repair>) {
         let (opens, closes) = count_braces(decoded);
         let first_char = decoded.char_indices().find(|(_, c)| !c.is_whitespace());
-        let last_char = decoded.char_indices().rev().find(|(_, c)| !c.is_whitespace());
+        let last_char = decoded
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !c.is_whitespace());
         let (Some((fi, fc)), Some((li, lc))) = (first_char, last_char) else {
             return (None, None);
         };
@@ -949,7 +1158,8 @@ impl Ctx<'_> {
             let fewer = closes.saturating_sub(opens);
             if fewer == 1 {
                 candidates.push((
-                    "is missing its opening brace: it starts with a member name, not '{'".to_string(),
+                    "is missing its opening brace: it starts with a member name, not '{'"
+                        .to_string(),
                     format!("Add the opening brace of --{flag}"),
                     "{".to_string(),
                     String::new(),
@@ -964,8 +1174,15 @@ impl Ctx<'_> {
         } else if opens > closes {
             let n = opens - closes;
             candidates.push((
-                format!("is missing {} closing brace{}: it opens {opens} '{{' and closes {closes}", if n == 1 { "a" } else { "its" }, if n == 1 { "" } else { "s" }),
-                format!("Add the missing closing brace{} at the end of --{flag}", if n == 1 { "" } else { "s" }),
+                format!(
+                    "is missing {} closing brace{}: it opens {opens} '{{' and closes {closes}",
+                    if n == 1 { "a" } else { "its" },
+                    if n == 1 { "" } else { "s" }
+                ),
+                format!(
+                    "Add the missing closing brace{} at the end of --{flag}",
+                    if n == 1 { "" } else { "s" }
+                ),
                 String::new(),
                 "}".repeat(n),
             ));
@@ -979,14 +1196,21 @@ impl Ctx<'_> {
             ));
         }
         for (problem, label, head, tail) in candidates {
-            let fixed = format!("{head}{}{tail}", decoded.get(fi..li + lc.len_utf8()).unwrap_or(decoded));
+            let fixed = format!(
+                "{head}{}{tail}",
+                decoded.get(fi..li + lc.len_utf8()).unwrap_or(decoded)
+            );
             if json::parse(&fixed).is_err() {
                 continue;
             }
             let mut text = String::with_capacity(self.text.len() + 8);
             text.push_str(self.text.get(..orig_first).unwrap_or_default());
             text.push_str(&head);
-            text.push_str(self.text.get(orig_first..orig_after_last).unwrap_or_default());
+            text.push_str(
+                self.text
+                    .get(orig_first..orig_after_last)
+                    .unwrap_or_default(),
+            );
             text.push_str(&tail);
             text.push_str(self.text.get(orig_after_last..).unwrap_or_default());
             // Offer the repair only when the repaired command imports.
@@ -1014,7 +1238,11 @@ fn set(entries: &mut Vec<Entry>, key: &str, key_pos: Pos, value: Value) {
         e.value = value;
         e.key_pos = key_pos;
     } else {
-        entries.push(Entry { key: key.to_string(), key_pos, value });
+        entries.push(Entry {
+            key: key.to_string(),
+            key_pos,
+            value,
+        });
     }
 }
 
@@ -1093,7 +1321,14 @@ fn decode(pieces: &[Piece]) -> (String, Vec<(usize, usize)>, Vec<String>) {
 
 /// Moves the positions of a tree parsed from a decoded word to the pasted text, and turns
 /// sentinels and `<stand-ins>` into placeholders.
-fn remap(v: &mut Value, dl: &Lines, map: &[(usize, usize)], lines: &Lines, vars: &[String], end: usize) {
+fn remap(
+    v: &mut Value,
+    dl: &Lines,
+    map: &[(usize, usize)],
+    lines: &Lines,
+    vars: &[String],
+    end: usize,
+) {
     let to = |p: Pos| -> Pos { lines.pos(map.get(dl.offset(p)).map_or(end, |m| m.0)) };
     walk(v, &to, vars);
 }
@@ -1121,7 +1356,10 @@ fn walk(v: &mut Value, to: &dyn Fn(Pos) -> Pos, vars: &[String]) {
                 shown.push_str(rest.get(..k).unwrap_or_default());
                 let after = rest.get(k + OPEN.len_utf8()..).unwrap_or_default();
                 let close = after.find(CLOSE).unwrap_or(after.len());
-                let n: usize = after.get(..close).and_then(|d| d.parse().ok()).unwrap_or(usize::MAX);
+                let n: usize = after
+                    .get(..close)
+                    .and_then(|d| d.parse().ok())
+                    .unwrap_or(usize::MAX);
                 shown.push_str(vars.get(n).map_or("$?", String::as_str));
                 rest = after.get(close + CLOSE.len_utf8()..).unwrap_or_default();
             }
@@ -1138,13 +1376,23 @@ fn walk(v: &mut Value, to: &dyn Fn(Pos) -> Pos, vars: &[String]) {
 
 /// The CLI's shorthand syntax: `Key=value,Key={Nested=value},Key=[a,b]`.
 fn shorthand(pieces: &[Piece], lines: &Lines) -> Result<Value, ParseError> {
-    let mut p = Short { pieces, i: 0, lines };
+    let mut p = Short {
+        pieces,
+        i: 0,
+        lines,
+    };
     let pos = p.pos();
     let entries = p.members(0, None)?;
     if p.i < pieces.len() {
-        return Err(ParseError::new(p.pos(), format!("unexpected {} in the shorthand syntax", p.found())));
+        return Err(ParseError::new(
+            p.pos(),
+            format!("unexpected {} in the shorthand syntax", p.found()),
+        ));
     }
-    Ok(Value { pos, kind: Kind::Map(entries) })
+    Ok(Value {
+        pos,
+        kind: Kind::Map(entries),
+    })
 }
 
 struct Short<'a> {
@@ -1199,22 +1447,35 @@ impl Short<'_> {
             }
             if self.i >= self.pieces.len() {
                 if let Some(c) = close {
-                    return Err(ParseError::new(self.pos(), format!("a '{c}' is missing at the end of the value")));
+                    return Err(ParseError::new(
+                        self.pos(),
+                        format!("a '{c}' is missing at the end of the value"),
+                    ));
                 }
                 return Ok(entries);
             }
             let key_pos = self.pos();
             let mut key = String::new();
-            while let Some(c) = self.ch().filter(|c| *c != '=' && *c != ',' && Some(*c) != close) {
+            while let Some(c) = self
+                .ch()
+                .filter(|c| *c != '=' && *c != ',' && Some(*c) != close)
+            {
                 key.push(c);
                 self.i += 1;
             }
             let key = key.trim().to_string();
             if self.ch() != Some('=') || key.is_empty() {
-                return Err(ParseError::new(key_pos, format!(
-                    "expected Key=value (the CLI's shorthand syntax) or JSON, found {}",
-                    if key.is_empty() { self.found() } else { format!("`{key}` without '='") }
-                )));
+                return Err(ParseError::new(
+                    key_pos,
+                    format!(
+                        "expected Key=value (the CLI's shorthand syntax) or JSON, found {}",
+                        if key.is_empty() {
+                            self.found()
+                        } else {
+                            format!("`{key}` without '='")
+                        }
+                    ),
+                ));
             }
             self.i += 1;
             self.skip_ws();
@@ -1225,7 +1486,12 @@ impl Short<'_> {
                 Some(',') => self.i += 1,
                 c if c == close && close.is_some() => {}
                 None if self.i >= self.pieces.len() => {}
-                _ => return Err(ParseError::new(self.pos(), format!("expected ',' after a value, found {}", self.found()))),
+                _ => {
+                    return Err(ParseError::new(
+                        self.pos(),
+                        format!("expected ',' after a value, found {}", self.found()),
+                    ))
+                }
             }
         }
     }
@@ -1236,7 +1502,10 @@ impl Short<'_> {
             Some('{') => {
                 self.i += 1;
                 let entries = self.members(depth + 1, Some('}'))?;
-                Ok(Value { pos, kind: Kind::Map(entries) })
+                Ok(Value {
+                    pos,
+                    kind: Kind::Map(entries),
+                })
             }
             Some('[') => {
                 self.i += 1;
@@ -1257,12 +1526,18 @@ impl Short<'_> {
                         Some(',') => self.i += 1,
                         Some(']') => {}
                         _ if self.i == before || self.i >= self.pieces.len() => {
-                            return Err(ParseError::new(self.pos(), format!("expected ',' or ']' in a list, found {}", self.found())))
+                            return Err(ParseError::new(
+                                self.pos(),
+                                format!("expected ',' or ']' in a list, found {}", self.found()),
+                            ))
                         }
                         _ => {}
                     }
                 }
-                Ok(Value { pos, kind: Kind::List(items) })
+                Ok(Value {
+                    pos,
+                    kind: Kind::List(items),
+                })
             }
             _ => {
                 let mut text = String::new();
@@ -1280,8 +1555,12 @@ impl Short<'_> {
                             match quote {
                                 Some(q) if c == q => quote = None,
                                 Some(_) => text.push(c),
-                                None if (c == '"' || c == '\'') && text.trim().is_empty() => quote = Some(c),
-                                None if c == ',' || Some(c) == close || c == '}' || c == ']' => break,
+                                None if (c == '"' || c == '\'') && text.trim().is_empty() => {
+                                    quote = Some(c)
+                                }
+                                None if c == ',' || Some(c) == close || c == '}' || c == ']' => {
+                                    break
+                                }
                                 None => text.push(c),
                             }
                         }
@@ -1293,7 +1572,10 @@ impl Short<'_> {
                     Kind::Placeholder(text)
                 } else if INTEGER_MEMBERS.contains(&key) {
                     match text.parse::<i64>() {
-                        Ok(n) => Kind::Int { text, value: Some(n) },
+                        Ok(n) => Kind::Int {
+                            text,
+                            value: Some(n),
+                        },
                         Err(_) => Kind::Str(text),
                     }
                 } else {
@@ -1314,8 +1596,20 @@ mod tests {
         let text = format!("ab\n{}é€x\n\ny", "-".repeat(130));
         let lines = Lines::new(&text);
         let x = text.find('x').unwrap_or(0);
-        assert_eq!(lines.pos(x), Pos { line: 2, column: 133 });
-        assert_eq!(lines.offset(Pos { line: 2, column: 133 }), x);
+        assert_eq!(
+            lines.pos(x),
+            Pos {
+                line: 2,
+                column: 133
+            }
+        );
+        assert_eq!(
+            lines.offset(Pos {
+                line: 2,
+                column: 133
+            }),
+            x
+        );
         let y = text.find('y').unwrap_or(0);
         assert_eq!(lines.pos(y), Pos { line: 4, column: 1 });
         assert_eq!(lines.offset(Pos { line: 4, column: 1 }), y);

@@ -35,7 +35,14 @@ fn placeholders(o: &Outcome) -> Vec<(String, String, u32, u32)> {
     o.document
         .placeholders
         .iter()
-        .map(|p| (p.path.clone(), p.expression.clone(), p.line.unwrap_or(0), p.column.unwrap_or(0)))
+        .map(|p| {
+            (
+                p.path.clone(),
+                p.expression.clone(),
+                p.line.unwrap_or(0),
+                p.column.unwrap_or(0),
+            )
+        })
         .collect()
 }
 
@@ -64,7 +71,12 @@ fn readme_command_with_continuations_and_variables() {
         vec![
             ph("EndpointName", "$ENDPOINT_NAME", 5, 21),
             ph("EndpointConfigName", "${CONFIG_PREFIX}-v12", 6, 28),
-            ph("DeploymentConfig.AutoRollbackConfiguration.Alarms[0].AlarmName", "<your-5xx-alarm>", 16, 64),
+            ph(
+                "DeploymentConfig.AutoRollbackConfiguration.Alarms[0].AlarmName",
+                "<your-5xx-alarm>",
+                16,
+                64
+            ),
         ]
     );
     assert_eq!(
@@ -89,19 +101,52 @@ fn shorthand_syntax_switches_and_a_profile_before_the_service() {
                 "RetainDeploymentConfig": false}"#
         )
     );
-    assert_eq!(placeholders(&o), vec![ph("EndpointConfigName", "recs-config-$(date +%Y%m%d)", 2, 26)]);
+    assert_eq!(
+        placeholders(&o),
+        vec![ph(
+            "EndpointConfigName",
+            "recs-config-$(date +%Y%m%d)",
+            2,
+            26
+        )]
+    );
     assert_eq!(o.notes.len(), 1);
-    assert!(o.notes[0].starts_with("`--profile ml-prod` is an option of the AWS CLI itself"), "{:?}", o.notes);
+    assert!(
+        o.notes[0].starts_with("`--profile ml-prod` is an option of the AWS CLI itself"),
+        "{:?}",
+        o.notes
+    );
 }
 
 #[test]
 fn cli_input_json_merged_with_flags_and_a_file_placeholder() {
     let o = outcome(&fixture("input_json.sh"));
     // --endpoint-name on the command line wins over the JSON's; the file is a placeholder.
-    assert_eq!(o.document.request, request(r#"{"EndpointName": "search-ep", "EndpointConfigName": "cfg-7"}"#));
-    assert_eq!(placeholders(&o), vec![ph("DeploymentConfig", "file://deployment-config.json", 3, 23)]);
-    assert!(o.notes.iter().any(|n| n.contains("--deployment-config") && n.contains("paste the file's content")), "{:?}", o.notes);
-    assert!(o.notes.iter().any(|n| n.contains("`--debug`")), "{:?}", o.notes);
+    assert_eq!(
+        o.document.request,
+        request(r#"{"EndpointName": "search-ep", "EndpointConfigName": "cfg-7"}"#)
+    );
+    assert_eq!(
+        placeholders(&o),
+        vec![ph(
+            "DeploymentConfig",
+            "file://deployment-config.json",
+            3,
+            23
+        )]
+    );
+    assert!(
+        o.notes
+            .iter()
+            .any(|n| n.contains("--deployment-config") && n.contains("paste the file's content")),
+        "{:?}",
+        o.notes
+    );
+    assert!(
+        o.notes.iter().any(|n| n.contains("`--debug`")),
+        "{:?}",
+        o.notes
+    );
 }
 
 #[test]
@@ -109,11 +154,30 @@ fn developer_guide_without_outer_braces_is_refused_with_the_repair() {
     let text = fixture("guide_no_braces.txt");
     let r = refused(&text);
     assert_eq!((r.error.line, r.error.column), (Some(4), Some(21)));
-    assert!(r.error.message.contains("--deployment-config at line 4, column 21 is missing its outer braces"), "{}", r.error.message);
+    assert!(
+        r.error
+            .message
+            .contains("--deployment-config at line 4, column 21 is missing its outer braces"),
+        "{}",
+        r.error.message
+    );
     let repair = r.repair.expect("a repair");
-    assert_eq!(repair.label, "Add the outer braces around --deployment-config");
-    assert!(repair.text.contains("--deployment-config '{\"BlueGreenUpdatePolicy\""), "{}", repair.text);
-    assert!(repair.text.contains("\"latency-alarm\"}]}}'"), "{}", repair.text);
+    assert_eq!(
+        repair.label,
+        "Add the outer braces around --deployment-config"
+    );
+    assert!(
+        repair
+            .text
+            .contains("--deployment-config '{\"BlueGreenUpdatePolicy\""),
+        "{}",
+        repair.text
+    );
+    assert!(
+        repair.text.contains("\"latency-alarm\"}]}}'"),
+        "{}",
+        repair.text
+    );
     // The repaired command imports, with the stand-ins as placeholders.
     let o = outcome(&repair.text);
     assert_eq!(
@@ -138,9 +202,16 @@ fn a_missing_closing_brace_in_a_terminal_session_is_repaired() {
     let text = fixture("missing_brace.sh");
     let r = refused(&text);
     assert_eq!((r.error.line, r.error.column), (Some(2), Some(25)));
-    assert!(r.error.message.contains("is missing a closing brace"), "{}", r.error.message);
+    assert!(
+        r.error.message.contains("is missing a closing brace"),
+        "{}",
+        r.error.message
+    );
     let repair = r.repair.expect("a repair");
-    assert_eq!(repair.label, "Add the missing closing brace at the end of --deployment-config");
+    assert_eq!(
+        repair.label,
+        "Add the missing closing brace at the end of --deployment-config"
+    );
     let o = outcome(&repair.text);
     assert_eq!(
         o.document.request,
@@ -155,19 +226,43 @@ fn a_missing_closing_brace_in_a_terminal_session_is_repaired() {
 fn quoting_as_bash_reads_it() {
     let cases: &[(&str, &str)] = &[
         ("update-endpoint --endpoint-name 'my ep'", "my ep"),
-        ("update-endpoint --endpoint-name \"a\\\"b\\$c\\d\"", "a\"b$c\\d"),
+        (
+            "update-endpoint --endpoint-name \"a\\\"b\\$c\\d\"",
+            "a\"b$c\\d",
+        ),
         ("update-endpoint --endpoint-name $'tab\\there'", "tab\there"),
         ("update-endpoint --endpoint-name my\\ ep", "my ep"),
         ("update-endpoint --endpoint-name=ab'c'\"d\"", "abcd"),
-        ("aws sagemaker update-endpoint --endpoint-name ep # the endpoint\n", "ep"),
-        ("$ aws sagemaker update-endpoint --endpoint-name ep > out.json", "ep"),
+        (
+            "aws sagemaker update-endpoint --endpoint-name ep # the endpoint\n",
+            "ep",
+        ),
+        // A comment line (not ASCII) between continued lines: the flags after it still count.
+        (
+            "aws sagemaker update-endpoint \\\n  # déployer\n  --endpoint-name ep",
+            "ep",
+        ),
+        (
+            "$ aws sagemaker update-endpoint --endpoint-name ep > out.json",
+            "ep",
+        ),
         ("!aws sagemaker update-endpoint --endpoint-name ep", "ep"),
-        ("RESULT=$(aws sagemaker update-endpoint --endpoint-name ep)", "ep"),
-        ("aws sagemaker update-endpoint --endpoint-name price$", "price$"),
+        (
+            "RESULT=$(aws sagemaker update-endpoint --endpoint-name ep)",
+            "ep",
+        ),
+        (
+            "aws sagemaker update-endpoint --endpoint-name price$",
+            "price$",
+        ),
     ];
     for (text, want) in cases {
         let o = outcome(text);
-        assert_eq!(o.document.request.endpoint_name.as_deref(), Some(*want), "{text}");
+        assert_eq!(
+            o.document.request.endpoint_name.as_deref(),
+            Some(*want),
+            "{text}"
+        );
     }
 }
 
@@ -177,16 +272,32 @@ fn expansions_are_placeholders_where_they_stand() {
     let o = outcome(text);
     assert_eq!(
         o.document.request,
-        request(r#"{"DeploymentConfig": {"RollingUpdatePolicy": {"MaximumBatchSize": {"Type": "INSTANCE_COUNT"}, "WaitIntervalInSeconds": 60}, "AutoRollbackConfiguration": {"Alarms": [{}]}}}"#)
+        request(
+            r#"{"DeploymentConfig": {"RollingUpdatePolicy": {"MaximumBatchSize": {"Type": "INSTANCE_COUNT"}, "WaitIntervalInSeconds": 60}, "AutoRollbackConfiguration": {"Alarms": [{}]}}}"#
+        )
     );
-    let got: Vec<(String, String)> = o.document.placeholders.iter().map(|p| (p.path.clone(), p.expression.clone())).collect();
+    let got: Vec<(String, String)> = o
+        .document
+        .placeholders
+        .iter()
+        .map(|p| (p.path.clone(), p.expression.clone()))
+        .collect();
     assert_eq!(
         got,
         vec![
             ("EndpointName".to_string(), "${EP}".to_string()),
-            ("EndpointConfigName".to_string(), "`cat name.txt`".to_string()),
-            ("DeploymentConfig.RollingUpdatePolicy.MaximumBatchSize.Value".to_string(), "$BATCH".to_string()),
-            ("DeploymentConfig.AutoRollbackConfiguration.Alarms[0].AlarmName".to_string(), "${APP}-errors".to_string()),
+            (
+                "EndpointConfigName".to_string(),
+                "`cat name.txt`".to_string()
+            ),
+            (
+                "DeploymentConfig.RollingUpdatePolicy.MaximumBatchSize.Value".to_string(),
+                "$BATCH".to_string()
+            ),
+            (
+                "DeploymentConfig.AutoRollbackConfiguration.Alarms[0].AlarmName".to_string(),
+                "${APP}-errors".to_string()
+            ),
         ]
     );
     // `$BATCH` sits at line 2: its placeholder says so.
@@ -202,39 +313,110 @@ fn exclude_as_json_and_a_single_object() {
     let o = outcome("update-endpoint --endpoint-name e --exclude-retained-variant-properties '[{\"VariantPropertyType\": \"DesiredWeight\"}]' --no-retain-all-variant-properties --retain-deployment-config");
     assert_eq!(
         o.document.request,
-        request(r#"{"EndpointName": "e", "ExcludeRetainedVariantProperties": [{"VariantPropertyType": "DesiredWeight"}], "RetainAllVariantProperties": false, "RetainDeploymentConfig": true}"#)
+        request(
+            r#"{"EndpointName": "e", "ExcludeRetainedVariantProperties": [{"VariantPropertyType": "DesiredWeight"}], "RetainAllVariantProperties": false, "RetainDeploymentConfig": true}"#
+        )
     );
 }
 
 #[test]
 fn refusals_say_what_and_where() {
     let cases: &[(&str, u32, u32, &str)] = &[
-        ("aws sagemaker update-endpoint --endpoint-name 'ep", 1, 47, "' quote is never closed"),
-        ("aws sagemaker update-endpoint --endpoint-name \"ep", 1, 47, "\" quote is never closed"),
-        ("aws sagemaker update-endpoint --endpoint-nme ep", 1, 31, "no option --endpoint-nme"),
+        (
+            "aws sagemaker update-endpoint --endpoint-name 'ep",
+            1,
+            47,
+            "' quote is never closed",
+        ),
+        (
+            "aws sagemaker update-endpoint --endpoint-name \"ep",
+            1,
+            47,
+            "\" quote is never closed",
+        ),
+        (
+            "aws sagemaker update-endpoint --endpoint-nme ep",
+            1,
+            31,
+            "no option --endpoint-nme",
+        ),
         ("aws sagemaker update-endpoint ep", 1, 31, "unexpected `ep`"),
-        ("aws sagemaker update-endpoint --endpoint-name", 1, 31, "--endpoint-name needs a value"),
-        ("aws sagemaker update-endpoint --retain-deployment-config=yes", 1, 31, "takes no value"),
-        ("aws sagemaker update-endpoint --cli-input-json file://req.json", 1, 48, "paste the file's content"),
-        ("aws sagemaker update-endpoint --deployment-config 'BlueGreenUpdatePolicy={Type'", 1, 75, "expected Key=value"),
-        ("aws sagemaker update-endpoint --deployment-config '{\"Bogus\": 1}'", 1, 53, "Unknown parameter in DeploymentConfig"),
-        ("aws sagemaker update-endpoint --deployment-config '{\"A\": 1,}'", 1, 51, "is not valid JSON"),
-        ("aws sagemaker update-endpoint --cli-input-yaml x", 1, 31, "paste the request as JSON"),
+        (
+            "aws sagemaker update-endpoint --endpoint-name",
+            1,
+            31,
+            "--endpoint-name needs a value",
+        ),
+        (
+            "aws sagemaker update-endpoint --retain-deployment-config=yes",
+            1,
+            31,
+            "takes no value",
+        ),
+        (
+            "aws sagemaker update-endpoint --cli-input-json file://req.json",
+            1,
+            48,
+            "paste the file's content",
+        ),
+        (
+            "aws sagemaker update-endpoint --deployment-config 'BlueGreenUpdatePolicy={Type'",
+            1,
+            75,
+            "expected Key=value",
+        ),
+        (
+            "aws sagemaker update-endpoint --deployment-config '{\"Bogus\": 1}'",
+            1,
+            53,
+            "Unknown parameter in DeploymentConfig",
+        ),
+        (
+            "aws sagemaker update-endpoint --deployment-config '{\"A\": 1,}'",
+            1,
+            51,
+            "is not valid JSON",
+        ),
+        (
+            "aws sagemaker update-endpoint --cli-input-yaml x",
+            1,
+            31,
+            "paste the request as JSON",
+        ),
     ];
     for (text, line, column, words) in cases {
         let r = refused(text);
-        assert_eq!((r.error.line, r.error.column), (Some(*line), Some(*column)), "{text:?}: {}", r.error.message);
-        assert!(r.error.message.contains(words), "{text:?}: {}", r.error.message);
+        assert_eq!(
+            (r.error.line, r.error.column),
+            (Some(*line), Some(*column)),
+            "{text:?}: {}",
+            r.error.message
+        );
+        assert!(
+            r.error.message.contains(words),
+            "{text:?}: {}",
+            r.error.message
+        );
     }
 }
 
 #[test]
 fn prose_and_python_are_not_cli_commands() {
-    assert!(!designer_import::cli::detect("Call update-endpoint when the config is ready."));
-    assert!(!designer_import::cli::detect("subprocess.run(\"aws sagemaker update-endpoint --endpoint-name x\", shell=True)"));
-    assert!(!designer_import::cli::detect("# aws sagemaker update-endpoint --endpoint-name x\nsm.update_endpoint(EndpointName='x')"));
-    assert!(designer_import::cli::detect("  aws sagemaker update-endpoint --endpoint-name x"));
-    assert!(designer_import::cli::detect("set -e && aws sagemaker update-endpoint --endpoint-name x"));
+    assert!(!designer_import::cli::detect(
+        "Call update-endpoint when the config is ready."
+    ));
+    assert!(!designer_import::cli::detect(
+        "subprocess.run(\"aws sagemaker update-endpoint --endpoint-name x\", shell=True)"
+    ));
+    assert!(!designer_import::cli::detect(
+        "# aws sagemaker update-endpoint --endpoint-name x\nsm.update_endpoint(EndpointName='x')"
+    ));
+    assert!(designer_import::cli::detect(
+        "  aws sagemaker update-endpoint --endpoint-name x"
+    ));
+    assert!(designer_import::cli::detect(
+        "set -e && aws sagemaker update-endpoint --endpoint-name x"
+    ));
 }
 
 #[test]
@@ -243,9 +425,14 @@ fn variables_set_earlier_in_the_script_are_filled_in() {
     let o = outcome(text);
     assert_eq!(
         o.document.request,
-        request(r#"{"EndpointName": "reco-prod", "DeploymentConfig": {"AutoRollbackConfiguration": {"Alarms": [{"AlarmName": "blue-errors"}]}}}"#)
+        request(
+            r#"{"EndpointName": "reco-prod", "DeploymentConfig": {"AutoRollbackConfiguration": {"Alarms": [{"AlarmName": "blue-errors"}]}}}"#
+        )
     );
-    assert_eq!(placeholders(&o), vec![ph("EndpointConfigName", "$CONFIG", 5, 82)]);
+    assert_eq!(
+        placeholders(&o),
+        vec![ph("EndpointConfigName", "$CONFIG", 5, 82)]
+    );
     assert_eq!(
         o.notes,
         vec![
@@ -257,7 +444,10 @@ fn variables_set_earlier_in_the_script_are_filled_in() {
 
 /// Mutations per fixture: 400, or `FUZZ_CASES` for a longer run.
 fn per_fixture() -> usize {
-    std::env::var("FUZZ_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(400)
+    std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(400)
 }
 
 /// A small fixed-seed random source (xorshift), so the fuzz cases are the same every run.
@@ -279,8 +469,17 @@ impl Rng {
 /// fixture: the import answers and never panics; a repair offered always imports.
 #[test]
 fn mutated_fixtures_never_panic() {
-    const NOISE: &[&str] = &["'", "\"", "{", "}", "[", "]", "\\", "\\\n", "\n", "$", "${", "$(", "`", "<", ">", "=", ",", "--", "#", "é", "$'"];
-    let names = ["readme_canary.sh", "guide_no_braces.txt", "missing_brace.sh", "shorthand.sh", "input_json.sh"];
+    const NOISE: &[&str] = &[
+        "'", "\"", "{", "}", "[", "]", "\\", "\\\n", "\n", "$", "${", "$(", "`", "<", ">", "=",
+        ",", "--", "#", "é", "$'",
+    ];
+    let names = [
+        "readme_canary.sh",
+        "guide_no_braces.txt",
+        "missing_brace.sh",
+        "shorthand.sh",
+        "input_json.sh",
+    ];
     let mut rng = Rng(0xc11_0fed_cafe_0007);
     let doc = DesignDocument::default();
     let mut cases = 0;
@@ -306,7 +505,10 @@ fn mutated_fixtures_never_panic() {
             if let Err(r) = import(&mutated, &doc, &Options::default()) {
                 assert!(!r.error.message.is_empty());
                 if let Some(repair) = r.repair {
-                    assert!(import(&repair.text, &doc, &Options::default()).is_ok(), "repair of {mutated:?} does not import");
+                    assert!(
+                        import(&repair.text, &doc, &Options::default()).is_ok(),
+                        "repair of {mutated:?} does not import"
+                    );
                 }
             }
             cases += 1;
@@ -323,7 +525,10 @@ fn a_megabyte_command_imports_quickly() {
         let mut alarms = Vec::new();
         let mut len = 0;
         while len < 1_000_000 {
-            let a = format!("{{\"AlarmName\": \"alarm-number-{}-with-a-long-name\"}}", alarms.len());
+            let a = format!(
+                "{{\"AlarmName\": \"alarm-number-{}-with-a-long-name\"}}",
+                alarms.len()
+            );
             len += a.len() + 2;
             alarms.push(a);
         }
@@ -335,8 +540,16 @@ fn a_megabyte_command_imports_quickly() {
         let t = std::time::Instant::now();
         let o = outcome(&text);
         let took = t.elapsed();
-        println!("1 MB CLI command ({} bytes, separator {sep:?}): {took:?}", text.len());
-        let got = o.document.request.deployment_config.and_then(|d| d.auto_rollback_configuration).and_then(|a| a.alarms);
+        println!(
+            "1 MB CLI command ({} bytes, separator {sep:?}): {took:?}",
+            text.len()
+        );
+        let got = o
+            .document
+            .request
+            .deployment_config
+            .and_then(|d| d.auto_rollback_configuration)
+            .and_then(|a| a.alarms);
         assert_eq!(got.map(|a| a.len()), Some(n));
         assert!(took.as_secs_f64() < 5.0, "took {took:?}");
     }

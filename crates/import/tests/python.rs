@@ -7,7 +7,10 @@ use designer_core::model::{DesignDocument, UpdateEndpointInput};
 use designer_import::{import, Options, Outcome};
 
 fn fixture(name: &str) -> String {
-    let path = format!("{}/tests/fixtures/python/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/python/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -74,7 +77,12 @@ fn lambda_handler_resolves_the_dict_built_and_extended_around_the_call() {
         placeholders(&o),
         vec![
             ph("EndpointName", "os.environ[\"ENDPOINT_NAME\"]", 13, 12),
-            ph("EndpointConfigName", "event[\"detail\"][\"EndpointConfigName\"]", 32, 18),
+            ph(
+                "EndpointConfigName",
+                "event[\"detail\"][\"EndpointConfigName\"]",
+                32,
+                18
+            ),
             ph(
                 "DeploymentConfig.BlueGreenUpdatePolicy.MaximumExecutionTimeoutInSeconds",
                 "int(os.environ.get(\"MAX_WAIT\", \"3600\"))",
@@ -91,15 +99,37 @@ fn lambda_handler_resolves_the_dict_built_and_extended_around_the_call() {
 fn notebook_cell_says_which_config_the_retained_one_is() {
     let o = outcome(&fixture("notebook_cell.py"), &Options::default());
     assert_eq!(o.form, "a boto3 `update_endpoint` call");
-    assert_eq!(o.document.request, request(r#"{"RetainDeploymentConfig": true}"#));
+    assert_eq!(
+        o.document.request,
+        request(r#"{"RetainDeploymentConfig": true}"#)
+    );
     assert_eq!(
         placeholders(&o),
         vec![
-            ph("EndpointName", "f\"churn-xgb-{time.strftime('%Y%m%d')}\"", 8, 17),
-            ph("EndpointConfigName", "(\"churn-xgb-config-\" + model_version)", 28, 59),
+            ph(
+                "EndpointName",
+                "f\"churn-xgb-{time.strftime('%Y%m%d')}\"",
+                8,
+                17
+            ),
+            ph(
+                "EndpointConfigName",
+                "(\"churn-xgb-config-\" + model_version)",
+                28,
+                59
+            ),
         ]
     );
-    has_note(&o, &["RetainDeploymentConfig=True", "line 27", "create_endpoint", "line 11", "LINEAR"]);
+    has_note(
+        &o,
+        &[
+            "RetainDeploymentConfig=True",
+            "line 27",
+            "create_endpoint",
+            "line 11",
+            "LINEAR",
+        ],
+    );
 }
 
 #[test]
@@ -117,7 +147,12 @@ fn deploy_script_offers_the_branches_and_imports_the_pick() {
     assert_eq!(
         placeholders(&o),
         vec![
-            ph("EndpointName", "os.getenv(\"ENDPOINT_NAME\", \"fraud-detector\")", 34, 22),
+            ph(
+                "EndpointName",
+                "os.getenv(\"ENDPOINT_NAME\", \"fraud-detector\")",
+                34,
+                22
+            ),
             ph("EndpointConfigName", "args.config_name", 35, 28),
         ]
     );
@@ -125,9 +160,23 @@ fn deploy_script_offers_the_branches_and_imports_the_pick() {
     let c = &o.choices[0];
     assert_eq!(c.name, "deployment_config");
     assert_eq!(c.chosen, 0);
-    let options: Vec<(u32, &str)> = c.options.iter().map(|x| (x.line, x.label.as_str())).collect();
-    assert_eq!(options, vec![(19, "if args.env == \"prod\":"), (27, "else:")]);
-    has_note(&o, &["`deployment_config` is assigned in 2 places", "line 19", "line 27"]);
+    let options: Vec<(u32, &str)> = c
+        .options
+        .iter()
+        .map(|x| (x.line, x.label.as_str()))
+        .collect();
+    assert_eq!(
+        options,
+        vec![(19, "if args.env == \"prod\":"), (27, "else:")]
+    );
+    has_note(
+        &o,
+        &[
+            "`deployment_config` is assigned in 2 places",
+            "line 19",
+            "line 27",
+        ],
+    );
     has_note(&o, &["Lines 39, 40", "KEEP_WEIGHTS"]);
 
     // The user picks the other branch.
@@ -161,7 +210,10 @@ fn pytest_expected_params_is_the_request() {
                 "AutoRollbackConfiguration": {"Alarms": [{"AlarmName": "orders-ranker-p99"}]}}}"#
         )
     );
-    assert_eq!(placeholders(&o), vec![ph("EndpointConfigName", "config_name", 27, 72)]);
+    assert_eq!(
+        placeholders(&o),
+        vec![ph("EndpointConfigName", "config_name", 27, 72)]
+    );
 }
 
 #[test]
@@ -177,7 +229,15 @@ fn sdk_predictor_is_named_a_different_api_and_its_config_dict_imported() {
         )
     );
     assert!(o.document.placeholders.is_empty());
-    has_note(&o, &["SageMaker Python SDK", "different API", "line 11", "paste the boto3 call"]);
+    has_note(
+        &o,
+        &[
+            "SageMaker Python SDK",
+            "different API",
+            "line 11",
+            "paste the boto3 call",
+        ],
+    );
 }
 
 #[test]
@@ -185,8 +245,16 @@ fn sdk_predictor_without_a_config_is_refused_with_what_to_paste() {
     let text = "predictor = Predictor('ep')\n\npredictor.update_endpoint(initial_instance_count=3, instance_type='ml.c5.large')\n";
     let r = import(text, &DesignDocument::default(), &Options::default()).unwrap_err();
     assert_eq!((r.error.line, r.error.column), (Some(3), Some(11)));
-    assert!(r.error.message.contains("different API"), "{}", r.error.message);
-    assert!(r.error.message.contains("Paste the boto3 call"), "{}", r.error.message);
+    assert!(
+        r.error.message.contains("different API"),
+        "{}",
+        r.error.message
+    );
+    assert!(
+        r.error.message.contains("Paste the boto3 call"),
+        "{}",
+        r.error.message
+    );
 }
 
 #[test]
@@ -206,18 +274,40 @@ fn aws_request_syntax_becomes_placeholders() {
             ph("EndpointName", "'string'", 2, 18),
             ph("EndpointConfigName", "'string'", 3, 24),
             ph("RetainAllVariantProperties", "True|False", 4, 32),
-            ph(&format!("{prefix}.TrafficRoutingConfiguration.Type"), "'ALL_AT_ONCE'|'CANARY'|'LINEAR'", 8, 25),
-            ph(&format!("{prefix}.TrafficRoutingConfiguration.CanarySize.Type"), "'INSTANCE_COUNT'|'CAPACITY_PERCENT'", 11, 29),
-            ph(&format!("{prefix}.TrafficRoutingConfiguration.CanarySize.Value"), "number", 12, 30),
-            ph(&format!("{prefix}.TerminationWaitInSeconds"), "'A'|'B' (default)", 15, 41),
+            ph(
+                &format!("{prefix}.TrafficRoutingConfiguration.Type"),
+                "'ALL_AT_ONCE'|'CANARY'|'LINEAR'",
+                8,
+                25
+            ),
+            ph(
+                &format!("{prefix}.TrafficRoutingConfiguration.CanarySize.Type"),
+                "'INSTANCE_COUNT'|'CAPACITY_PERCENT'",
+                11,
+                29
+            ),
+            ph(
+                &format!("{prefix}.TrafficRoutingConfiguration.CanarySize.Value"),
+                "number",
+                12,
+                30
+            ),
+            ph(
+                &format!("{prefix}.TerminationWaitInSeconds"),
+                "'A'|'B' (default)",
+                15,
+                41
+            ),
         ]
     );
 }
 
-/// Small cases: (snippet, expected request JSON, expected placeholders as (path, expr)).
+/// A small case: the snippet, the request JSON it gives, its placeholders as (path, expr).
+type Case<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+
 #[test]
 fn table_of_small_snippets() {
-    let cases: &[(&str, &str, &[(&str, &str)])] = &[
+    let cases: &[Case] = &[
         // kwargs dict unpacked into the call, a trailing comma, a comment.
         (
             "params = {'EndpointName': 'ep',  # the name\n 'EndpointConfigName': 'c',}\nsm.update_endpoint(**params)",
@@ -300,8 +390,16 @@ fn table_of_small_snippets() {
     for (text, want, want_ph) in cases {
         let o = outcome(text, &Options::default());
         assert_eq!(o.document.request, request(want), "{text}");
-        let got: Vec<(String, String)> = o.document.placeholders.iter().map(|p| (p.path.clone(), p.expression.clone())).collect();
-        let want_ph: Vec<(String, String)> = want_ph.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+        let got: Vec<(String, String)> = o
+            .document
+            .placeholders
+            .iter()
+            .map(|p| (p.path.clone(), p.expression.clone()))
+            .collect();
+        let want_ph: Vec<(String, String)> = want_ph
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
         assert_eq!(got, want_ph, "{text}");
     }
 }
@@ -312,10 +410,22 @@ fn several_calls_are_a_choice() {
     let o = outcome(text, &Options::default());
     assert_eq!(o.document.request.endpoint_name.as_deref(), Some("a"));
     assert_eq!(o.choices[0].name, "update_endpoint");
-    assert_eq!(o.choices[0].options.iter().map(|x| x.line).collect::<Vec<_>>(), vec![2, 4]);
+    assert_eq!(
+        o.choices[0]
+            .options
+            .iter()
+            .map(|x| x.line)
+            .collect::<Vec<_>>(),
+        vec![2, 4]
+    );
     assert_eq!(o.choices[0].options[1].label, "else:");
     has_note(&o, &["calls `update_endpoint` 2 times", "lines 2, 4"]);
-    let o = outcome(text, &Options { choices: vec![("update_endpoint".into(), 1)] });
+    let o = outcome(
+        text,
+        &Options {
+            choices: vec![("update_endpoint".into(), 1)],
+        },
+    );
     assert_eq!(o.document.request.endpoint_name.as_deref(), Some("b"));
 }
 
@@ -323,27 +433,69 @@ fn several_calls_are_a_choice() {
 fn refusals_say_what_and_where() {
     let cases: &[(&str, u32, u32, &str)] = &[
         ("sm.update_endpoint(EndpointName='ep'", 1, 19, "')' missing"),
-        ("sm.update_endpoint(EndpointName='ep)", 1, 33, "never closed"),
+        (
+            "sm.update_endpoint(EndpointName='ep)",
+            1,
+            33,
+            "never closed",
+        ),
         ("sm.update_endpoint('ep')", 1, 20, "keyword arguments only"),
-        ("sm.update_endpoint(DeploymentConfig={'Bogus': 1})", 1, 38, "Unknown parameter in DeploymentConfig"),
-        ("sm.update_endpoint(EndpointName=5)", 1, 33, "Invalid type for parameter EndpointName"),
-        ("sm.update_endpoint(DeploymentConfig={'A': 1 'B': 2})", 1, 45, "expected ','"),
-        ("sm.update_endpoint(**params)", 1, 22, "paste the code that builds it"),
-        ("x = {'EndpointName': 'a'\nsm.update_endpoint(**x)", 1, 5, "never closed"),
+        (
+            "sm.update_endpoint(DeploymentConfig={'Bogus': 1})",
+            1,
+            38,
+            "Unknown parameter in DeploymentConfig",
+        ),
+        (
+            "sm.update_endpoint(EndpointName=5)",
+            1,
+            33,
+            "Invalid type for parameter EndpointName",
+        ),
+        (
+            "sm.update_endpoint(DeploymentConfig={'A': 1 'B': 2})",
+            1,
+            45,
+            "expected ','",
+        ),
+        (
+            "sm.update_endpoint(**params)",
+            1,
+            22,
+            "paste the code that builds it",
+        ),
+        (
+            "x = {'EndpointName': 'a'\nsm.update_endpoint(**x)",
+            1,
+            5,
+            "never closed",
+        ),
     ];
     for (text, line, column, words) in cases {
         let r = match import(text, &DesignDocument::default(), &Options::default()) {
             Err(r) => r,
             Ok(o) => panic!("accepted {text:?}: {:?}", o.document.request),
         };
-        assert_eq!((r.error.line, r.error.column), (Some(*line), Some(*column)), "{text:?}: {}", r.error.message);
-        assert!(r.error.message.contains(words), "{text:?}: {}", r.error.message);
+        assert_eq!(
+            (r.error.line, r.error.column),
+            (Some(*line), Some(*column)),
+            "{text:?}: {}",
+            r.error.message
+        );
+        assert!(
+            r.error.message.contains(words),
+            "{text:?}: {}",
+            r.error.message
+        );
     }
 }
 
 #[test]
 fn json_texts_still_go_to_the_core() {
-    let o = outcome(r#"{"EndpointName": "ep", "EndpointConfigName": "c"}"#, &Options::default());
+    let o = outcome(
+        r#"{"EndpointName": "ep", "EndpointConfigName": "c"}"#,
+        &Options::default(),
+    );
     assert_eq!(o.form, "a request (--cli-input-json)");
     // A broken JSON request keeps the JSON reader's message.
     let text = "{\"EndpointName\": \"ep\",\n \"DeploymentConfig\": {\"RollingUpdatePolicy\": {}}";
@@ -353,25 +505,42 @@ fn json_texts_still_go_to_the_core() {
     // A document with a trailing comma stays a JSON error.
     let text = "{\"Version\": 1, \"Request\": {},}";
     let r = import(text, &DesignDocument::default(), &Options::default()).unwrap_err();
-    assert_eq!(r.error, designer_core::import::import_json(text, &DesignDocument::default()).unwrap_err());
+    assert_eq!(
+        r.error,
+        designer_core::import::import_json(text, &DesignDocument::default()).unwrap_err()
+    );
     // A Python dict of keyword arguments (single quotes) is read here.
-    let o = outcome("{'EndpointName': 'ep', 'RetainDeploymentConfig': True}", &Options::default());
+    let o = outcome(
+        "{'EndpointName': 'ep', 'RetainDeploymentConfig': True}",
+        &Options::default(),
+    );
     assert_eq!(o.form, "a Python request dict");
-    assert_eq!(o.document.request, request(r#"{"EndpointName": "ep", "RetainDeploymentConfig": true}"#));
+    assert_eq!(
+        o.document.request,
+        request(r#"{"EndpointName": "ep", "RetainDeploymentConfig": true}"#)
+    );
 }
 
 #[test]
 fn the_endpoint_and_simulation_are_kept() {
     let mut current = DesignDocument::default();
     current.simulation.provisioning_seconds = 123;
-    let o = import("sm.update_endpoint(EndpointName='ep')", &current, &Options::default()).unwrap();
+    let o = import(
+        "sm.update_endpoint(EndpointName='ep')",
+        &current,
+        &Options::default(),
+    )
+    .unwrap();
     assert_eq!(o.document.simulation.provisioning_seconds, 123);
     assert_eq!(o.document.endpoint, current.endpoint);
 }
 
 /// Mutations per fixture: 400, or `FUZZ_CASES` for a longer run.
 fn per_fixture() -> usize {
-    std::env::var("FUZZ_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(400)
+    std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(400)
 }
 
 /// A small fixed-seed random source (xorshift), so the fuzz cases are the same every run.
@@ -393,8 +562,18 @@ impl Rng {
 /// fixture: the import answers (accepts or refuses with a place) and never panics.
 #[test]
 fn mutated_fixtures_never_panic() {
-    const NOISE: &[&str] = &["'", "\"", "{", "}", "(", ")", "[", "]", "\\", "\n", "#", "**", "=", ":", ",", "f'", "\"\"\"", "é", "\t", "if x:\n"];
-    let names = ["lambda_handler.py", "notebook_cell.py", "deploy_script.py", "test_deploy.py", "sdk_predictor.py", "request_syntax.py"];
+    const NOISE: &[&str] = &[
+        "'", "\"", "{", "}", "(", ")", "[", "]", "\\", "\n", "#", "**", "=", ":", ",", "f'",
+        "\"\"\"", "é", "\t", "if x:\n",
+    ];
+    let names = [
+        "lambda_handler.py",
+        "notebook_cell.py",
+        "deploy_script.py",
+        "test_deploy.py",
+        "sdk_predictor.py",
+        "request_syntax.py",
+    ];
     let mut rng = Rng(0x5eed_1234_abcd_0042);
     let doc = DesignDocument::default();
     let mut cases = 0;
@@ -417,7 +596,12 @@ fn mutated_fixtures_never_panic() {
                 }
             }
             let mutated = String::from_utf8_lossy(&bytes).into_owned();
-            let picks = Options { choices: vec![("deployment_config".into(), rng.below(4)), ("update_endpoint".into(), rng.below(3))] };
+            let picks = Options {
+                choices: vec![
+                    ("deployment_config".into(), rng.below(4)),
+                    ("update_endpoint".into(), rng.below(3)),
+                ],
+            };
             if let Err(r) = import(&mutated, &doc, &picks) {
                 assert!(!r.error.message.is_empty());
             }
@@ -434,13 +618,17 @@ fn a_megabyte_snippet_imports_quickly() {
     let mut text = String::from("import boto3\nsm = boto3.client('sagemaker')\n");
     let mut k = 0;
     while text.len() < 500_000 {
-        text.push_str(&format!("value_{k} = {{'Key': 'some-text-{k}', 'Other': [{k}, {k}, {k}]}}  # filler\n"));
+        text.push_str(&format!(
+            "value_{k} = {{'Key': 'some-text-{k}', 'Other': [{k}, {k}, {k}]}}  # filler\n"
+        ));
         k += 1;
     }
     text.push_str("alarms = [\n");
     let mut n = 0;
     while text.len() < 1_000_000 {
-        text.push_str(&format!("    {{'AlarmName': 'alarm-number-{n}-with-a-long-name'}},\n"));
+        text.push_str(&format!(
+            "    {{'AlarmName': 'alarm-number-{n}-with-a-long-name'}},\n"
+        ));
         n += 1;
     }
     text.push_str("]\ncfg = {'BlueGreenUpdatePolicy': {'TrafficRoutingConfiguration': {'Type': 'ALL_AT_ONCE', 'WaitIntervalInSeconds': 0}}}\n");
@@ -450,11 +638,23 @@ fn a_megabyte_snippet_imports_quickly() {
     let o = outcome(&text, &Options::default());
     let took = t.elapsed();
     println!("1 MB Python snippet ({} bytes): {took:?}", text.len());
-    let alarms = o.document.request.deployment_config.and_then(|d| d.auto_rollback_configuration).and_then(|a| a.alarms);
+    let alarms = o
+        .document
+        .request
+        .deployment_config
+        .and_then(|d| d.auto_rollback_configuration)
+        .and_then(|a| a.alarms);
     assert_eq!(alarms.map(|a| a.len()), Some(n));
     assert!(took.as_secs_f64() < 5.0, "took {took:?}");
     // Deep nesting is refused, not a stack overflow.
-    let deep = format!("sm.update_endpoint(DeploymentConfig={})", "[".repeat(200_000));
+    let deep = format!(
+        "sm.update_endpoint(DeploymentConfig={})",
+        "[".repeat(200_000)
+    );
     let r = import(&deep, &DesignDocument::default(), &Options::default()).unwrap_err();
-    assert!(r.error.message.contains("deeper than"), "{}", r.error.message);
+    assert!(
+        r.error.message.contains("deeper than"),
+        "{}",
+        r.error.message
+    );
 }

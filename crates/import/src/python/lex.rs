@@ -48,8 +48,8 @@ pub struct Token {
 
 const OPS3: &[&str] = &["**=", "//=", ">>=", "<<=", "..."];
 const OPS2: &[&str] = &[
-    "**", "==", "!=", "<=", ">=", "//", "->", ":=", "<<", ">>", "+=", "-=", "*=", "/=", "%=",
-    "&=", "|=", "^=", "@=",
+    "**", "==", "!=", "<=", ">=", "//", "->", ":=", "<<", ">>", "+=", "-=", "*=", "/=", "%=", "&=",
+    "|=", "^=", "@=",
 ];
 const OPS1: &[&str] = &[
     "(", ")", "[", "]", "{", "}", ",", ":", "=", ".", "*", "+", "-", "/", "%", "<", ">", "&", "|",
@@ -169,7 +169,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             });
             return toks;
         };
-        let tok = if ch.is_ascii_digit() || (ch == '.' && c.peek_at(1).is_some_and(|b| b.is_ascii_digit())) {
+        let tok = if ch.is_ascii_digit()
+            || (ch == '.' && c.peek_at(1).is_some_and(|b| b.is_ascii_digit()))
+        {
             number(&mut c)
         } else if ch == '\'' || ch == '"' {
             string(&mut c, "")
@@ -188,7 +190,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else if let Some(op) = c
             .peek_at(1)
             .filter(|b| b"=*/<>.-".contains(b))
-            .and_then(|_| OPS3.iter().chain(OPS2).find(|op| c.rest().starts_with(**op)))
+            .and_then(|_| {
+                OPS3.iter()
+                    .chain(OPS2)
+                    .find(|op| c.rest().starts_with(**op))
+            })
         {
             c.bump_n(op.len());
             Tok::Op(op)
@@ -366,7 +372,10 @@ fn escape(c: &mut Cursor, out: &mut String) -> Result<(), String> {
         'u' => hex_escape(c, 4, "\\uXXXX")?,
         'U' => hex_escape(c, 8, "\\UXXXXXXXX")?,
         'N' => {
-            return Err("named escapes (\\N{...}) are not supported; write the character itself".to_string())
+            return Err(
+                "named escapes (\\N{...}) are not supported; write the character itself"
+                    .to_string(),
+            )
         }
         other => {
             // Python keeps an unknown escape as written.
@@ -387,8 +396,9 @@ fn hex_escape(c: &mut Cursor, digits: usize, form: &str) -> Result<char, String>
         code = code.saturating_mul(16).saturating_add(d);
         c.bump();
     }
-    char::from_u32(code)
-        .ok_or_else(|| format!("the escape {form} names no character (U+{code:X} is a surrogate or out of range)"))
+    char::from_u32(code).ok_or_else(|| {
+        format!("the escape {form} names no character (U+{code:X} is a surrogate or out of range)")
+    })
 }
 
 /// Digits of `radix` with single underscores between them; returns the digits only.
@@ -400,7 +410,10 @@ fn digits(c: &mut Cursor, radix: u32) -> String {
                 out.push(ch);
                 c.bump();
             }
-            Some('_') if !out.is_empty() && c.peek_at(1).is_some_and(|b| char::from(b).is_digit(radix)) => {
+            Some('_')
+                if !out.is_empty()
+                    && c.peek_at(1).is_some_and(|b| char::from(b).is_digit(radix)) =>
+            {
                 c.bump();
             }
             _ => return out,
@@ -440,7 +453,9 @@ fn number(c: &mut Cursor) -> Tok {
             clean.push_str(&digits(c, 10));
         }
         if let Some(b'e' | b'E') = c.peek() {
-            if c.peek_at(1).is_some_and(|b| b.is_ascii_digit() || b == b'+' || b == b'-') {
+            if c.peek_at(1)
+                .is_some_and(|b| b.is_ascii_digit() || b == b'+' || b == b'-')
+            {
                 float = true;
                 c.bump();
                 clean.push('e');
@@ -460,10 +475,15 @@ fn number(c: &mut Cursor) -> Tok {
             c.bump();
             Tok::Imaginary
         } else if float {
-            let value = format!("0{clean}").parse::<f64>().ok().filter(|v| v.is_finite());
+            let value = format!("0{clean}")
+                .parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite());
             Tok::Float { text, value }
         } else if whole.len() > 1 && whole.starts_with('0') && whole.bytes().any(|b| b != b'0') {
-            Tok::Bad(format!("Python does not allow leading zeros in `{text}`; write it without them"))
+            Tok::Bad(format!(
+                "Python does not allow leading zeros in `{text}`; write it without them"
+            ))
         } else {
             Tok::Int {
                 text,
@@ -475,7 +495,9 @@ fn number(c: &mut Cursor) -> Tok {
         while let Some(ch) = c.current_char().filter(|ch| is_ident_char(*ch)) {
             c.bump_n(ch.len_utf8());
         }
-        return Tok::Bad(format!("invalid number literal: unexpected '{ch}' right after it"));
+        return Tok::Bad(format!(
+            "invalid number literal: unexpected '{ch}' right after it"
+        ));
     }
     tok
 }
@@ -509,6 +531,8 @@ mod tests {
     fn broken_literals_are_bad_tokens_and_lexing_goes_on() {
         let toks = tokenize("x = 'abc\ny = 2");
         assert!(matches!(toks[2].tok, Tok::Bad(_)));
-        assert!(toks.iter().any(|t| t.tok == Tok::Name("y".into()) && t.stmt));
+        assert!(toks
+            .iter()
+            .any(|t| t.tok == Tok::Name("y".into()) && t.stmt));
     }
 }

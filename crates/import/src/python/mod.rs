@@ -426,7 +426,11 @@ impl Resolver<'_, '_> {
                 let i = self.value(index, at, hops)?;
                 match (&b.kind, &i.kind) {
                     (Kind::List(items), Kind::Int { value: Some(n), .. }) => {
-                        let at = if *n < 0 { items.len().checked_sub(n.unsigned_abs() as usize) } else { usize::try_from(*n).ok() };
+                        let at = if *n < 0 {
+                            items.len().checked_sub(n.unsigned_abs() as usize)
+                        } else {
+                            usize::try_from(*n).ok()
+                        };
                         match at.and_then(|k| items.get(k)) {
                             Some(x) => return Ok(x.clone()),
                             None => return Ok(self.placeholder(e)),
@@ -471,7 +475,13 @@ impl Resolver<'_, '_> {
     }
 
     /// `**x` in a dict or a call: its members when the text gives them.
-    fn spread(&self, out: &mut Vec<Entry>, x: &Expr, at: usize, hops: usize) -> Result<(), ParseError> {
+    fn spread(
+        &self,
+        out: &mut Vec<Entry>,
+        x: &Expr,
+        at: usize,
+        hops: usize,
+    ) -> Result<(), ParseError> {
         let v = self.value(x, at, hops)?;
         match v.kind {
             Kind::Map(entries) => {
@@ -488,7 +498,13 @@ impl Resolver<'_, '_> {
         Ok(())
     }
 
-    fn kwargs(&self, args: &[Arg], at: usize, hops: usize, callee: Option<&str>) -> Result<Vec<Entry>, ParseError> {
+    fn kwargs(
+        &self,
+        args: &[Arg],
+        at: usize,
+        hops: usize,
+        callee: Option<&str>,
+    ) -> Result<Vec<Entry>, ParseError> {
         let mut out = Vec::new();
         for a in args {
             match a {
@@ -523,7 +539,11 @@ impl Resolver<'_, '_> {
         let all: Vec<&Binding> = s
             .bindings
             .get(n)
-            .map(|v| v.iter().filter(|b| !s.foreign_scope(b.block, use_block) && b.tok != at).collect())
+            .map(|v| {
+                v.iter()
+                    .filter(|b| !s.foreign_scope(b.block, use_block) && b.tok != at)
+                    .collect()
+            })
             .unwrap_or_default();
         let before: Vec<&Binding> = all.iter().copied().filter(|b| b.tok < at).collect();
         let pool = if before.is_empty() { all } else { before };
@@ -589,7 +609,14 @@ impl Resolver<'_, '_> {
 
     /// Applies `name[...] = v`, `name.update(...)` and `del name[...]` written after the
     /// binding and before the use.
-    fn extend(&self, n: &str, value: &mut Value, binding: &Binding, at: usize, hops: usize) -> Result<(), ParseError> {
+    fn extend(
+        &self,
+        n: &str,
+        value: &mut Value,
+        binding: &Binding,
+        at: usize,
+        hops: usize,
+    ) -> Result<(), ParseError> {
         let s = self.s;
         let Some(exts) = s.extensions.get(n) else {
             return Ok(());
@@ -601,7 +628,10 @@ impl Resolver<'_, '_> {
             if !in_range || s.foreign_scope(x.block, s.block_of(at)) {
                 continue;
             }
-            if let (Some(b), false) = (x.block, s.encloses(x.block, s.block_of(at)) || s.encloses(x.block, binding.block)) {
+            if let (Some(b), false) = (
+                x.block,
+                s.encloses(x.block, s.block_of(at)) || s.encloses(x.block, binding.block),
+            ) {
                 let line = s.toks.get(x.tok).map_or(0, |t| t.pos.line);
                 match conditional.iter_mut().find(|(cb, _)| *cb == b) {
                     Some((_, lines)) => lines.push(line),
@@ -613,11 +643,19 @@ impl Resolver<'_, '_> {
         for (b, lines) in conditional {
             let label = s.blocks.get(b).map_or(String::new(), |b| b.label.clone());
             let lines: Vec<String> = lines.iter().map(u32::to_string).collect();
-            let (word, verb) = if lines.len() == 1 { ("Line", "changes") } else { ("Lines", "change") };
+            let (word, verb) = if lines.len() == 1 {
+                ("Line", "changes")
+            } else {
+                ("Lines", "change")
+            };
             self.note(format!(
                 "{word} {} {verb} `{n}` only under `{label}`; the import includes {}.",
                 lines.join(", "),
-                if lines.len() == 1 { "that change" } else { "those changes" }
+                if lines.len() == 1 {
+                    "that change"
+                } else {
+                    "those changes"
+                }
             ));
         }
         Ok(())
@@ -641,7 +679,12 @@ impl Resolver<'_, '_> {
             for a in &args {
                 match a {
                     Arg::Positional(x) => self.spread(&mut entries, x, at, hops + 1)?,
-                    _ => entries.extend(self.kwargs(std::slice::from_ref(a), at, hops + 1, Some("update"))?),
+                    _ => entries.extend(self.kwargs(
+                        std::slice::from_ref(a),
+                        at,
+                        hops + 1,
+                        Some("update"),
+                    )?),
                 }
             }
             if let Kind::Map(target) = &mut value.kind {
@@ -689,7 +732,11 @@ fn set(entries: &mut Vec<Entry>, key: String, key_pos: Pos, value: Value) {
         e.value = value;
         e.key_pos = key_pos;
     } else {
-        entries.push(Entry { key, key_pos, value });
+        entries.push(Entry {
+            key,
+            key_pos,
+            value,
+        });
     }
 }
 
@@ -738,10 +785,9 @@ impl Call {
         let snake = self.args.iter().any(
             |a| matches!(a, Arg::Keyword { name, .. } if name.starts_with(|c: char| c.is_ascii_lowercase())),
         );
-        let pascal = self
-            .args
-            .iter()
-            .any(|a| matches!(a, Arg::Keyword { name, .. } if INPUT_MEMBERS.contains(&name.as_str())));
+        let pascal = self.args.iter().any(
+            |a| matches!(a, Arg::Keyword { name, .. } if INPUT_MEMBERS.contains(&name.as_str())),
+        );
         snake || (!pascal && self.receiver.to_ascii_lowercase().contains("predictor"))
     }
 }
@@ -773,7 +819,11 @@ fn find_calls(s: &Snippet, callee: &str) -> Result<Vec<Call>, ParseError> {
     Ok(out)
 }
 
-fn import_python(text: &str, current: &DesignDocument, options: &Options) -> Result<Outcome, Refusal> {
+fn import_python(
+    text: &str,
+    current: &DesignDocument,
+    options: &Options,
+) -> Result<Outcome, Refusal> {
     let s = Snippet::new(text);
     let r = Resolver {
         s: &s,
@@ -784,7 +834,9 @@ fn import_python(text: &str, current: &DesignDocument, options: &Options) -> Res
     let calls = find_calls(&s, "update_endpoint").map_err(refusal)?;
     let (boto3, sdk): (Vec<&Call>, Vec<&Call>) = calls.iter().partition(|c| !c.is_sdk());
     let (request, form) = if let Some(call) = pick_call(&r, &boto3) {
-        let entries = r.kwargs(&call.args, call.tok, 0, Some("update_endpoint")).map_err(refusal)?;
+        let entries = r
+            .kwargs(&call.args, call.tok, 0, Some("update_endpoint"))
+            .map_err(refusal)?;
         if entries.is_empty() {
             if let Some(Arg::Spread(x)) = call.args.iter().find(|a| matches!(a, Arg::Spread(_))) {
                 return Err(refusal(ParseError::new(
@@ -821,7 +873,10 @@ fn import_python(text: &str, current: &DesignDocument, options: &Options) -> Res
     } else if let Some((request, form)) = request_dict(&r).map_err(refusal)? {
         (request, form)
     } else if let Some(config) = deployment_config_dict(&r).map_err(refusal)? {
-        (wrap_config(config), "a Python `DeploymentConfig` dict".to_string())
+        (
+            wrap_config(config),
+            "a Python `DeploymentConfig` dict".to_string(),
+        )
     } else {
         let first_bad = s.toks.iter().find_map(|t| match &t.tok {
             Tok::Bad(m) => Some(ParseError::new(t.pos, m.clone())),
@@ -1009,7 +1064,9 @@ fn request_dict(r: &Resolver) -> Result<Option<(Value, String)>, ParseError> {
         // A broken request dict is the user's mistake to hear about.
         let (e, _) = s.expr_at(k)?;
         if let Some(keys) = dict_keys(&e) {
-            if keys.iter().all(|k| INPUT_MEMBERS.contains(&k.as_str())) && best.as_ref().is_none_or(|b| keys.len() > b.0) {
+            if keys.iter().all(|k| INPUT_MEMBERS.contains(&k.as_str()))
+                && best.as_ref().is_none_or(|b| keys.len() > b.0)
+            {
                 best = Some((keys.len(), k, None));
             }
         }
@@ -1017,12 +1074,17 @@ fn request_dict(r: &Resolver) -> Result<Option<(Value, String)>, ParseError> {
     // Calls whose keyword arguments are all request members.
     for (k, t) in s.toks.iter().enumerate() {
         let Tok::Name(callee) = &t.tok else { continue };
-        if !s.is_op(k + 1, "(") || !matches!(s.tok(k + 2), Tok::Name(n) if INPUT_MEMBERS.contains(&n.as_str())) || !s.is_op(k + 3, "=") {
+        if !s.is_op(k + 1, "(")
+            || !matches!(s.tok(k + 2), Tok::Name(n) if INPUT_MEMBERS.contains(&n.as_str()))
+            || !s.is_op(k + 3, "=")
+        {
             continue;
         }
         let mut p = Parser::new(&s.toks, k + 2);
         let Ok(args) = p.args(1) else { continue };
-        let all = args.iter().all(|a| matches!(a, Arg::Keyword { name, .. } if INPUT_MEMBERS.contains(&name.as_str())));
+        let all = args.iter().all(
+            |a| matches!(a, Arg::Keyword { name, .. } if INPUT_MEMBERS.contains(&name.as_str())),
+        );
         if all && best.as_ref().is_none_or(|b| args.len() > b.0) {
             best = Some((args.len(), k, Some(callee.clone())));
         }
@@ -1060,7 +1122,11 @@ fn deployment_config_dict(r: &Resolver) -> Result<Option<Value>, ParseError> {
     for k in dict_starts(s, DEPLOYMENT_CONFIG_MEMBERS) {
         let (e, _) = s.expr_at(k)?;
         if let Some(keys) = dict_keys(&e) {
-            if keys.iter().all(|k| DEPLOYMENT_CONFIG_MEMBERS.contains(&k.as_str())) && best.is_none_or(|b| keys.len() > b.0) {
+            if keys
+                .iter()
+                .all(|k| DEPLOYMENT_CONFIG_MEMBERS.contains(&k.as_str()))
+                && best.is_none_or(|b| keys.len() > b.0)
+            {
                 best = Some((keys.len(), k));
             }
         }
