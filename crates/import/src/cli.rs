@@ -1149,80 +1149,146 @@ impl Ctx<'_> {
         let (Some((fi, fc)), Some((li, lc))) = (first_char, last_char) else {
             return (None, None);
         };
-        let orig_first = map.get(fi).map_or(w.start, |m| m.0);
-        let orig_after_last = map.get(li).map_or(w.end, |m| m.1);
-        // Candidates: (problem, label, text to insert at the start, at the end).
-        let mut candidates: Vec<(String, String, String, String)> = Vec::new();
+        let end = li + lc.len_utf8();
+        // Candidates: (problem, label, edits of the decoded value as (start, end, text)).
+        let mut candidates: Vec<(String, String, Vec<(usize, usize, String)>)> = Vec::new();
+        let body = decoded.get(fi..end).unwrap_or_default();
+        if body.starts_with("\"{") && body.ends_with("}\"") && body.len() > 3 {
+            candidates.push((
+                "is wrapped in double quotes, which makes it one JSON string instead of an object"
+                    .to_string(),
+                format!("Remove the double quotes around --{flag}"),
+                vec![(fi, fi + 1, String::new()), (end - 1, end, String::new())],
+            ));
+        }
         if fc == '"' {
             let extra = opens.saturating_sub(closes);
-            let fewer = closes.saturating_sub(opens);
-            if fewer == 1 {
+            if closes == opens + 1 {
                 candidates.push((
                     "is missing its opening brace: it starts with a member name, not '{'"
                         .to_string(),
                     format!("Add the opening brace of --{flag}"),
-                    "{".to_string(),
-                    String::new(),
+                    vec![(fi, fi, "{".to_string())],
                 ));
             }
             candidates.push((
                 "is missing its outer braces: it lists members (\"BlueGreenUpdatePolicy\": ...) without the '{' and '}' around them, as the developer guide prints it".to_string(),
                 format!("Add the outer braces around --{flag}"),
-                "{".to_string(),
-                "}".repeat(1 + extra),
+                vec![(fi, fi, "{".to_string()), (end, end, "}".repeat(1 + extra))],
             ));
         } else if opens > closes {
             let n = opens - closes;
+            let (a, s) = if n == 1 { ("a", "") } else { ("its", "s") };
+            let problem = format!(
+                "is missing {a} closing brace{s}: it opens {opens} '{{' and closes {closes}"
+            );
             candidates.push((
-                format!(
-                    "is missing {} closing brace{}: it opens {opens} '{{' and closes {closes}",
-                    if n == 1 { "a" } else { "its" },
-                    if n == 1 { "" } else { "s" }
-                ),
-                format!(
-                    "Add the missing closing brace{} at the end of --{flag}",
-                    if n == 1 { "" } else { "s" }
-                ),
-                String::new(),
-                "}".repeat(n),
+                problem.clone(),
+                format!("Add the missing closing brace{s} at the end of --{flag}"),
+                vec![(end, end, "}".repeat(n))],
             ));
+            // One brace missing inside: try it before each ',', '}' or ']' (short values only).
+            if n == 1 && decoded.len() <= 4096 {
+                for k in structural(decoded, &[',', '}', ']']) {
+                    let at = self.pos(map.get(k).map_or(w.end, |m| m.0));
+                    candidates.push((
+                        problem.clone(),
+                        format!("Add the missing closing brace of --{flag} at {at}"),
+                        vec![(k, k, "}".to_string())],
+                    ));
+                }
+            }
         } else if closes > opens && fc == '{' {
             let n = closes - opens;
             candidates.push((
                 format!("has {n} '}}' more than '{{': an opening brace is missing"),
                 format!("Add the missing opening brace at the start of --{flag}"),
-                "{".repeat(n),
-                String::new(),
+                vec![(fi, fi, "{".repeat(n))],
             ));
-        }
-        for (problem, label, head, tail) in candidates {
-            let fixed = format!(
-                "{head}{}{tail}",
-                decoded.get(fi..li + lc.len_utf8()).unwrap_or(decoded)
-            );
-            if json::parse(&fixed).is_err() {
-                continue;
+            if n == 1 && decoded.ends_with("}}") {
+                candidates.push((
+                    format!("has {n} '}}' more than '{{'"),
+                    format!("Remove the extra closing brace at the end of --{flag}"),
+                    vec![(end - 1, end, String::new())],
+                ));
             }
-            let mut text = String::with_capacity(self.text.len() + 8);
-            text.push_str(self.text.get(..orig_first).unwrap_or_default());
-            text.push_str(&head);
-            text.push_str(
-                self.text
-                    .get(orig_first..orig_after_last)
-                    .unwrap_or_default(),
-            );
-            text.push_str(&tail);
-            text.push_str(self.text.get(orig_after_last..).unwrap_or_default());
-            // Offer the repair only when the repaired command imports.
-            if self.repairs && import_with(&text, &DesignDocument::default(), false).is_ok() {
-                return (Some(problem), Some(Repair { label, text }));
+        }
+        let mut tried = 0;
+        for (problem, label, edits) in candidates {
+            if !json::parse(&apply(decoded, &edits)).is_ok() {
+                continue;
             }
             if !self.repairs {
                 return (Some(problem), None);
             }
+            // The same edits on the pasted text.
+            let orig: Vec<(usize, usize, String)> = edits
+                .iter()
+                .map(|(a, b, t)| {
+                    let start = |d: usize| map.get(d).map_or(w.end, |m| m.0);
+                    let after = |d: usize| {
+                        d.checked_sub(1)
+                            .and_then(|p| map.get(p))
+                            .map_or(w.start, |m| m.1)
+                    };
+                    if a == b {
+                        let at = if *a >= end { after(*a) } else { start(*a) };
+                        (at, at, t.clone())
+                    } else {
+                        (start(*a), after(*b), t.clone())
+                    }
+                })
+                .collect();
+            let text = apply(self.text, &orig);
+            // Offer the repair only when the repaired command imports.
+            tried += 1;
+            if import_with(&text, &DesignDocument::default(), false).is_ok() {
+                return (Some(problem), Some(Repair { label, text }));
+            }
+            if tried > 64 {
+                break;
+            }
         }
         (None, None)
     }
+}
+
+/// `text` with `edits` (start, end, replacement; in order, not overlapping) made.
+fn apply(text: &str, edits: &[(usize, usize, String)]) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut at = 0;
+    for (a, b, t) in edits {
+        if *a < at {
+            continue;
+        }
+        out.push_str(text.get(at..*a).unwrap_or_default());
+        out.push_str(t);
+        at = *b;
+    }
+    out.push_str(text.get(at..).unwrap_or_default());
+    out
+}
+
+/// Byte offsets of `chars` outside JSON strings.
+fn structural(s: &str, chars: &[char]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut in_str = false;
+    let mut escaped = false;
+    for (i, c) in s.char_indices() {
+        if in_str {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_str = false,
+                _ => {}
+            }
+        } else if c == '"' {
+            in_str = true;
+        } else if chars.contains(&c) {
+            out.push(i);
+        }
+    }
+    out
 }
 
 fn join_and(items: &[String]) -> String {

@@ -554,3 +554,36 @@ fn a_megabyte_command_imports_quickly() {
         assert!(took.as_secs_f64() < 5.0, "took {took:?}");
     }
 }
+
+#[test]
+fn a_brace_missing_inside_and_quotes_around_are_repaired() {
+    // The `}` closing TrafficRoutingConfiguration is missing: appending it at the end would
+    // nest AutoRollbackConfiguration inside the policy, so the repair puts it where it goes.
+    let text = "aws sagemaker update-endpoint --endpoint-name ep --deployment-config '{\"BlueGreenUpdatePolicy\": {\"TrafficRoutingConfiguration\": {\"Type\": \"ALL_AT_ONCE\", \"WaitIntervalInSeconds\": 0}, \"AutoRollbackConfiguration\": {\"Alarms\": []}}'";
+    let r = refused(text);
+    assert_eq!((r.error.line, r.error.column), (Some(1), Some(70)));
+    let repair = r.repair.expect("a repair");
+    assert!(
+        repair
+            .label
+            .starts_with("Add the missing closing brace of --deployment-config at line 1, column"),
+        "{}",
+        repair.label
+    );
+    let o = outcome(&repair.text);
+    assert_eq!(
+        o.document.request,
+        request(
+            r#"{"EndpointName": "ep", "DeploymentConfig": {"BlueGreenUpdatePolicy": {"TrafficRoutingConfiguration": {"Type": "ALL_AT_ONCE", "WaitIntervalInSeconds": 0}}, "AutoRollbackConfiguration": {"Alarms": []}}}"#
+        )
+    );
+    // JSON wrapped in double quotes inside the single quotes.
+    let text = "update-endpoint --endpoint-name ep --deployment-config '\"{\"RollingUpdatePolicy\": {\"WaitIntervalInSeconds\": 60}}\"'";
+    let r = refused(text);
+    let repair = r.repair.expect("a repair");
+    assert_eq!(
+        repair.label,
+        "Remove the double quotes around --deployment-config"
+    );
+    assert_eq!(repair.text, "update-endpoint --endpoint-name ep --deployment-config '{\"RollingUpdatePolicy\": {\"WaitIntervalInSeconds\": 60}}'");
+}
