@@ -405,6 +405,52 @@ fn table_of_small_snippets() {
 }
 
 #[test]
+fn a_default_overridden_in_branches_lists_every_assignment() {
+    let text = "def build(env):\n    wait = 300\n    if env == 'prod':\n        wait = 900\n    elif env == 'stage':\n        wait = 600\n    return {'EndpointName': 'ep', 'DeploymentConfig': {'RollingUpdatePolicy': {'WaitIntervalInSeconds': wait}}}\n";
+    let o = outcome(text, &Options::default());
+    assert_eq!(o.form, "a Python request dict");
+    let c = &o.choices[0];
+    assert_eq!(c.name, "wait");
+    let options: Vec<(u32, &str)> = c
+        .options
+        .iter()
+        .map(|x| (x.line, x.label.as_str()))
+        .collect();
+    assert_eq!(
+        options,
+        vec![
+            (2, "wait = 300"),
+            (4, "if env == 'prod':"),
+            (6, "elif env == 'stage':")
+        ]
+    );
+    let wait = |o: &Outcome| {
+        o.document
+            .request
+            .deployment_config
+            .as_ref()
+            .and_then(|d| d.rolling_update_policy.as_ref())
+            .and_then(|r| r.wait_interval_in_seconds)
+    };
+    assert_eq!(wait(&o), Some(300));
+    let o = outcome(
+        text,
+        &Options {
+            choices: vec![("wait".into(), 2)],
+        },
+    );
+    assert_eq!(wait(&o), Some(600));
+    // A pick beyond the options takes the last one rather than failing.
+    let o = outcome(
+        text,
+        &Options {
+            choices: vec![("wait".into(), 9)],
+        },
+    );
+    assert_eq!(wait(&o), Some(600));
+}
+
+#[test]
 fn several_calls_are_a_choice() {
     let text = "if blue:\n    sm.update_endpoint(EndpointName='a')\nelse:\n    sm.update_endpoint(EndpointName='b')\n";
     let o = outcome(text, &Options::default());
