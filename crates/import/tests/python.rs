@@ -704,3 +704,39 @@ fn a_megabyte_snippet_imports_quickly() {
         r.error.message
     );
 }
+
+#[test]
+fn a_jupyter_notebook_file_reads_its_code_cells() {
+    let o = outcome(&fixture("rollout.ipynb"), &Options::default());
+    assert_eq!(
+        o.form,
+        "a boto3 `update_endpoint` call in a Jupyter notebook"
+    );
+    assert_eq!(
+        o.document.request,
+        request(
+            r#"{"EndpointName": "pricing-model", "EndpointConfigName": "pricing-model-v4",
+                "DeploymentConfig": {"BlueGreenUpdatePolicy": {"TrafficRoutingConfiguration":
+                    {"Type": "ALL_AT_ONCE", "WaitIntervalInSeconds": 120}, "TerminationWaitInSeconds": 600}}}"#
+        )
+    );
+    assert!(
+        o.notes[0].starts_with("This is a Jupyter notebook: its 2 code cells"),
+        "{:?}",
+        o.notes
+    );
+}
+
+#[test]
+fn a_notebook_cell_that_runs_the_cli() {
+    let nb = r#"{"cells": [{"cell_type": "code", "source": ["!aws sagemaker update-endpoint --endpoint-name ep \\\n", "    --retain-deployment-config"]}], "nbformat": 4}"#;
+    let o = outcome(nb, &Options::default());
+    assert_eq!(
+        o.form,
+        "an AWS CLI `update-endpoint` command in a Jupyter notebook"
+    );
+    assert_eq!(
+        o.document.request,
+        request(r#"{"EndpointName": "ep", "RetainDeploymentConfig": true}"#)
+    );
+}

@@ -48,13 +48,70 @@ const DEPLOYMENT_CONFIG_MEMBERS: &[&str] = &[
 /// such as `a = b; b = a`).
 const MAX_HOPS: usize = 24;
 
-/// True when `text` looks like Python holding a request or a deployment configuration.
+/// True when `text` looks like Python holding a request or a deployment configuration (or
+/// is a Jupyter notebook whose cells do).
 pub fn detect(text: &str) -> bool {
     SIGNS.iter().any(|s| text.contains(s))
+        || (text.contains("\"nbformat\"") && text.contains("update-endpoint"))
+}
+
+/// The code cells of a Jupyter notebook (`.ipynb`, JSON with `cells`), joined in order,
+/// with the 1-based line where each cell starts; `None` when `text` is not a notebook.
+fn notebook_code(text: &str) -> Option<(String, Vec<u32>)> {
+    let body = text.trim_start();
+    if !body.starts_with('{') || !body.contains("\"cells\"") {
+        return None;
+    }
+    let v = designer_core::json::parse(text).ok()?;
+    let Kind::List(cells) = &v.get("cells")?.kind else {
+        return None;
+    };
+    let mut code = String::new();
+    let mut starts = Vec::new();
+    for cell in cells {
+        if !matches!(cell.get("cell_type").map(|t| &t.kind), Some(Kind::Str(t)) if t == "code") {
+            continue;
+        }
+        let mut source = String::new();
+        match cell.get("source").map(|s| &s.kind) {
+            Some(Kind::Str(s)) => source.push_str(s),
+            Some(Kind::List(lines)) => {
+                for l in lines {
+                    if let Kind::Str(l) = &l.kind {
+                        source.push_str(l);
+                    }
+                }
+            }
+            _ => continue,
+        }
+        starts.push(u32::try_from(code.lines().count() + 1).unwrap_or(u32::MAX));
+        code.push_str(&source);
+        if !code.ends_with('\n') {
+            code.push('\n');
+        }
+    }
+    Some((code, starts))
 }
 
 /// Reads `text` onto a copy of `current`.
 pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result<Outcome, Refusal> {
+    if let Some((code, starts)) = notebook_code(text) {
+        // A notebook cell may run the CLI (`!aws sagemaker update-endpoint ...`).
+        let mut outcome = if crate::cli::detect(&code) {
+            crate::cli::import(&code, current, options)?
+        } else {
+            import_python(&code, current, options)?
+        };
+        outcome.form = format!("{} in a Jupyter notebook", outcome.form);
+        outcome.notes.insert(
+            0,
+            format!(
+                "This is a Jupyter notebook: its {} code cells were read one after the other, and the lines named here count from the first code cell.",
+                starts.len()
+            ),
+        );
+        return Ok(outcome);
+    }
     match import_python(text, current, options) {
         Ok(outcome) => Ok(outcome),
         Err(refusal) => {
