@@ -129,6 +129,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     // Open brackets (token index, bracket); inside brackets a newline does not end a statement.
     let mut open: Vec<(usize, u8)> = Vec::new();
     let mut line_start = true;
+    // The column of the current statement's first token.
+    let mut stmt_col = 1;
     // A compound statement's `:` at bracket depth 0 starts an inline body, if one follows.
     let mut compound_line = false;
     let mut after_colon = false;
@@ -147,6 +149,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
                 Some('\n') => {
                     c.bump();
+                    if !open.is_empty() && starts_a_block(c.rest(), stmt_col) {
+                        // A bracket left open on an earlier line (a broken paste): a
+                        // keyword at the statement's indentation starts a new statement,
+                        // so that the rest of the snippet still reads.
+                        open.clear();
+                    }
                     if open.is_empty() {
                         line_start = true;
                     }
@@ -209,6 +217,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let mut stmt = false;
         if line_start || after_colon {
             stmt = true;
+            stmt_col = pos.column;
             compound_line = matches!(&tok, Tok::Name(n) if COMPOUND.contains(&n.as_str()));
         }
         line_start = false;
@@ -251,6 +260,27 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             close: None,
         });
     }
+}
+
+/// Keywords that cannot continue an expression, so a line starting with one at (or left
+/// of) the statement's indentation is a new statement even inside an open bracket.
+const BLOCK_WORDS: &[&str] = &[
+    "def", "class", "import", "from", "if", "elif", "else", "for", "while", "try", "except",
+    "finally", "with", "return", "async", "raise",
+];
+
+fn starts_a_block(rest: &str, stmt_col: u32) -> bool {
+    let line = rest.split('\n').next().unwrap_or_default();
+    let trimmed = line.trim_start_matches([' ', '\t']);
+    let col = u32::try_from(line.len() - trimmed.len() + 1).unwrap_or(u32::MAX);
+    if col > stmt_col {
+        return false;
+    }
+    let word: &str = trimmed
+        .split(|c: char| !(c == '_' || c.is_alphanumeric()))
+        .next()
+        .unwrap_or_default();
+    BLOCK_WORDS.contains(&word)
 }
 
 /// A string literal; the cursor is on its opening quote, after any prefix.
@@ -525,6 +555,15 @@ mod tests {
         let toks = tokenize("( [ ) ]");
         assert_eq!(toks[0].close, Some(2));
         assert_eq!(toks[1].close, None);
+    }
+
+    #[test]
+    fn a_bracket_left_open_ends_at_a_keyword_on_the_left() {
+        let text = "print('x'.format(n)\nif ok:\n    cfg = 1\n";
+        assert_eq!(stmts(text), ["print", "if", "cfg"]);
+        // An indented keyword inside a call (a conditional argument) does not.
+        let text = "f(a,\n  b if c else d)\ny = 2\n";
+        assert_eq!(stmts(text), ["f", "y"]);
     }
 
     #[test]
