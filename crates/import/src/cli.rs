@@ -1108,16 +1108,16 @@ impl Ctx<'_> {
                 let orig = map.get(at).map_or(w.end, |m| m.0);
                 let epos = self.pos(orig);
                 let (problem, repair) = self.repair(flag, &decoded, &map, w, words, first);
+                // The JSON reader's words are about a whole document; here it is one value.
+                let said = e
+                    .message
+                    .replace("the end of the text", "the end of the value")
+                    .replace("; a document is exactly one object", "");
                 let message = match problem {
                     Some(p) => format!(
-                        "--{flag} at {vpos} {p} (the JSON reader stopped at {epos}: {})",
-                        e.message
-                            .replace("the end of the text", "the end of the value")
+                        "--{flag} at {vpos} {p} (the JSON reader stopped at {epos}: {said})"
                     ),
-                    None => format!(
-                        "--{flag} at {vpos} is not valid JSON: {} ({epos})",
-                        e.message
-                    ),
+                    None => format!("--{flag} at {vpos} is not valid JSON: {said} ({epos})"),
                 };
                 let error = ImportError {
                     message,

@@ -235,7 +235,8 @@ fn sdk_predictor_is_named_a_different_api_and_its_config_dict_imported() {
             "SageMaker Python SDK",
             "different API",
             "line 11",
-            "paste the boto3 call",
+            "dict the snippet builds at line 6",
+            "paste the boto3 `update_endpoint` call",
         ],
     );
 }

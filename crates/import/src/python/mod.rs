@@ -916,7 +916,8 @@ fn import_python(
         match deployment_config_dict(&r).map_err(refusal)? {
             Some(config) => {
                 r.note(format!(
-                    "{what} It imported the `DeploymentConfig` dict the snippet builds; to import the whole request, paste the boto3 call or its `DeploymentConfig` dict."
+                    "{what} This import took the `DeploymentConfig` dict the snippet builds at line {}; to import the whole request, paste the boto3 `update_endpoint` call.",
+                    config.pos.line
                 ));
                 (wrap_config(config), "a Python `DeploymentConfig` dict".to_string())
             }
