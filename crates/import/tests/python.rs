@@ -479,7 +479,7 @@ fn several_calls_are_a_choice() {
 #[test]
 fn refusals_say_what_and_where() {
     let cases: &[(&str, u32, u32, &str)] = &[
-        ("sm.update_endpoint(EndpointName='ep'", 1, 19, "')' missing"),
+        ("sm.update_endpoint(EndpointName='ep'", 1, 37, "')' missing"),
         (
             "sm.update_endpoint(EndpointName='ep)",
             1,
@@ -517,6 +517,12 @@ fn refusals_say_what_and_where() {
             5,
             "never closed",
         ),
+        // The page's bad-input cases for Python, now read here.
+        ("client.update_endpoint(EndpointName=\"a\", EndpointConfigName=)", 1, 61, "expected a value"),
+        ("sm.update_endpoint(\n    EndpointName=\"ep\",\n", 3, 1, "is a ')' missing"),
+        ("update_endpoint(EndpointName=\"a\", EndpointName=\"b\")", 1, 35, "keyword argument EndpointName is repeated"),
+        ("update_endpoint(EndpointName=\"a\", EndpointConfigName=\"b\", RetainAllVariantProperties=\"yes\")", 1, 86, "Invalid type for parameter RetainAllVariantProperties"),
+        ("{'EndpointName': 'a',\n 'EndpointName': 'b'}", 2, 2, "duplicate key 'EndpointName'"),
     ];
     for (text, line, column, words) in cases {
         let r = match import(text, &DesignDocument::default(), &Options::default()) {

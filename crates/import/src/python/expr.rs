@@ -508,6 +508,7 @@ impl<'t> Parser<'t> {
         self.bump();
         let mut items = Vec::new();
         let mut set = false;
+        let mut seen: Vec<(String, Pos)> = Vec::new();
         loop {
             self.check_bad()?;
             if self.is_op(0, "}") {
@@ -523,6 +524,17 @@ impl<'t> Parser<'t> {
                     return self.comprehension(open, pos, start);
                 }
                 if self.is_op(0, ":") {
+                    if let ExprKind::Lit(Kind::Str(name)) = &key.kind {
+                        // Python keeps the last, but two spellings of one member in a
+                        // literal are a mistake to point at, as the JSON reader does.
+                        if let Some(first) = seen.iter().find(|(n, _)| n == name) {
+                            return Err(ParseError::new(
+                                key.pos,
+                                format!("duplicate key '{name}' (first written at {})", first.1),
+                            ));
+                        }
+                        seen.push((name.clone(), key.pos));
+                    }
                     self.bump();
                     let value = self.expr(depth + 1)?;
                     if self.is_word(0, "for") {
@@ -681,8 +693,8 @@ impl<'t> Parser<'t> {
             }
             if matches!(self.tok(0), Tok::End) {
                 return Err(ParseError::new(
-                    open_pos,
-                    "the text ends inside this call: is a ')' missing?",
+                    self.pos(),
+                    format!("the text ends inside the call at {open_pos}: is a ')' missing?"),
                 ));
             }
             if self.is_op(0, "**") {
@@ -693,6 +705,16 @@ impl<'t> Parser<'t> {
                 args.push(Arg::Star(self.expr(depth + 1)?));
             } else if let (Tok::Name(name), true) = (self.tok(0), self.is_op(1, "=")) {
                 let pos = self.pos();
+                let first = args.iter().find_map(|a| match a {
+                    Arg::Keyword { name: n, pos, .. } if n == name => Some(*pos),
+                    _ => None,
+                });
+                if let Some(first) = first {
+                    return Err(ParseError::new(
+                        pos,
+                        format!("keyword argument {name} is repeated (first written at {first})"),
+                    ));
+                }
                 self.bump();
                 self.bump();
                 let value = self.expr(depth + 1)?;
@@ -714,8 +736,8 @@ impl<'t> Parser<'t> {
                 self.check_bad()?;
                 if matches!(self.tok(0), Tok::End) {
                     return Err(ParseError::new(
-                        open_pos,
-                        "the text ends inside this call: is a ')' missing?",
+                        self.pos(),
+                        format!("the text ends inside the call at {open_pos}: is a ')' missing?"),
                     ));
                 }
                 return Err(self.err(format!(
