@@ -1151,7 +1151,7 @@ impl Ctx<'_> {
         };
         let end = li + lc.len_utf8();
         // Candidates: (problem, label, edits of the decoded value as (start, end, text)).
-        let mut candidates: Vec<(String, String, Vec<(usize, usize, String)>)> = Vec::new();
+        let mut candidates: Vec<(String, String, Vec<Edit>)> = Vec::new();
         let body = decoded.get(fi..end).unwrap_or_default();
         if body.starts_with("\"{") && body.ends_with("}\"") && body.len() > 3 {
             candidates.push((
@@ -1215,14 +1215,14 @@ impl Ctx<'_> {
         }
         let mut tried = 0;
         for (problem, label, edits) in candidates {
-            if !json::parse(&apply(decoded, &edits)).is_ok() {
+            if json::parse(&apply(decoded, &edits)).is_err() {
                 continue;
             }
             if !self.repairs {
                 return (Some(problem), None);
             }
             // The same edits on the pasted text.
-            let orig: Vec<(usize, usize, String)> = edits
+            let orig: Vec<Edit> = edits
                 .iter()
                 .map(|(a, b, t)| {
                     let start = |d: usize| map.get(d).map_or(w.end, |m| m.0);
@@ -1253,8 +1253,11 @@ impl Ctx<'_> {
     }
 }
 
-/// `text` with `edits` (start, end, replacement; in order, not overlapping) made.
-fn apply(text: &str, edits: &[(usize, usize, String)]) -> String {
+/// A change to a text: bytes `start..end` replaced by the string.
+type Edit = (usize, usize, String);
+
+/// `text` with `edits` (in order, not overlapping) made.
+fn apply(text: &str, edits: &[Edit]) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut at = 0;
     for (a, b, t) in edits {

@@ -381,6 +381,12 @@ fn table_of_small_snippets() {
             r#"{"EndpointName": "b"}"#,
             &[],
         ),
+        // A DeploymentConfig dict built and extended in a function.
+        (
+            "def policy(alarm):\n    dc = {'AutoRollbackConfiguration': {'Alarms': [{'AlarmName': alarm}]}}\n    dc['RollingUpdatePolicy'] = {'WaitIntervalInSeconds': 30}\n    return dc\n\nprint(policy('x'))\n",
+            r#"{"DeploymentConfig": {"AutoRollbackConfiguration": {"Alarms": [{}]}, "RollingUpdatePolicy": {"WaitIntervalInSeconds": 30}}}"#,
+            &[("DeploymentConfig.AutoRollbackConfiguration.Alarms[0].AlarmName", "alarm")],
+        ),
         // A bare DeploymentConfig dict.
         (
             "blue_green = {\"BlueGreenUpdatePolicy\": {\"TrafficRoutingConfiguration\": {\"Type\": \"ALL_AT_ONCE\", \"WaitIntervalInSeconds\": wait}}}",

@@ -1192,16 +1192,22 @@ fn deployment_config_dict(r: &Resolver) -> Result<Option<Value>, ParseError> {
     let Some((_, k)) = best else {
         return Ok(None);
     };
-    // `name = {...}`: read the name at the end of the snippet, so its extensions apply.
+    // `name = {...}`: read the name at the end of its block (the end of the function that
+    // builds it, or of the snippet), so that its later extensions apply.
     if k >= 2 && s.is_op(k - 1, "=") && s.toks.get(k - 2).is_some_and(|t| t.stmt) {
         if let Some(n) = s.name(k - 2) {
+            let block = s.block_of(k);
+            let last = (k..s.toks.len())
+                .rev()
+                .find(|&t| s.encloses(block, s.block_of(t)))
+                .unwrap_or(s.toks.len());
             let e = Expr {
                 kind: ExprKind::Name(n.to_string()),
                 pos: s.toks.get(k - 2).map_or(Pos::START, |t| t.pos),
                 start: s.toks.get(k - 2).map_or(0, |t| t.start),
                 end: s.toks.get(k - 2).map_or(0, |t| t.end),
             };
-            return r.value(&e, s.toks.len(), 0).map(Some);
+            return r.value(&e, last, 0).map(Some);
         }
     }
     let (e, _) = s.expr_at(k)?;
