@@ -277,6 +277,13 @@ impl Shell<'_> {
         ok.then_some(close + 1)
     }
 
+    /// True when only blanks stand between byte `at` and the end of its line.
+    fn line_ends_after(&self, at: usize) -> bool {
+        let rest = self.text.get(at..).unwrap_or_default();
+        let t = rest.trim_start_matches([' ', '\t', '\r']);
+        t.starts_with('\n')
+    }
+
     /// A copied terminal session shows `> ` at the start of a continued line.
     fn skip_continuation_prompt(&mut self) {
         let rest = self.text.get(self.i..).unwrap_or_default();
@@ -309,6 +316,14 @@ impl Shell<'_> {
                 {
                     self.i += 3;
                     self.skip_continuation_prompt();
+                }
+                // Windows: `^` (cmd) or a backtick (PowerShell) at the end of a line.
+                Some('^' | '`') if self.line_ends_after(self.i + 1) => {
+                    self.i += 1;
+                    while let Some(' ' | '\t' | '\r') = self.peek() {
+                        self.i += 1;
+                    }
+                    self.i += 1;
                 }
                 // The developer guide prints one flag per line without a `\`.
                 Some('\n') if self.next_line_is_a_flag(self.i + 1) => self.i += 1,

@@ -242,6 +242,9 @@ fn quoting_as_bash_reads_it() {
             "aws sagemaker update-endpoint \\\n  # déployer\n  --endpoint-name ep",
             "ep",
         ),
+        // Windows continuations: cmd's `^`, PowerShell's backtick.
+        ("aws sagemaker update-endpoint ^\n  --endpoint-name ep ^\r\n  --retain-deployment-config", "ep"),
+        ("aws sagemaker update-endpoint `\n  --endpoint-name ep", "ep"),
         (
             "$ aws sagemaker update-endpoint --endpoint-name ep > out.json",
             "ep",
