@@ -709,7 +709,7 @@ fn import_with(text: &str, current: &DesignDocument, repairs: bool) -> Result<Ou
             "The text has {} `update-endpoint` commands; this import read the first (line {}), not the ones at line {}.",
             starts.len(),
             lines.pos(start).line,
-            others.join(", ")
+            listed(&others)
         ));
     }
     for name in &sh.used {
@@ -1305,6 +1305,17 @@ fn structural(s: &str, chars: &[char]) -> Vec<usize> {
         } else if chars.contains(&c) {
             out.push(i);
         }
+    }
+    out
+}
+
+/// Items joined by commas, the first ten only (a hostile paste may repeat a thing
+/// thousands of times; the note stays readable).
+pub(crate) fn listed(items: &[String]) -> String {
+    const SHOWN: usize = 10;
+    let mut out = items.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", ");
+    if items.len() > SHOWN {
+        out.push_str(&format!(" and {} more", items.len() - SHOWN));
     }
     out
 }

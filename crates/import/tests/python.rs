@@ -705,6 +705,26 @@ fn a_megabyte_snippet_imports_quickly() {
         .and_then(|a| a.alarms);
     assert_eq!(alarms.map(|a| a.len()), Some(n));
     assert!(took.as_secs_f64() < 5.0, "took {took:?}");
+    // Hostile shapes: thousands of calls, of branches assigning one name, of extensions.
+    let shapes = [
+        "sm.update_endpoint(EndpointName='ep', RetainDeploymentConfig=True)\n".repeat(15_000),
+        format!(
+            "{}sm.update_endpoint(DeploymentConfig=cfg)\n",
+            "if a:\n    cfg = {'RollingUpdatePolicy': {'WaitIntervalInSeconds': 1}}\n".repeat(15_000)
+        ),
+        format!(
+            "cfg = {{}}\n{}sm.update_endpoint(DeploymentConfig=cfg)\n",
+            "cfg['RollingUpdatePolicy'] = {'WaitIntervalInSeconds': 60}\n".repeat(15_000)
+        ),
+    ];
+    for text in &shapes {
+        let t = std::time::Instant::now();
+        let result = import(text, &DesignDocument::default(), &Options::default());
+        let took = t.elapsed();
+        println!("hostile shape ({} bytes): {took:?}", text.len());
+        assert!(result.is_ok());
+        assert!(took.as_secs_f64() < 5.0, "took {took:?}");
+    }
     // Deep nesting is refused, not a stack overflow.
     let deep = format!(
         "sm.update_endpoint(DeploymentConfig={})",

@@ -657,7 +657,7 @@ impl Resolver<'_, '_> {
             self.note(format!(
                 "`{n}` is assigned in {} places: {}. This import used the one at line {chosen_line}; choose another to import it instead.",
                 options.len(),
-                lines.join(", ")
+                crate::cli::listed(&lines)
             ));
             choices.push(choice);
         }
@@ -707,7 +707,7 @@ impl Resolver<'_, '_> {
             };
             self.note(format!(
                 "{word} {} {verb} `{n}` only under `{label}`; the import includes {}.",
-                lines.join(", "),
+                crate::cli::listed(&lines),
                 if lines.len() == 1 {
                     "that change"
                 } else {
@@ -1008,7 +1008,7 @@ fn pick_call<'c>(r: &Resolver, calls: &[&'c Call]) -> Option<&'c Call> {
         r.note(format!(
             "The snippet calls `update_endpoint` {} times (lines {}). This import used the call at line {}; choose another to import it instead.",
             calls.len(),
-            lines.join(", "),
+            crate::cli::listed(&lines),
             options.get(picked).map_or(0, |o| o.line)
         ));
         r.choices.borrow_mut().push(Choice {
