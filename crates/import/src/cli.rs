@@ -1177,6 +1177,12 @@ impl Ctx<'_> {
             ));
         }
         if fc == '"' {
+            let first_member: String = body
+                .chars()
+                .skip(1)
+                .take_while(|c| *c != '"')
+                .take(60)
+                .collect();
             let extra = opens.saturating_sub(closes);
             if closes == opens + 1 {
                 candidates.push((
@@ -1187,7 +1193,7 @@ impl Ctx<'_> {
                 ));
             }
             candidates.push((
-                "is missing its outer braces: it lists members (\"BlueGreenUpdatePolicy\": ...) without the '{' and '}' around them, as the developer guide prints it".to_string(),
+                format!("is missing its outer braces: it lists members (\"{first_member}\": ...) without the '{{' and '}}' around them, as the developer guide prints it"),
                 format!("Add the outer braces around --{flag}"),
                 vec![(fi, fi, "{".to_string()), (end, end, "}".repeat(1 + extra))],
             ));
@@ -1313,7 +1319,12 @@ fn structural(s: &str, chars: &[char]) -> Vec<usize> {
 /// thousands of times; the note stays readable).
 pub(crate) fn listed(items: &[String]) -> String {
     const SHOWN: usize = 10;
-    let mut out = items.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", ");
+    let mut out = items
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
     if items.len() > SHOWN {
         out.push_str(&format!(" and {} more", items.len() - SHOWN));
     }
