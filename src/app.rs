@@ -8,144 +8,28 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::{
     exports::ExportsPanel, findings::FindingsPanel, form::DesignForm, import_panel::ImportPanel,
-    masthead::Masthead, overview::DesignOverview, share_panel::SharePanel, timeline::TimelinePanel,
-    when::When,
+    masthead::Masthead, overview::DesignOverview, review_panel, review_panel::BaselinePanel,
+    review_panel::DiffPanel, share_panel::SharePanel, timeline::TimelinePanel, when::When,
 };
 use crate::core::{
-    examples, export, import,
-    model::DesignDocument,
-    share,
-    simulate::{simulate, Simulation},
-    validate::{validate, Finding},
+    examples, export, format::sentence, import, model::DesignDocument, share, simulate::simulate,
+    validate::validate,
 };
+use crate::state::{firewall, Designer, Notice};
 
 /// Where the draft is kept between visits.
 pub const DRAFT_KEY: &str = "sagemaker-deployment-designer.draft";
 /// Where an unreadable draft is moved, so that it is not lost either.
 pub const UNREADABLE_DRAFT_KEY: &str = "sagemaker-deployment-designer.unreadable-draft";
 
-/// A message for the banner at the top of the page.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Notice {
-    /// `error` or `info`: how it looks.
-    pub kind: &'static str,
-    pub text: String,
-}
-
-/// The page's shared state (a newtype context, as the Leptos book's global-state chapter shows).
-#[derive(Clone, Copy)]
-pub struct Designer {
-    /// The design being edited: the one source of truth.
-    pub doc: RwSignal<DesignDocument>,
-    /// Its findings.
-    pub findings: Memo<Vec<Finding>>,
-    /// The same findings as the fields read them (see `firewall`): a keystroke that leaves the
-    /// findings as they were does not reach the hundreds of fields that show them.
-    pub field_findings: Signal<Vec<Finding>>,
-    /// Its simulated deployment.
-    pub sim: Memo<Simulation>,
-    /// Field paths the user has touched (their findings are shown beside them).
-    pub touched: RwSignal<HashSet<String>>,
-    /// Show every finding beside its field, touched or not (set by "show all" and by imports).
-    pub show_all: RwSignal<bool>,
-    /// A shared link is open read-only.
-    pub review: RwSignal<bool>,
-    /// The banner message, if any.
-    pub notice: RwSignal<Option<Notice>>,
-    /// The timeline's playhead, in simulated seconds.
-    pub playhead: RwSignal<f64>,
-}
-
-impl Designer {
-    /// Applies an edit to the design.
-    pub fn edit(&self, f: impl FnOnce(&mut DesignDocument)) {
-        self.doc.update(f);
-    }
-
-    /// Replaces the whole design (import, example, new design, share link).
-    pub fn replace(&self, doc: DesignDocument, show_findings: bool) {
-        self.touched.set(HashSet::new());
-        self.show_all.set(show_findings);
-        self.playhead.set(0.0);
-        self.doc.set(doc);
-    }
-
-    /// Marks a field as touched.
-    pub fn touch(&self, path: &str) {
-        if !self.touched.with_untracked(|t| t.contains(path)) {
-            self.touched.update(|t| {
-                t.insert(path.to_string());
-            });
-        }
-    }
-
-    /// True when findings at `finding_path` are shown beside their field.
-    pub fn finding_visible(&self, finding_path: &str) -> bool {
-        if self.show_all.get() {
-            return true;
-        }
-        self.touched
-            .with(|t| t.iter().any(|p| related(p, finding_path)))
-    }
-}
-
-/// A signal that follows `f` but tells its readers only when the value really changed.
-///
-/// A memo would re-run to the same value too, but Leptos first marks every reader of a changed
-/// source, and their readers, to be checked: on a 20-variant design each keystroke walked
-/// hundreds of fields that way. Behind this signal the walk stops at one effect, which runs
-/// in the same task (a microtask) and sets the signal only on a change.
-pub fn firewall<T>(f: impl Fn() -> T + 'static) -> Signal<T>
-where
-    T: Clone + PartialEq + Send + Sync + 'static,
-{
-    let out = RwSignal::new(untrack(&f));
-    Effect::new(move |_| {
-        let v = f();
-        if out.with_untracked(|o| *o != v) {
-            out.set(v);
-        }
-    });
-    out.into()
-}
-
-/// True when one path contains the other (`a` is `b`, or an ancestor or descendant of it).
-pub fn related(a: &str, b: &str) -> bool {
-    fn inside(child: &str, parent: &str) -> bool {
-        child.len() > parent.len()
-            && child.starts_with(parent)
-            && matches!(child.as_bytes().get(parent.len()), Some(b'.') | Some(b'['))
-    }
-    a == b || inside(a, b) || inside(b, a)
-}
-
-/// Ends a message with a full stop, so that a sentence can follow it.
-pub fn sentence(message: &str) -> String {
-    let m = message.trim_end();
-    if m.ends_with(['.', '!', '?']) {
-        m.to_string()
-    } else {
-        format!("{m}.")
-    }
-}
-
-/// The id of the input that edits `path` (for labels, aria and the summary's links).
-pub fn field_id(path: &str) -> String {
-    let mut id = String::with_capacity(path.len() + 2);
-    id.push_str("f-");
-    for c in path.chars() {
-        id.push(if c.is_ascii_alphanumeric() { c } else { '-' });
-    }
-    id
-}
-
-/// The design a visit starts with: a share link, else the saved draft, else the default.
-/// Problems are reported as a notice; nothing is thrown away.
-fn initial_design() -> (DesignDocument, bool, Option<Notice>) {
+/// The design a visit starts with: a share link (with its baseline, for a review link),
+/// else the saved draft, else the default. Problems are reported as a notice; nothing is
+/// thrown away.
+fn initial_design() -> (DesignDocument, Option<DesignDocument>, bool, Option<Notice>) {
     let draft = load_draft();
     if let Some(fragment) = browser::fragment() {
-        match share::decode(&fragment) {
-            Ok(doc) => return (doc, true, None),
+        match share::decode_review(&fragment) {
+            Ok((doc, baseline)) => return (doc, baseline, true, None),
             Err(e) => {
                 // Drop the broken fragment, so that a reload opens the draft quietly.
                 browser::clear_fragment();
@@ -153,6 +37,7 @@ fn initial_design() -> (DesignDocument, bool, Option<Notice>) {
                 let text = format!("This share link could not be opened: {} Your own design is shown instead, unchanged.", sentence(&e.message()));
                 return (
                     doc,
+                    review_panel::stored_baseline(),
                     false,
                     Some(Notice {
                         kind: "error",
@@ -163,7 +48,7 @@ fn initial_design() -> (DesignDocument, bool, Option<Notice>) {
         }
     }
     let (doc, notice) = draft;
-    (doc, false, notice)
+    (doc, review_panel::stored_baseline(), false, notice)
 }
 
 fn load_draft() -> (DesignDocument, Option<Notice>) {
@@ -194,7 +79,7 @@ fn load_draft() -> (DesignDocument, Option<Notice>) {
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
-    let (doc0, review0, notice0) = initial_design();
+    let (doc0, baseline0, review0, notice0) = initial_design();
     let doc = RwSignal::new(doc0);
     let findings = Memo::new(move |_| doc.with(validate));
     let sim = Memo::new(move |_| doc.with(simulate));
@@ -210,6 +95,9 @@ pub fn App() -> impl IntoView {
         playhead: RwSignal::new(0.0),
     };
     provide_context(designer);
+    let baseline = review_panel::provide_baseline(designer, baseline0);
+    let converters = crate::converters::provide();
+    crate::components::exports::provide_target_findings(designer, converters);
 
     // Keep the draft in storage as the user works (not while reviewing someone's link).
     let storage_failed = StoredValue::new(false);
@@ -245,10 +133,11 @@ pub fn App() -> impl IntoView {
         let Some(fragment) = browser::fragment() else {
             return;
         };
-        match share::decode(&fragment) {
-            Ok(shared) => {
+        match share::decode_review(&fragment) {
+            Ok((shared, shared_baseline)) => {
                 designer.review.set(true);
                 designer.notice.set(None);
+                baseline.doc.set(shared_baseline);
                 designer.replace(shared, true);
             }
             Err(e) => designer.notice.set(Some(Notice {
@@ -287,6 +176,7 @@ pub fn App() -> impl IntoView {
                     </section>
                 </When>
                 <div class="layout__results">
+                    <DiffPanel />
                     <DesignOverview />
                     <FindingsPanel />
                     <TimelinePanel />
@@ -294,6 +184,7 @@ pub fn App() -> impl IntoView {
                     <When when=move || !designer.review.get()>
                         <SharePanel />
                         <ImportPanel />
+                        <BaselinePanel />
                     </When>
                 </div>
             </div>
@@ -301,6 +192,9 @@ pub fn App() -> impl IntoView {
         <footer class="footer">
             <p>
                 "Runs entirely in your browser: nothing you type is sent anywhere. Limits and rules follow the SageMaker service model (botocore); the simulation's assumptions are listed beside the timeline. Not affiliated with AWS."
+            </p>
+            <p data-testid="offline-note">
+                "Works offline after your first visit: the browser keeps this page's files. A new release is picked up on your next visit."
             </p>
         </footer>
     }
@@ -310,6 +204,8 @@ pub fn App() -> impl IntoView {
 #[component]
 fn ReviewBanner() -> impl IntoView {
     let designer = expect_context::<Designer>();
+    let baseline = expect_context::<review_panel::Baseline>();
+    let has_baseline = move || baseline.doc.with(Option::is_some);
     let edit_copy = move |_| {
         browser::clear_fragment();
         designer.review.set(false);
@@ -318,7 +214,7 @@ fn ReviewBanner() -> impl IntoView {
     view! {
         <div class="review-banner" role="region" aria-label="Shared design">
             <p>
-                <strong>"Reviewing a shared design."</strong>
+                <strong>{move || if has_baseline() { "Reviewing a change against what runs now." } else { "Reviewing a shared design." }}</strong>
                 " Read-only: your own draft is untouched. Edit a copy to change it (the copy replaces your draft)."
             </p>
             <button type="button" class="button button--primary" data-testid="review-edit-copy" on:click=edit_copy>

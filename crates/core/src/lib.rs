@@ -2,8 +2,10 @@
 //! natively. The page's data flows through it as
 //! form state -> document -> request -> findings / timeline / exports.
 
+pub mod base64url;
 pub mod bridge;
 pub mod chart;
+pub mod diff;
 pub mod edit;
 pub mod examples;
 pub mod export;
@@ -21,3 +23,5 @@ pub mod share;
 pub mod simulate;
 pub mod validate;
 pub mod value;
+pub mod words;
+pub mod write;

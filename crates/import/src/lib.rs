@@ -147,5 +147,9 @@ pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result
             return (form.import)(text, current, options);
         }
     }
-    Err(core_error.into())
+    // No form's signs: the Python reader has the most to say about a text it cannot read
+    // (no `update_endpoint(` call; or, for a text that starts like JSON, whichever of the
+    // JSON and Python readers got further).
+    let _ = core_error;
+    python::import(text, current, options)
 }

@@ -81,10 +81,19 @@ export async function findings(page) {
   })));
 }
 
-/** Pastes `text` into the import box and presses Import. */
+/** Pastes `text` into the import box, presses Import and waits until the page has said
+ * how it went (forms other than documents and requests are read by the converters module,
+ * which may still be loading). */
 export async function importText(page, text) {
   await page.fill('[data-testid=import-input]', text);
   await page.click('[data-testid=import-apply]');
+  await importSettled(page);
+}
+
+/** Waits until an import has finished: no longer busy, and accepted or refused. */
+export async function importSettled(page) {
+  await page.waitForFunction(() => !document.querySelector('.import__busy')
+    && (document.querySelector('[data-testid=import-error]') || document.querySelector('[data-testid=import-done]')), null, { timeout: 20000 });
 }
 
 /** The text of an export (hidden tabs included). */
