@@ -103,8 +103,10 @@ pub fn refuse(message: impl Into<String>) -> Refusal {
 /// parse), `import` reads it.
 struct Form {
     detect: fn(&str) -> bool,
-    import: fn(&str, &DesignDocument, &Options) -> Result<Outcome, Refusal>,
+    import: ImportFn,
 }
+
+type ImportFn = fn(&str, &DesignDocument, &Options) -> Result<Outcome, Refusal>;
 
 /// In order of how specific their signs are: the first whose `detect` says yes reads it.
 const FORMS: &[Form] = &[
@@ -144,7 +146,18 @@ pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result
     }
     for form in FORMS {
         if (form.detect)(text) {
-            return (form.import)(text, current, options);
+            let result = (form.import)(text, current, options);
+            // Signs can overlap (a Python `deployment_config = {` line looks like an HCL
+            // attribute): a text with a boto3 `update_endpoint(` call that another form
+            // claimed but could not read is read as Python; the first refusal stands if
+            // that fails too.
+            let was_python = std::ptr::fn_addr_eq(form.import, python::import as ImportFn);
+            if result.is_err() && !was_python && python::has_call(text) {
+                if let Ok(outcome) = python::import(text, current, options) {
+                    return Ok(outcome);
+                }
+            }
+            return result;
         }
     }
     // No form's signs: the Python reader has the most to say about a text it cannot read

@@ -93,6 +93,11 @@ fn notebook_code(text: &str) -> Option<(String, Vec<u32>)> {
     Some((code, starts))
 }
 
+/// True when `text` has an `update_endpoint(` call (a stronger sign than [`detect`]'s).
+pub fn has_call(text: &str) -> bool {
+    text.contains("update_endpoint(") || text.contains("update_endpoint (")
+}
+
 /// Reads `text` onto a copy of `current`.
 pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result<Outcome, Refusal> {
     if let Some((code, starts)) = notebook_code(text) {
@@ -936,16 +941,10 @@ fn import_python(
             "a Python `DeploymentConfig` dict".to_string(),
         )
     } else {
-        let first_bad = s.toks.iter().find_map(|t| match &t.tok {
-            Tok::Bad(m) => Some(ParseError::new(t.pos, m.clone())),
-            _ => None,
-        });
-        return Err(refusal(first_bad.unwrap_or_else(|| {
-            ParseError::new(
-                Pos::START,
-                "found no `update_endpoint(` call, no request dict (with 'EndpointName' or 'DeploymentConfig') and no `DeploymentConfig` dict (with 'BlueGreenUpdatePolicy', 'RollingUpdatePolicy' or 'AutoRollbackConfiguration') in the text",
-            )
-        })));
+        return Err(refusal(ParseError::new(
+            Pos::START,
+            "found no `update_endpoint(` call, no request dict (with 'EndpointName' or 'DeploymentConfig') and no `DeploymentConfig` dict (with 'BlueGreenUpdatePolicy', 'RollingUpdatePolicy' or 'AutoRollbackConfiguration') in the text",
+        )));
     };
     let document = core_import::request_into(&request, Source::Python, current)?;
     Ok(Outcome {
