@@ -736,6 +736,23 @@ fn a_megabyte_snippet_imports_quickly() {
             "took {took:?}"
         );
     }
+    // Deep nesting through names (each literal within the limit) is refused too.
+    let mut chain = String::new();
+    for i in 0..30 {
+        chain.push_str(&format!(
+            "v{i} = {}v{}{}\n",
+            "[".repeat(60),
+            i + 1,
+            "]".repeat(60)
+        ));
+    }
+    chain.push_str("sm.update_endpoint(DeploymentConfig=v0)\n");
+    let r = import(&chain, &DesignDocument::default(), &Options::default()).unwrap_err();
+    assert!(
+        r.error.message.contains("nests deeper than"),
+        "{}",
+        r.error.message
+    );
     // Deep nesting is refused, not a stack overflow.
     let deep = format!(
         "sm.update_endpoint(DeploymentConfig={})",

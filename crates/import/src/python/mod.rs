@@ -48,6 +48,9 @@ const DEPLOYMENT_CONFIG_MEMBERS: &[&str] = &[
 /// such as `a = b; b = a`).
 const MAX_HOPS: usize = 24;
 
+/// The deepest value a snippet may build through its names.
+const MAX_VALUE_DEPTH: usize = 128;
+
 /// True when `text` looks like Python holding a request or a deployment configuration (or
 /// is a Jupyter notebook whose cells do).
 pub fn detect(text: &str) -> bool {
@@ -441,6 +444,8 @@ struct Resolver<'s, 'a> {
     options: &'s Options,
     choices: RefCell<Vec<Choice>>,
     notes: RefCell<Vec<String>>,
+    /// How deeply `value` is nested now.
+    depth: std::cell::Cell<usize>,
 }
 
 impl Resolver<'_, '_> {
@@ -460,6 +465,22 @@ impl Resolver<'_, '_> {
 
     /// The value of `e`, as read at token `at` (which decides what earlier names mean).
     fn value(&self, e: &Expr, at: usize, hops: usize) -> Result<Value, ParseError> {
+        // Names can nest dicts in dicts beyond what one literal may (64 levels each): the
+        // whole value is kept within a depth the stack holds.
+        let depth = self.depth.get();
+        if depth >= MAX_VALUE_DEPTH {
+            return Err(ParseError::new(
+                e.pos,
+                format!("the value nests deeper than {MAX_VALUE_DEPTH} levels through the names it uses"),
+            ));
+        }
+        self.depth.set(depth + 1);
+        let result = self.value_inner(e, at, hops);
+        self.depth.set(depth);
+        result
+    }
+
+    fn value_inner(&self, e: &Expr, at: usize, hops: usize) -> Result<Value, ParseError> {
         let kind = match &e.kind {
             // AWS's request syntax writes 'string' where a value goes.
             ExprKind::Lit(Kind::Str(s)) if s == "string" => return Ok(self.placeholder(e)),
@@ -892,6 +913,7 @@ fn import_python(
         options,
         choices: RefCell::new(Vec::new()),
         notes: RefCell::new(Vec::new()),
+        depth: std::cell::Cell::new(0),
     };
     let calls = find_calls(&s, "update_endpoint").map_err(refusal)?;
     let (boto3, sdk): (Vec<&Call>, Vec<&Call>) = calls.iter().partition(|c| !c.is_sdk());
