@@ -268,6 +268,7 @@ fn aws_request_syntax_becomes_placeholders() {
                 {"WaitIntervalInSeconds": 123, "CanarySize": {}}}}}"#
         )
     );
+    has_note(&o, &["This is AWS's request syntax: 6 of its values"]);
     let prefix = "DeploymentConfig.BlueGreenUpdatePolicy";
     assert_eq!(
         placeholders(&o),

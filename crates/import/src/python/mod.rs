@@ -969,12 +969,40 @@ fn import_python(
         )));
     };
     let document = core_import::request_into(&request, Source::Python, current)?;
+    // AWS's documentation writes the request with stand-ins for the values.
+    let syntax = document
+        .placeholders
+        .iter()
+        .filter(|p| is_request_syntax(&p.expression))
+        .count();
+    if syntax > 0 {
+        r.note(format!(
+            "This is AWS's request syntax: {syntax} of its values ('string', 'A'|'B', True|False and the like) are stand-ins, kept as placeholders to fill in."
+        ));
+    }
     Ok(Outcome {
         document,
         form,
         notes: r.notes.into_inner(),
         choices: r.choices.into_inner(),
     })
+}
+
+/// `'string'`, `True|False`, `'A'|'B'|'C'` (with an optional ` (default)`): the
+/// documentation's stand-ins rather than code.
+fn is_request_syntax(expr: &str) -> bool {
+    if expr == "'string'" || expr == "True|False" {
+        return true;
+    }
+    let e = expr.trim_end_matches("(default)").trim_end();
+    e.contains('|')
+        && e.split('|').all(|part| {
+            let p = part.trim();
+            p.len() >= 2
+                && p.starts_with('\'')
+                && p.ends_with('\'')
+                && !p[1..p.len() - 1].contains('\'')
+        })
 }
 
 fn sdk_words(call: &Call) -> String {
