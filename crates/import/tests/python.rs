@@ -259,6 +259,46 @@ fn sdk_predictor_without_a_config_is_refused_with_what_to_paste() {
 }
 
 #[test]
+fn sdk_session_update_endpoint_gives_the_names() {
+    let text = "import sagemaker\nsess = sagemaker.Session()\nname = 'churn-ep'\nsess.update_endpoint(name, f'churn-cfg-{version}', wait=False)\n";
+    let o = outcome(text, &Options::default());
+    assert_eq!(
+        o.form,
+        "a SageMaker Python SDK `Session.update_endpoint` call"
+    );
+    assert_eq!(
+        o.document.request,
+        request(r#"{"EndpointName": "churn-ep"}"#)
+    );
+    assert_eq!(
+        placeholders(&o),
+        vec![ph("EndpointConfigName", "f'churn-cfg-{version}'", 4, 28)]
+    );
+    let o = outcome("session.update_endpoint('a', 'b')", &Options::default());
+    assert_eq!(
+        o.document.request,
+        request(r#"{"EndpointName": "a", "EndpointConfigName": "b"}"#)
+    );
+    let o = outcome(text, &Options::default());
+    has_note(
+        &o,
+        &[
+            "`sess.update_endpoint(...)` at line 4, column 6",
+            "Session.update_endpoint",
+            "no deployment policy",
+        ],
+    );
+    let o = outcome(
+        "sagemaker_session.update_endpoint(endpoint_name='a', endpoint_config_name='b')",
+        &Options::default(),
+    );
+    assert_eq!(
+        o.document.request,
+        request(r#"{"EndpointName": "a", "EndpointConfigName": "b"}"#)
+    );
+}
+
+#[test]
 fn aws_request_syntax_becomes_placeholders() {
     let o = outcome(&fixture("request_syntax.py"), &Options::default());
     assert_eq!(

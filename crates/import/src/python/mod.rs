@@ -863,7 +863,8 @@ struct Call {
 }
 
 impl Call {
-    /// The SageMaker Python SDK's `Predictor.update_endpoint` takes snake_case arguments.
+    /// The SageMaker Python SDK's `Predictor.update_endpoint` and `Session.update_endpoint`
+    /// take snake_case arguments (or positional ones, on a session).
     fn is_sdk(&self) -> bool {
         let snake = self.args.iter().any(
             |a| matches!(a, Arg::Keyword { name, .. } if name.starts_with(|c: char| c.is_ascii_lowercase())),
@@ -871,7 +872,46 @@ impl Call {
         let pascal = self.args.iter().any(
             |a| matches!(a, Arg::Keyword { name, .. } if INPUT_MEMBERS.contains(&name.as_str())),
         );
-        snake || (!pascal && self.receiver.to_ascii_lowercase().contains("predictor"))
+        let receiver = self.receiver.to_ascii_lowercase();
+        snake || (!pascal && (receiver.contains("predictor") || receiver.contains("sess")))
+    }
+
+    /// The SDK's `Session.update_endpoint(endpoint_name, endpoint_config_name, wait=True)`:
+    /// a session receiver, or its argument names.
+    fn is_session(&self) -> bool {
+        let named = self.args.iter().any(
+            |a| matches!(a, Arg::Keyword { name, .. } if name == "endpoint_name" || name == "endpoint_config_name"),
+        );
+        let receiver = self.receiver.to_ascii_lowercase();
+        !receiver.contains("predictor") && (receiver.contains("sess") || named)
+    }
+
+    /// `Session.update_endpoint`'s names as the request's members.
+    fn session_request(&self, r: &Resolver) -> Result<Vec<Entry>, ParseError> {
+        let mut out = Vec::new();
+        let mut positional = 0;
+        for a in &self.args {
+            let (member, value, pos) = match a {
+                Arg::Positional(x) => {
+                    positional += 1;
+                    match positional {
+                        1 => ("EndpointName", x, x.pos),
+                        2 => ("EndpointConfigName", x, x.pos),
+                        _ => continue,
+                    }
+                }
+                Arg::Keyword { name, value, pos } if name == "endpoint_name" => {
+                    ("EndpointName", value, *pos)
+                }
+                Arg::Keyword { name, value, pos } if name == "endpoint_config_name" => {
+                    ("EndpointConfigName", value, *pos)
+                }
+                _ => continue,
+            };
+            let v = r.value(value, self.tok, 0)?;
+            set(&mut out, member.to_string(), pos, v);
+        }
+        Ok(out)
     }
 }
 
@@ -938,6 +978,25 @@ fn import_python(
             kind: Kind::Map(entries),
         };
         (request, "a boto3 `update_endpoint` call".to_string())
+    } else if let Some(call) = sdk.iter().find(|c| c.is_session()) {
+        let entries = call.session_request(&r).map_err(refusal)?;
+        let receiver = if call.receiver.is_empty() {
+            "session"
+        } else {
+            call.receiver.as_str()
+        };
+        r.note(format!(
+            "`{receiver}.update_endpoint(...)` at {} is the SageMaker Python SDK's `Session.update_endpoint(endpoint_name, endpoint_config_name)`, which sends UpdateEndpoint with no deployment policy; the import has its names only. To design the policy, set it here, or paste the boto3 `update_endpoint` call with its `DeploymentConfig`.",
+            call.pos
+        ));
+        let request = Value {
+            pos: call.pos,
+            kind: Kind::Map(entries),
+        };
+        (
+            request,
+            "a SageMaker Python SDK `Session.update_endpoint` call".to_string(),
+        )
     } else if let Some(sdk_call) = sdk.first() {
         let what = sdk_words(sdk_call);
         match deployment_config_dict(&r).map_err(refusal)? {
