@@ -11,30 +11,89 @@ use designer_core::json;
 use designer_core::model::DesignDocument;
 use designer_core::value::{Entry, Kind, ParseError, Pos, Value};
 
-/// Where lines start, to turn byte offsets into line and column.
+/// Where lines start, to turn byte offsets into line and column and back in about constant
+/// time (a 1 MB paste on one line must not cost a scan per value).
 struct Lines<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    /// UTF-8 continuation bytes before each 64-byte block.
+    cont: Vec<usize>,
+}
+
+const BLOCK: usize = 64;
+
+fn is_cont(b: u8) -> bool {
+    b & 0xC0 == 0x80
 }
 
 impl<'a> Lines<'a> {
     fn new(text: &'a str) -> Self {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Lines { text, starts }
+        let mut cont = Vec::with_capacity(text.len() / BLOCK + 2);
+        let mut n = 0;
+        cont.push(0);
+        for chunk in text.as_bytes().chunks(BLOCK) {
+            n += chunk.iter().filter(|b| is_cont(**b)).count();
+            cont.push(n);
+        }
+        Lines { text, starts, cont }
+    }
+
+    /// Characters in `text[..offset]`.
+    fn chars_before(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        let block = offset / BLOCK;
+        let base = self.cont.get(block).copied().unwrap_or(0);
+        let tail = self
+            .text
+            .as_bytes()
+            .get(block * BLOCK..offset)
+            .map_or(0, |b| b.iter().filter(|b| is_cont(**b)).count());
+        offset - base - tail
     }
 
     fn pos(&self, offset: usize) -> Pos {
         let line = self.starts.partition_point(|s| *s <= offset).max(1);
         let start = self.starts.get(line - 1).copied().unwrap_or(0);
-        let column = self
-            .text
-            .get(start..offset.min(self.text.len()))
-            .map_or(offset - start, |s| s.chars().count());
+        let column = self.chars_before(offset) - self.chars_before(start);
         Pos {
             line: u32::try_from(line).unwrap_or(u32::MAX),
             column: u32::try_from(column + 1).unwrap_or(u32::MAX),
         }
+    }
+
+    /// The byte offset of `pos` (the end of the text when it is beyond).
+    fn offset(&self, pos: Pos) -> usize {
+        let Some(&start) = self.starts.get((pos.line as usize).saturating_sub(1)) else {
+            return self.text.len();
+        };
+        let end = self
+            .starts
+            .get(pos.line as usize)
+            .copied()
+            .unwrap_or(self.text.len());
+        let column = (pos.column as usize).saturating_sub(1);
+        let first = self.chars_before(start);
+        if self.chars_before(end) - first == end - start {
+            // An ASCII line: a column is a byte.
+            return (start + column).min(end);
+        }
+        let want = first + column;
+        // The first offset in the line with `want` characters before it, on a char boundary.
+        let (mut lo, mut hi) = (start, end);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.chars_before(mid) < want {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        while lo < self.text.len() && !self.text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        lo
     }
 }
 
@@ -42,9 +101,17 @@ impl<'a> Lines<'a> {
 /// make; with where it was written (`start..end` bytes of the text).
 #[derive(Clone, Debug)]
 enum Piece {
-    Char { c: char, start: usize, end: usize },
+    Char {
+        c: char,
+        start: usize,
+        end: usize,
+    },
     /// `$VAR`, `${VAR}`, `$(cmd)`, `` `cmd` ``: the text as written.
-    Var { text: String, start: usize, end: usize },
+    Var {
+        text: String,
+        start: usize,
+        end: usize,
+    },
 }
 
 impl Piece {
@@ -79,6 +146,20 @@ impl Word {
             .collect()
     }
 
+    /// True when the word starts with `prefix` (quoted or not), without building its text.
+    fn starts_with(&self, prefix: &str) -> bool {
+        let mut chars = prefix.chars();
+        for p in &self.pieces {
+            let Some(want) = chars.next() else {
+                return true;
+            };
+            if !matches!(p, Piece::Char { c, .. } if *c == want) {
+                return false;
+            }
+        }
+        chars.next().is_none()
+    }
+
     /// The word's text with expansions as written.
     fn shown(&self) -> String {
         let mut out = String::new();
@@ -98,11 +179,16 @@ impl Word {
 fn find_commands(text: &str) -> Vec<usize> {
     let mut out = Vec::new();
     for (at, _) in text.match_indices("update-endpoint") {
-        let after = text.get(at + "update-endpoint".len()..).and_then(|s| s.chars().next());
+        let after = text
+            .get(at + "update-endpoint".len()..)
+            .and_then(|s| s.chars().next());
         if !after.is_none_or(|c| c.is_whitespace() || c == '\\' || c == ';') {
             continue;
         }
-        let line_start = text.get(..at).and_then(|s| s.rfind('\n')).map_or(0, |i| i + 1);
+        let line_start = text
+            .get(..at)
+            .and_then(|s| s.rfind('\n'))
+            .map_or(0, |i| i + 1);
         let before = text.get(line_start..at).unwrap_or_default();
         let trimmed = before.trim_end();
         if trimmed.len() == before.len() && !before.is_empty() {
@@ -123,7 +209,12 @@ fn find_commands(text: &str) -> Vec<usize> {
             let prev = line.get(..k).and_then(|s| s.chars().next_back());
             let next = line.get(k + 3..).and_then(|s| s.chars().next());
             let boundary = prev.is_none_or(|c| c.is_whitespace() || "($!`>".contains(c));
-            if boundary && next.is_some_and(char::is_whitespace) {
+            let lead = strip_prompt(line.get(..k).unwrap_or_default().trim());
+            let at_command = lead.is_empty()
+                || ["$(", "`", "&&", "||", ";", "then", "do", "sudo", "("]
+                    .iter()
+                    .any(|e| lead.ends_with(e));
+            if boundary && at_command && next.is_some_and(char::is_whitespace) {
                 found = Some(line_start + k);
             }
         }
@@ -159,6 +250,10 @@ struct Shell<'a> {
     b: &'a [u8],
     i: usize,
     lines: &'a Lines<'a>,
+    /// Variables the script sets to a plain value before the command: (name, value, line).
+    vars: &'a [(String, String, u32)],
+    /// The variables that were filled in from `vars`, by name.
+    used: Vec<String>,
 }
 
 impl Shell<'_> {
@@ -180,6 +275,13 @@ impl Shell<'_> {
         let inner = rest.get(1..close)?;
         let ok = !inner.is_empty() && close < 80 && !inner.contains(['\n', '<', ' ', '\t']);
         ok.then_some(close + 1)
+    }
+
+    /// True when only blanks stand between byte `at` and the end of its line.
+    fn line_ends_after(&self, at: usize) -> bool {
+        let rest = self.text.get(at..).unwrap_or_default();
+        let t = rest.trim_start_matches([' ', '\t', '\r']);
+        t.starts_with('\n')
     }
 
     /// A copied terminal session shows `> ` at the start of a continued line.
@@ -208,21 +310,27 @@ impl Shell<'_> {
                     self.i += 2;
                     self.skip_continuation_prompt();
                 }
-                Some('\\') if self.b.get(self.i + 1) == Some(&b'\r') && self.b.get(self.i + 2) == Some(&b'\n') => {
+                Some('\\')
+                    if self.b.get(self.i + 1) == Some(&b'\r')
+                        && self.b.get(self.i + 2) == Some(&b'\n') =>
+                {
                     self.i += 3;
                     self.skip_continuation_prompt();
                 }
-                Some('\n') => {
-                    // The developer guide prints one flag per line without a `\`.
-                    if self.next_line_is_a_flag(self.i + 1) {
+                // Windows: `^` (cmd) or a backtick (PowerShell) at the end of a line.
+                Some('^' | '`') if self.line_ends_after(self.i + 1) => {
+                    self.i += 1;
+                    while let Some(' ' | '\t' | '\r') = self.peek() {
                         self.i += 1;
-                    } else {
-                        return Ok(words);
                     }
+                    self.i += 1;
                 }
+                // The developer guide prints one flag per line without a `\`.
+                Some('\n') if self.next_line_is_a_flag(self.i + 1) => self.i += 1,
+                Some('\n') => return Ok(words),
                 Some('#') => {
-                    while !matches!(self.peek(), None | Some('\n')) {
-                        self.i += 1;
+                    while let Some(c) = self.peek().filter(|c| *c != '\n') {
+                        self.i += c.len_utf8();
                     }
                 }
                 Some('<') if self.stand_in_len().is_some() => words.push(self.word()?),
@@ -245,8 +353,7 @@ impl Shell<'_> {
                 end: self.i,
             });
         }
-        loop {
-            let Some(c) = self.peek() else { break };
+        while let Some(c) = self.peek() {
             let at = self.i;
             match c {
                 c if c.is_whitespace() => break,
@@ -280,14 +387,22 @@ impl Shell<'_> {
                         Some('\n') => self.i += 1,
                         Some(n) => {
                             self.i += n.len_utf8();
-                            pieces.push(Piece::Char { c: n, start: at, end: self.i });
+                            pieces.push(Piece::Char {
+                                c: n,
+                                start: at,
+                                end: self.i,
+                            });
                         }
                         None => {}
                     }
                 }
                 c => {
                     self.i += c.len_utf8();
-                    pieces.push(Piece::Char { c, start: at, end: self.i });
+                    pieces.push(Piece::Char {
+                        c,
+                        start: at,
+                        end: self.i,
+                    });
                 }
             }
         }
@@ -295,7 +410,11 @@ impl Shell<'_> {
             // A lone metacharacter: skip it so that the loop moves on.
             self.i += self.peek().map_or(1, char::len_utf8);
         }
-        Ok(Word { pieces, start, end: self.i })
+        Ok(Word {
+            pieces,
+            start,
+            end: self.i,
+        })
     }
 
     fn chars_until(&mut self, end: usize, pieces: &mut Vec<Piece>) {
@@ -303,7 +422,11 @@ impl Shell<'_> {
             let Some(c) = self.peek() else { break };
             let at = self.i;
             self.i += c.len_utf8();
-            pieces.push(Piece::Char { c, start: at, end: self.i });
+            pieces.push(Piece::Char {
+                c,
+                start: at,
+                end: self.i,
+            });
         }
     }
 
@@ -326,9 +449,17 @@ impl Shell<'_> {
                         Some('\n') => self.i += 1,
                         Some(n @ ('$' | '`' | '"' | '\\')) => {
                             self.i += 1;
-                            pieces.push(Piece::Char { c: n, start: at, end: self.i });
+                            pieces.push(Piece::Char {
+                                c: n,
+                                start: at,
+                                end: self.i,
+                            });
                         }
-                        _ => pieces.push(Piece::Char { c: '\\', start: at, end: self.i }),
+                        _ => pieces.push(Piece::Char {
+                            c: '\\',
+                            start: at,
+                            end: self.i,
+                        }),
                     }
                 }
                 '$' => self.dollar(pieces, true)?,
@@ -346,7 +477,11 @@ impl Shell<'_> {
                 }
                 c => {
                     self.i += c.len_utf8();
-                    pieces.push(Piece::Char { c, start: at, end: self.i });
+                    pieces.push(Piece::Char {
+                        c,
+                        start: at,
+                        end: self.i,
+                    });
                 }
             }
         }
@@ -373,16 +508,30 @@ impl Shell<'_> {
                         'r' => '\r',
                         '0' => '\0',
                         'x' => {
-                            let hex: String = self.text.get(self.i..).unwrap_or_default().chars().take(2).take_while(char::is_ascii_hexdigit).collect();
+                            let hex: String = self
+                                .text
+                                .get(self.i..)
+                                .unwrap_or_default()
+                                .chars()
+                                .take(2)
+                                .take_while(char::is_ascii_hexdigit)
+                                .collect();
                             self.i += hex.len();
-                            u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32).unwrap_or('x')
+                            u32::from_str_radix(&hex, 16)
+                                .ok()
+                                .and_then(char::from_u32)
+                                .unwrap_or('x')
                         }
                         other => other,
                     }
                 }
                 c => c,
             };
-            pieces.push(Piece::Char { c, start: at, end: self.i });
+            pieces.push(Piece::Char {
+                c,
+                start: at,
+                end: self.i,
+            });
         }
     }
 
@@ -422,7 +571,11 @@ impl Shell<'_> {
             }
             Some(b) if b == b'_' || b.is_ascii_alphabetic() => {
                 let mut k = self.i + 1;
-                while self.b.get(k).is_some_and(|b| *b == b'_' || b.is_ascii_alphanumeric()) {
+                while self
+                    .b
+                    .get(k)
+                    .is_some_and(|b| *b == b'_' || b.is_ascii_alphanumeric())
+                {
                     k += 1;
                 }
                 k
@@ -430,11 +583,31 @@ impl Shell<'_> {
             Some(b'0'..=b'9' | b'@' | b'*' | b'#' | b'?' | b'$' | b'!') => self.i + 2,
             _ => {
                 self.i += 1;
-                pieces.push(Piece::Char { c: '$', start: at, end: self.i });
+                pieces.push(Piece::Char {
+                    c: '$',
+                    start: at,
+                    end: self.i,
+                });
                 return Ok(());
             }
         };
         let _ = quoted;
+        let text = self.text.get(at..end).unwrap_or_default();
+        let name = text
+            .trim_start_matches('$')
+            .trim_start_matches('{')
+            .trim_end_matches('}');
+        if let Some((_, value, _)) = self.vars.iter().rev().find(|(n, _, _)| n == name) {
+            // `NAME=value` earlier in the script: the shell would put the value here.
+            for c in value.chars() {
+                pieces.push(Piece::Char { c, start: at, end });
+            }
+            if !self.used.iter().any(|u| u == name) {
+                self.used.push(name.to_string());
+            }
+            self.i = end;
+            return Ok(());
+        }
         pieces.push(Piece::Var {
             text: self.text.get(at..end).unwrap_or_default().to_string(),
             start: at,
@@ -490,7 +663,11 @@ struct Ctx<'a> {
 }
 
 /// Reads `text` onto a copy of `current`.
-pub fn import(text: &str, current: &DesignDocument, _options: &Options) -> Result<Outcome, Refusal> {
+pub fn import(
+    text: &str,
+    current: &DesignDocument,
+    _options: &Options,
+) -> Result<Outcome, Refusal> {
     import_with(text, current, true)
 }
 
@@ -498,15 +675,24 @@ fn import_with(text: &str, current: &DesignDocument, repairs: bool) -> Result<Ou
     let lines = Lines::new(text);
     let starts = find_commands(text);
     let Some(&start) = starts.first() else {
-        return Err(ImportError::from(ParseError::new(Pos::START, "found no `aws sagemaker update-endpoint` command")).into());
+        return Err(ImportError::from(ParseError::new(
+            Pos::START,
+            "found no `aws sagemaker update-endpoint` command",
+        ))
+        .into());
     };
+    let vars = assignments(text, start, &lines);
     let mut sh = Shell {
         text,
         b: text.as_bytes(),
         i: start,
         lines: &lines,
+        vars: &vars,
+        used: Vec::new(),
     };
-    let words = sh.words().map_err(|e| Refusal::from(ImportError::from(e)))?;
+    let words = sh
+        .words()
+        .map_err(|e| Refusal::from(ImportError::from(e)))?;
     let mut cx = Ctx {
         text,
         lines: &lines,
@@ -514,13 +700,23 @@ fn import_with(text: &str, current: &DesignDocument, repairs: bool) -> Result<Ou
         repairs,
     };
     if starts.len() > 1 {
-        let others: Vec<String> = starts.iter().skip(1).map(|s| lines.pos(*s).line.to_string()).collect();
+        let others: Vec<String> = starts
+            .iter()
+            .skip(1)
+            .map(|s| lines.pos(*s).line.to_string())
+            .collect();
         cx.notes.push(format!(
             "The text has {} `update-endpoint` commands; this import read the first (line {}), not the ones at line {}.",
             starts.len(),
             lines.pos(start).line,
-            others.join(", ")
+            listed(&others)
         ));
+    }
+    for name in &sh.used {
+        if let Some((_, value, line)) = vars.iter().rev().find(|(n, _, _)| n == name) {
+            cx.notes
+                .push(format!("`${name}` is `{value}`, as line {line} sets it."));
+        }
     }
     let request = cx.command(&words, current)?;
     let document = core_import::request_into(&request, Source::Json, current)?;
@@ -530,6 +726,47 @@ fn import_with(text: &str, current: &DesignDocument, repairs: bool) -> Result<Ou
         notes: cx.notes,
         choices: Vec::new(),
     })
+}
+
+/// `NAME=value` and `export NAME=value` lines before byte `before`, whose value is plain
+/// text (a value the shell computes stays a placeholder).
+fn assignments(text: &str, before: usize, lines: &Lines) -> Vec<(String, String, u32)> {
+    let mut out = Vec::new();
+    let head = text.get(..before).unwrap_or_default();
+    let mut offset = 0;
+    for line in head.split_inclusive('\n') {
+        let at = offset;
+        offset += line.len();
+        let t = line.trim_start();
+        let t = t.strip_prefix("export ").map_or(t, str::trim_start);
+        let Some(eq) = t.find('=') else { continue };
+        let name = &t[..eq];
+        let is_name = name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        if !is_name {
+            continue;
+        }
+        let value_at = at + (line.len() - t.len()) + eq + 1;
+        let mut sh = Shell {
+            text,
+            b: text.as_bytes(),
+            i: value_at,
+            lines,
+            vars: &[],
+            used: Vec::new(),
+        };
+        let Ok(words) = sh.words() else { continue };
+        match words.as_slice() {
+            [] => out.push((name.to_string(), String::new(), lines.pos(at).line)),
+            [w] if w.start == value_at => {
+                if let Some(v) = w.literal() {
+                    out.push((name.to_string(), v, lines.pos(at).line));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 fn fail(pos: Pos, message: impl Into<String>) -> Refusal {
@@ -552,8 +789,13 @@ impl Ctx<'_> {
         while k < at {
             let w = words[k].shown();
             if let Some(name) = w.strip_prefix("--") {
-                let (name, inline) = name.split_once('=').map_or((name, false), |(n, _)| (n, true));
-                let takes = GLOBALS.iter().find(|(g, _)| *g == name).is_none_or(|(_, v)| *v);
+                let (name, inline) = name
+                    .split_once('=')
+                    .map_or((name, false), |(n, _)| (n, true));
+                let takes = GLOBALS
+                    .iter()
+                    .find(|(g, _)| *g == name)
+                    .is_none_or(|(_, v)| *v);
                 if takes && !inline && k + 1 < at {
                     ignored.push(format!("`{w} {}`", words[k + 1].shown()));
                     k += 1;
@@ -569,17 +811,46 @@ impl Ctx<'_> {
         let first = words.get(at).map_or(0, |w| w.start);
         while let Some(w) = words.get(i) {
             let wpos = self.pos(w.start);
-            let shown = w.shown();
-            let Some(flag) = shown.strip_prefix("--").map(str::to_string) else {
-                return Err(fail(wpos, format!("unexpected `{shown}`: update-endpoint takes options only ({FLAGS})")));
+            if !w.starts_with("--") {
+                let shown: String = w.shown().chars().take(60).collect();
+                return Err(fail(
+                    wpos,
+                    format!("unexpected `{shown}`: update-endpoint takes options only ({FLAGS})"),
+                ));
+            }
+            // The option's name: up to a '=' (an option is never long).
+            let flag: String = w
+                .pieces
+                .iter()
+                .skip(2)
+                .map_while(|p| match p {
+                    Piece::Char { c, .. } if *c != '=' => Some(*c),
+                    _ => None,
+                })
+                .take(100)
+                .collect();
+            let flag = if w
+                .pieces
+                .get(2 + flag.chars().count())
+                .is_some_and(|p| matches!(p, Piece::Char { c: '=', .. }))
+            {
+                format!("{flag}=")
+            } else {
+                flag
             };
             // `--flag=value` or `--flag value`.
-            let (name, mut value): (String, Vec<Word>) = match flag.split_once('=') {
+            let inline_word;
+            let (name, mut value): (String, Vec<&Word>) = match flag.split_once('=') {
                 Some((n, _)) => {
-                    let skip = 2 + n.len() + 1;
+                    let skip = 2 + n.chars().count() + 1;
                     let pieces: Vec<Piece> = w.pieces.iter().skip(skip).cloned().collect();
                     let start = pieces.first().map_or(w.end, Piece::start);
-                    (n.to_string(), vec![Word { pieces, start, end: w.end }])
+                    inline_word = Word {
+                        pieces,
+                        start,
+                        end: w.end,
+                    };
+                    (n.to_string(), vec![&inline_word])
                 }
                 None => (flag.clone(), Vec::new()),
             };
@@ -587,10 +858,10 @@ impl Ctx<'_> {
             i += 1;
             let mut take_value = |i: &mut usize, many: bool| {
                 while let Some(v) = words.get(*i) {
-                    if v.shown().starts_with("--") {
+                    if v.starts_with("--") {
                         break;
                     }
-                    value.push(v.clone());
+                    value.push(v);
                     *i += 1;
                     if !many {
                         break;
@@ -614,9 +885,20 @@ impl Ctx<'_> {
             };
             if let Some((member, b)) = boolean {
                 if inline {
-                    return Err(fail(wpos, format!("--{name} is a switch and takes no value")));
+                    return Err(fail(
+                        wpos,
+                        format!("--{name} is a switch and takes no value"),
+                    ));
                 }
-                set(&mut flags, member, wpos, Value { pos: wpos, kind: Kind::Bool(b) });
+                set(
+                    &mut flags,
+                    member,
+                    wpos,
+                    Value {
+                        pos: wpos,
+                        kind: Kind::Bool(b),
+                    },
+                );
                 continue;
             }
             if let Some(member) = member {
@@ -641,14 +923,20 @@ impl Ctx<'_> {
                         set(&mut flags, member, vpos, v);
                     }
                     _ => {
-                        if let Some(file) = v0.literal().filter(|l| l.starts_with("file://") || l.starts_with("fileb://")) {
+                        if let Some(file) = (v0.starts_with("file://")
+                            || v0.starts_with("fileb://"))
+                        .then(|| v0.shown())
+                        {
                             return Err(fail(vpos, format!(
                                 "--cli-input-json reads `{file}` ({vpos}), a file this page cannot read: paste the file's content instead (a request in the --cli-input-json form imports as it is)"
                             )));
                         }
                         let v = self.structure(&name, v0, words, first)?;
                         if !matches!(v.kind, Kind::Map(_) | Kind::Placeholder(_)) {
-                            return Err(fail(vpos, "--cli-input-json takes a JSON object (the request)"));
+                            return Err(fail(
+                                vpos,
+                                "--cli-input-json takes a JSON object (the request)",
+                            ));
                         }
                         if let Kind::Placeholder(expr) = &v.kind {
                             return Err(fail(vpos, format!("--cli-input-json is `{expr}`, which the text does not spell out: paste the request itself")));
@@ -662,19 +950,34 @@ impl Ctx<'_> {
                 if *takes && !inline {
                     take_value(&mut i, false);
                 }
-                let shown_value = value.first().map(|v| format!(" {}", v.shown())).unwrap_or_default();
-                ignored.push(format!("`--{name}{}`", if inline { String::new() } else { shown_value }));
+                let shown_value = value
+                    .first()
+                    .map(|v| format!(" {}", v.shown()))
+                    .unwrap_or_default();
+                ignored.push(format!(
+                    "`--{name}{}`",
+                    if inline { String::new() } else { shown_value }
+                ));
                 continue;
             }
             let hint = match name.as_str() {
                 "cli-input-yaml" => " (paste the request as JSON: --cli-input-json)".to_string(),
-                "generate-cli-skeleton" => " (it prints an empty request instead of sending one)".to_string(),
+                "generate-cli-skeleton" => {
+                    " (it prints an empty request instead of sending one)".to_string()
+                }
                 _ => String::new(),
             };
-            return Err(fail(wpos, format!("update-endpoint has no option --{name}{hint}; its options are {FLAGS}")));
+            return Err(fail(
+                wpos,
+                format!("update-endpoint has no option --{name}{hint}; its options are {FLAGS}"),
+            ));
         }
         if !ignored.is_empty() {
-            let (verb, them) = if ignored.len() == 1 { ("is an option", "it was") } else { ("are options", "they were") };
+            let (verb, them) = if ignored.len() == 1 {
+                ("is an option", "it was")
+            } else {
+                ("are options", "they were")
+            };
             self.notes.push(format!(
                 "{} {verb} of the AWS CLI itself, not of the request; {them} not imported.",
                 join_and(&ignored)
@@ -683,30 +986,53 @@ impl Ctx<'_> {
         // The CLI reads --cli-input-json first; options on the command line win.
         let pos = self.pos(first);
         let mut entries = match input {
-            Some(Value { kind: Kind::Map(e), .. }) => e,
+            Some(Value {
+                kind: Kind::Map(e), ..
+            }) => e,
             _ => Vec::new(),
         };
         for e in flags {
             set(&mut entries, &e.key, e.key_pos, e.value);
         }
-        Ok(Value { pos, kind: Kind::Map(entries) })
+        Ok(Value {
+            pos,
+            kind: Kind::Map(entries),
+        })
     }
 
     /// A string option: the word, or a placeholder when the shell would fill it in.
     fn scalar(&self, w: &Word) -> Value {
         let pos = self.pos(w.start);
         match w.literal() {
-            Some(s) if is_stand_in(&s) => Value { pos, kind: Kind::Placeholder(s) },
-            Some(s) => Value { pos, kind: Kind::Str(s) },
-            None => Value { pos, kind: Kind::Placeholder(w.shown()) },
+            Some(s) if is_stand_in(&s) => Value {
+                pos,
+                kind: Kind::Placeholder(s),
+            },
+            Some(s) => Value {
+                pos,
+                kind: Kind::Str(s),
+            },
+            None => Value {
+                pos,
+                kind: Kind::Placeholder(w.shown()),
+            },
         }
     }
 
     /// A structure option's value: JSON, the shorthand syntax, `file://` or an expansion.
-    fn structure(&mut self, flag: &str, w: &Word, words: &[Word], first: usize) -> Result<Value, Refusal> {
+    fn structure(
+        &mut self,
+        flag: &str,
+        w: &Word,
+        words: &[Word],
+        first: usize,
+    ) -> Result<Value, Refusal> {
         let pos = self.pos(w.start);
         if let [Piece::Var { text, .. }] = w.pieces.as_slice() {
-            return Ok(Value { pos, kind: Kind::Placeholder(text.clone()) });
+            return Ok(Value {
+                pos,
+                kind: Kind::Placeholder(text.clone()),
+            });
         }
         let lit = w.shown();
         let body = lit.trim_start();
@@ -715,47 +1041,75 @@ impl Ctx<'_> {
             self.notes.push(format!(
                 "--{flag} reads `{file}` ({pos}), a file this page cannot read: paste the file's content in place of `{file}` to import it."
             ));
-            return Ok(Value { pos, kind: Kind::Placeholder(file.to_string()) });
+            return Ok(Value {
+                pos,
+                kind: Kind::Placeholder(file.to_string()),
+            });
         }
         if body.starts_with('{') || body.starts_with('[') || body.starts_with('"') {
             return self.json(flag, w, words, first);
         }
-        shorthand(&w.pieces, self.lines).map_err(|e| {
-            fail(e.pos, format!("--{flag} ({pos}): {}", e.message))
-        })
+        shorthand(&w.pieces, self.lines)
+            .map_err(|e| fail(e.pos, format!("--{flag} ({pos}): {}", e.message)))
     }
 
     /// `VariantPropertyType=DesiredInstanceCount VariantPropertyType=DesiredWeight`, or a
     /// JSON list.
-    fn exclude(&mut self, flag: &str, words_of_value: &[Word], words: &[Word], first: usize) -> Result<Value, Refusal> {
+    fn exclude(
+        &mut self,
+        flag: &str,
+        words_of_value: &[&Word],
+        words: &[Word],
+        first: usize,
+    ) -> Result<Value, Refusal> {
         let Some(w0) = words_of_value.first() else {
             return Err(fail(Pos::START, format!("--{flag} needs a value")));
         };
         let pos = self.pos(w0.start);
         let body = w0.shown();
         let body = body.trim_start();
-        if words_of_value.len() == 1 && (body.starts_with('[') || body.starts_with('{') || body.starts_with("file://")) {
+        if words_of_value.len() == 1
+            && (body.starts_with('[') || body.starts_with('{') || body.starts_with("file://"))
+        {
             let v = self.structure(flag, w0, words, first)?;
             // A single JSON object is a list of one, as the CLI reads it.
             return Ok(match v.kind {
-                Kind::Map(_) => Value { pos, kind: Kind::List(vec![v]) },
+                Kind::Map(_) => Value {
+                    pos,
+                    kind: Kind::List(vec![v]),
+                },
                 _ => v,
             });
         }
         let mut items = Vec::new();
         for w in words_of_value {
             if let [Piece::Var { text, .. }] = w.pieces.as_slice() {
-                items.push(Value { pos: self.pos(w.start), kind: Kind::Placeholder(text.clone()) });
+                items.push(Value {
+                    pos: self.pos(w.start),
+                    kind: Kind::Placeholder(text.clone()),
+                });
                 continue;
             }
-            items.push(shorthand(&w.pieces, self.lines).map_err(|e| fail(e.pos, format!("--{flag} ({pos}): {}", e.message)))?);
+            items.push(
+                shorthand(&w.pieces, self.lines)
+                    .map_err(|e| fail(e.pos, format!("--{flag} ({pos}): {}", e.message)))?,
+            );
         }
-        Ok(Value { pos, kind: Kind::List(items) })
+        Ok(Value {
+            pos,
+            kind: Kind::List(items),
+        })
     }
 
     /// A JSON value written in a shell word, with its expansions as placeholders and its
     /// positions in the pasted text.
-    fn json(&mut self, flag: &str, w: &Word, words: &[Word], first: usize) -> Result<Value, Refusal> {
+    fn json(
+        &mut self,
+        flag: &str,
+        w: &Word,
+        words: &[Word],
+        first: usize,
+    ) -> Result<Value, Refusal> {
         let (decoded, map, vars) = decode(&w.pieces);
         let vpos = self.pos(w.start);
         match json::parse(&decoded) {
@@ -765,13 +1119,20 @@ impl Ctx<'_> {
                 Ok(v)
             }
             Err(e) => {
-                let at = offset_of(&decoded, e.pos);
+                let at = Lines::new(&decoded).offset(e.pos);
                 let orig = map.get(at).map_or(w.end, |m| m.0);
                 let epos = self.pos(orig);
                 let (problem, repair) = self.repair(flag, &decoded, &map, w, words, first);
+                // The JSON reader's words are about a whole document; here it is one value.
+                let said = e
+                    .message
+                    .replace("the end of the text", "the end of the value")
+                    .replace("; a document is exactly one object", "");
                 let message = match problem {
-                    Some(p) => format!("--{flag} at {vpos} {p} (the JSON reader stopped at {epos}: {})", e.message.replace("the end of the text", "the end of the value")),
-                    None => format!("--{flag} at {vpos} is not valid JSON: {} ({epos})", e.message),
+                    Some(p) => format!(
+                        "--{flag} at {vpos} {p} (the JSON reader stopped at {epos}: {said})"
+                    ),
+                    None => format!("--{flag} at {vpos} is not valid JSON: {said} ({epos})"),
                 };
                 let error = ImportError {
                     message,
@@ -785,72 +1146,189 @@ impl Ctx<'_> {
     }
 
     /// What is wrong with the braces of a JSON value, and the whole command repaired.
-    fn repair(&self, flag: &str, decoded: &str, map: &[(usize, usize)], w: &Word, _words: &[Word], _first: usize) -> (Option<String>, Option<Repair>) {
+    fn repair(
+        &self,
+        flag: &str,
+        decoded: &str,
+        map: &[(usize, usize)],
+        w: &Word,
+        _words: &[Word],
+        _first: usize,
+    ) -> (Option<String>, Option<Repair>) {
         let (opens, closes) = count_braces(decoded);
         let first_char = decoded.char_indices().find(|(_, c)| !c.is_whitespace());
-        let last_char = decoded.char_indices().rev().find(|(_, c)| !c.is_whitespace());
+        let last_char = decoded
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !c.is_whitespace());
         let (Some((fi, fc)), Some((li, lc))) = (first_char, last_char) else {
             return (None, None);
         };
-        let orig_first = map.get(fi).map_or(w.start, |m| m.0);
-        let orig_after_last = map.get(li).map_or(w.end, |m| m.1);
-        // Candidates: (problem, label, text to insert at the start, at the end).
-        let mut candidates: Vec<(String, String, String, String)> = Vec::new();
+        let end = li + lc.len_utf8();
+        // Candidates: (problem, label, edits of the decoded value as (start, end, text)).
+        let mut candidates: Vec<(String, String, Vec<Edit>)> = Vec::new();
+        let body = decoded.get(fi..end).unwrap_or_default();
+        if body.starts_with("\"{") && body.ends_with("}\"") && body.len() > 3 {
+            candidates.push((
+                "is wrapped in double quotes, which makes it one JSON string instead of an object"
+                    .to_string(),
+                format!("Remove the double quotes around --{flag}"),
+                vec![(fi, fi + 1, String::new()), (end - 1, end, String::new())],
+            ));
+        }
         if fc == '"' {
+            let first_member: String = body
+                .chars()
+                .skip(1)
+                .take_while(|c| *c != '"')
+                .take(60)
+                .collect();
             let extra = opens.saturating_sub(closes);
-            let fewer = closes.saturating_sub(opens);
-            if fewer == 1 {
+            if closes == opens + 1 {
                 candidates.push((
-                    "is missing its opening brace: it starts with a member name, not '{'".to_string(),
+                    "is missing its opening brace: it starts with a member name, not '{'"
+                        .to_string(),
                     format!("Add the opening brace of --{flag}"),
-                    "{".to_string(),
-                    String::new(),
+                    vec![(fi, fi, "{".to_string())],
                 ));
             }
             candidates.push((
-                "is missing its outer braces: it lists members (\"BlueGreenUpdatePolicy\": ...) without the '{' and '}' around them, as the developer guide prints it".to_string(),
+                format!("is missing its outer braces: it lists members (\"{first_member}\": ...) without the '{{' and '}}' around them, as the developer guide prints it"),
                 format!("Add the outer braces around --{flag}"),
-                "{".to_string(),
-                "}".repeat(1 + extra),
+                vec![(fi, fi, "{".to_string()), (end, end, "}".repeat(1 + extra))],
             ));
         } else if opens > closes {
             let n = opens - closes;
+            let (a, s) = if n == 1 { ("a", "") } else { ("its", "s") };
+            let problem = format!(
+                "is missing {a} closing brace{s}: it opens {opens} '{{' and closes {closes}"
+            );
             candidates.push((
-                format!("is missing {} closing brace{}: it opens {opens} '{{' and closes {closes}", if n == 1 { "a" } else { "its" }, if n == 1 { "" } else { "s" }),
-                format!("Add the missing closing brace{} at the end of --{flag}", if n == 1 { "" } else { "s" }),
-                String::new(),
-                "}".repeat(n),
+                problem.clone(),
+                format!("Add the missing closing brace{s} at the end of --{flag}"),
+                vec![(end, end, "}".repeat(n))],
             ));
+            // One brace missing inside: try it before each ',', '}' or ']' (short values only).
+            if n == 1 && decoded.len() <= 4096 {
+                for k in structural(decoded, &[',', '}', ']']) {
+                    let at = self.pos(map.get(k).map_or(w.end, |m| m.0));
+                    candidates.push((
+                        problem.clone(),
+                        format!("Add the missing closing brace of --{flag} at {at}"),
+                        vec![(k, k, "}".to_string())],
+                    ));
+                }
+            }
         } else if closes > opens && fc == '{' {
             let n = closes - opens;
             candidates.push((
                 format!("has {n} '}}' more than '{{': an opening brace is missing"),
                 format!("Add the missing opening brace at the start of --{flag}"),
-                "{".repeat(n),
-                String::new(),
+                vec![(fi, fi, "{".repeat(n))],
             ));
-        }
-        for (problem, label, head, tail) in candidates {
-            let fixed = format!("{head}{}{tail}", decoded.get(fi..li + lc.len_utf8()).unwrap_or(decoded));
-            if json::parse(&fixed).is_err() {
-                continue;
+            if n == 1 && decoded.ends_with("}}") {
+                candidates.push((
+                    format!("has {n} '}}' more than '{{'"),
+                    format!("Remove the extra closing brace at the end of --{flag}"),
+                    vec![(end - 1, end, String::new())],
+                ));
             }
-            let mut text = String::with_capacity(self.text.len() + 8);
-            text.push_str(self.text.get(..orig_first).unwrap_or_default());
-            text.push_str(&head);
-            text.push_str(self.text.get(orig_first..orig_after_last).unwrap_or_default());
-            text.push_str(&tail);
-            text.push_str(self.text.get(orig_after_last..).unwrap_or_default());
-            // Offer the repair only when the repaired command imports.
-            if self.repairs && import_with(&text, &DesignDocument::default(), false).is_ok() {
-                return (Some(problem), Some(Repair { label, text }));
+        }
+        let mut tried = 0;
+        for (problem, label, edits) in candidates {
+            if json::parse(&apply(decoded, &edits)).is_err() {
+                continue;
             }
             if !self.repairs {
                 return (Some(problem), None);
             }
+            // The same edits on the pasted text.
+            let orig: Vec<Edit> = edits
+                .iter()
+                .map(|(a, b, t)| {
+                    let start = |d: usize| map.get(d).map_or(w.end, |m| m.0);
+                    let after = |d: usize| {
+                        d.checked_sub(1)
+                            .and_then(|p| map.get(p))
+                            .map_or(w.start, |m| m.1)
+                    };
+                    if a == b {
+                        let at = if *a >= end { after(*a) } else { start(*a) };
+                        (at, at, t.clone())
+                    } else {
+                        (start(*a), after(*b), t.clone())
+                    }
+                })
+                .collect();
+            let text = apply(self.text, &orig);
+            // Offer the repair only when the repaired command imports.
+            tried += 1;
+            if import_with(&text, &DesignDocument::default(), false).is_ok() {
+                return (Some(problem), Some(Repair { label, text }));
+            }
+            if tried > 64 {
+                break;
+            }
         }
         (None, None)
     }
+}
+
+/// A change to a text: bytes `start..end` replaced by the string.
+type Edit = (usize, usize, String);
+
+/// `text` with `edits` (in order, not overlapping) made.
+fn apply(text: &str, edits: &[Edit]) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut at = 0;
+    for (a, b, t) in edits {
+        if *a < at {
+            continue;
+        }
+        out.push_str(text.get(at..*a).unwrap_or_default());
+        out.push_str(t);
+        at = *b;
+    }
+    out.push_str(text.get(at..).unwrap_or_default());
+    out
+}
+
+/// Byte offsets of `chars` outside JSON strings.
+fn structural(s: &str, chars: &[char]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut in_str = false;
+    let mut escaped = false;
+    for (i, c) in s.char_indices() {
+        if in_str {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_str = false,
+                _ => {}
+            }
+        } else if c == '"' {
+            in_str = true;
+        } else if chars.contains(&c) {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// Items joined by commas, the first ten only (a hostile paste may repeat a thing
+/// thousands of times; the note stays readable).
+pub(crate) fn listed(items: &[String]) -> String {
+    const SHOWN: usize = 10;
+    let mut out = items
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if items.len() > SHOWN {
+        out.push_str(&format!(" and {} more", items.len() - SHOWN));
+    }
+    out
 }
 
 fn join_and(items: &[String]) -> String {
@@ -866,7 +1344,11 @@ fn set(entries: &mut Vec<Entry>, key: &str, key_pos: Pos, value: Value) {
         e.value = value;
         e.key_pos = key_pos;
     } else {
-        entries.push(Entry { key: key.to_string(), key_pos, value });
+        entries.push(Entry {
+            key: key.to_string(),
+            key_pos,
+            value,
+        });
     }
 }
 
@@ -943,33 +1425,17 @@ fn decode(pieces: &[Piece]) -> (String, Vec<(usize, usize)>, Vec<String>) {
     (out, map, vars)
 }
 
-/// The byte offset of a (line, column) in `s`.
-fn offset_of(s: &str, pos: Pos) -> usize {
-    let mut line = 1;
-    let mut col = 1;
-    for (i, c) in s.char_indices() {
-        if line == pos.line && col == pos.column {
-            return i;
-        }
-        if c == '\n' {
-            line += 1;
-            col = 1;
-        } else {
-            col += 1;
-        }
-    }
-    s.len()
-}
-
 /// Moves the positions of a tree parsed from a decoded word to the pasted text, and turns
 /// sentinels and `<stand-ins>` into placeholders.
-fn remap(v: &mut Value, dl: &Lines, map: &[(usize, usize)], lines: &Lines, vars: &[String], end: usize) {
-    let to = |p: Pos| -> Pos {
-        let off = dl.starts.get((p.line as usize).saturating_sub(1)).copied().unwrap_or(0);
-        let text = dl.text.get(off..).unwrap_or_default();
-        let byte = off + text.char_indices().nth((p.column as usize).saturating_sub(1)).map_or(text.len(), |(i, _)| i);
-        lines.pos(map.get(byte).map_or(end, |m| m.0))
-    };
+fn remap(
+    v: &mut Value,
+    dl: &Lines,
+    map: &[(usize, usize)],
+    lines: &Lines,
+    vars: &[String],
+    end: usize,
+) {
+    let to = |p: Pos| -> Pos { lines.pos(map.get(dl.offset(p)).map_or(end, |m| m.0)) };
     walk(v, &to, vars);
 }
 
@@ -996,7 +1462,10 @@ fn walk(v: &mut Value, to: &dyn Fn(Pos) -> Pos, vars: &[String]) {
                 shown.push_str(rest.get(..k).unwrap_or_default());
                 let after = rest.get(k + OPEN.len_utf8()..).unwrap_or_default();
                 let close = after.find(CLOSE).unwrap_or(after.len());
-                let n: usize = after.get(..close).and_then(|d| d.parse().ok()).unwrap_or(usize::MAX);
+                let n: usize = after
+                    .get(..close)
+                    .and_then(|d| d.parse().ok())
+                    .unwrap_or(usize::MAX);
                 shown.push_str(vars.get(n).map_or("$?", String::as_str));
                 rest = after.get(close + CLOSE.len_utf8()..).unwrap_or_default();
             }
@@ -1013,13 +1482,23 @@ fn walk(v: &mut Value, to: &dyn Fn(Pos) -> Pos, vars: &[String]) {
 
 /// The CLI's shorthand syntax: `Key=value,Key={Nested=value},Key=[a,b]`.
 fn shorthand(pieces: &[Piece], lines: &Lines) -> Result<Value, ParseError> {
-    let mut p = Short { pieces, i: 0, lines };
+    let mut p = Short {
+        pieces,
+        i: 0,
+        lines,
+    };
     let pos = p.pos();
     let entries = p.members(0, None)?;
     if p.i < pieces.len() {
-        return Err(ParseError::new(p.pos(), format!("unexpected {} in the shorthand syntax", p.found())));
+        return Err(ParseError::new(
+            p.pos(),
+            format!("unexpected {} in the shorthand syntax", p.found()),
+        ));
     }
-    Ok(Value { pos, kind: Kind::Map(entries) })
+    Ok(Value {
+        pos,
+        kind: Kind::Map(entries),
+    })
 }
 
 struct Short<'a> {
@@ -1074,22 +1553,35 @@ impl Short<'_> {
             }
             if self.i >= self.pieces.len() {
                 if let Some(c) = close {
-                    return Err(ParseError::new(self.pos(), format!("a '{c}' is missing at the end of the value")));
+                    return Err(ParseError::new(
+                        self.pos(),
+                        format!("a '{c}' is missing at the end of the value"),
+                    ));
                 }
                 return Ok(entries);
             }
             let key_pos = self.pos();
             let mut key = String::new();
-            while let Some(c) = self.ch().filter(|c| *c != '=' && *c != ',' && Some(*c) != close) {
+            while let Some(c) = self
+                .ch()
+                .filter(|c| *c != '=' && *c != ',' && Some(*c) != close)
+            {
                 key.push(c);
                 self.i += 1;
             }
             let key = key.trim().to_string();
             if self.ch() != Some('=') || key.is_empty() {
-                return Err(ParseError::new(key_pos, format!(
-                    "expected Key=value (the CLI's shorthand syntax) or JSON, found {}",
-                    if key.is_empty() { self.found() } else { format!("`{key}` without '='") }
-                )));
+                return Err(ParseError::new(
+                    key_pos,
+                    format!(
+                        "expected Key=value (the CLI's shorthand syntax) or JSON, found {}",
+                        if key.is_empty() {
+                            self.found()
+                        } else {
+                            format!("`{key}` without '='")
+                        }
+                    ),
+                ));
             }
             self.i += 1;
             self.skip_ws();
@@ -1100,7 +1592,12 @@ impl Short<'_> {
                 Some(',') => self.i += 1,
                 c if c == close && close.is_some() => {}
                 None if self.i >= self.pieces.len() => {}
-                _ => return Err(ParseError::new(self.pos(), format!("expected ',' after a value, found {}", self.found()))),
+                _ => {
+                    return Err(ParseError::new(
+                        self.pos(),
+                        format!("expected ',' after a value, found {}", self.found()),
+                    ))
+                }
             }
         }
     }
@@ -1111,7 +1608,10 @@ impl Short<'_> {
             Some('{') => {
                 self.i += 1;
                 let entries = self.members(depth + 1, Some('}'))?;
-                Ok(Value { pos, kind: Kind::Map(entries) })
+                Ok(Value {
+                    pos,
+                    kind: Kind::Map(entries),
+                })
             }
             Some('[') => {
                 self.i += 1;
@@ -1125,13 +1625,25 @@ impl Short<'_> {
                     if self.i >= self.pieces.len() {
                         return Err(ParseError::new(pos, "this '[' is never closed"));
                     }
+                    let before = self.i;
                     items.push(self.value(key, depth + 1, Some(']'))?);
                     self.skip_ws();
-                    if self.ch() == Some(',') {
-                        self.i += 1;
+                    match self.ch() {
+                        Some(',') => self.i += 1,
+                        Some(']') => {}
+                        _ if self.i == before || self.i >= self.pieces.len() => {
+                            return Err(ParseError::new(
+                                self.pos(),
+                                format!("expected ',' or ']' in a list, found {}", self.found()),
+                            ))
+                        }
+                        _ => {}
                     }
                 }
-                Ok(Value { pos, kind: Kind::List(items) })
+                Ok(Value {
+                    pos,
+                    kind: Kind::List(items),
+                })
             }
             _ => {
                 let mut text = String::new();
@@ -1149,8 +1661,12 @@ impl Short<'_> {
                             match quote {
                                 Some(q) if c == q => quote = None,
                                 Some(_) => text.push(c),
-                                None if (c == '"' || c == '\'') && text.trim().is_empty() => quote = Some(c),
-                                None if c == ',' || Some(c) == close || c == '}' || c == ']' => break,
+                                None if (c == '"' || c == '\'') && text.trim().is_empty() => {
+                                    quote = Some(c)
+                                }
+                                None if c == ',' || Some(c) == close || c == '}' || c == ']' => {
+                                    break
+                                }
                                 None => text.push(c),
                             }
                         }
@@ -1162,7 +1678,10 @@ impl Short<'_> {
                     Kind::Placeholder(text)
                 } else if INTEGER_MEMBERS.contains(&key) {
                     match text.parse::<i64>() {
-                        Ok(n) => Kind::Int { text, value: Some(n) },
+                        Ok(n) => Kind::Int {
+                            text,
+                            value: Some(n),
+                        },
                         Err(_) => Kind::Str(text),
                     }
                 } else {
@@ -1171,5 +1690,35 @@ impl Short<'_> {
                 Ok(Value { pos, kind })
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_map_offsets_to_positions_and_back_across_blocks() {
+        let text = format!("ab\n{}é€x\n\ny", "-".repeat(130));
+        let lines = Lines::new(&text);
+        let x = text.find('x').unwrap_or(0);
+        assert_eq!(
+            lines.pos(x),
+            Pos {
+                line: 2,
+                column: 133
+            }
+        );
+        assert_eq!(
+            lines.offset(Pos {
+                line: 2,
+                column: 133
+            }),
+            x
+        );
+        let y = text.find('y').unwrap_or(0);
+        assert_eq!(lines.pos(y), Pos { line: 4, column: 1 });
+        assert_eq!(lines.offset(Pos { line: 4, column: 1 }), y);
+        assert_eq!(lines.offset(Pos { line: 9, column: 1 }), text.len());
     }
 }

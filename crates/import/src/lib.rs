@@ -103,8 +103,10 @@ pub fn refuse(message: impl Into<String>) -> Refusal {
 /// parse), `import` reads it.
 struct Form {
     detect: fn(&str) -> bool,
-    import: fn(&str, &DesignDocument, &Options) -> Result<Outcome, Refusal>,
+    import: ImportFn,
 }
+
+type ImportFn = fn(&str, &DesignDocument, &Options) -> Result<Outcome, Refusal>;
 
 /// In order of how specific their signs are: the first whose `detect` says yes reads it.
 const FORMS: &[Form] = &[
@@ -144,7 +146,7 @@ pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result
     // A boto3 call is the strongest sign there is: a snippet that makes one is Python,
     // whatever its dicts look like (a dict named `deployment_config` looks like an awscc
     // attribute). Otherwise the first form whose signs match reads the text.
-    if text.contains("update_endpoint(") {
+    if python::has_call(text) {
         return python::import(text, current, options);
     }
     // Otherwise every form whose signs match tries in turn (signs overlap: a CDK stack

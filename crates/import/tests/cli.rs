@@ -237,6 +237,14 @@ fn quoting_as_bash_reads_it() {
             "aws sagemaker update-endpoint --endpoint-name ep # the endpoint\n",
             "ep",
         ),
+        // A comment line (not ASCII) between continued lines: the flags after it still count.
+        (
+            "aws sagemaker update-endpoint \\\n  # déployer\n  --endpoint-name ep",
+            "ep",
+        ),
+        // Windows continuations: cmd's `^`, PowerShell's backtick.
+        ("aws sagemaker update-endpoint ^\n  --endpoint-name ep ^\r\n  --retain-deployment-config", "ep"),
+        ("aws sagemaker update-endpoint `\n  --endpoint-name ep", "ep"),
         (
             "$ aws sagemaker update-endpoint --endpoint-name ep > out.json",
             "ep",
@@ -403,7 +411,187 @@ fn prose_and_python_are_not_cli_commands() {
     assert!(!designer_import::cli::detect(
         "subprocess.run(\"aws sagemaker update-endpoint --endpoint-name x\", shell=True)"
     ));
+    assert!(!designer_import::cli::detect(
+        "# aws sagemaker update-endpoint --endpoint-name x\nsm.update_endpoint(EndpointName='x')"
+    ));
     assert!(designer_import::cli::detect(
         "  aws sagemaker update-endpoint --endpoint-name x"
     ));
+    assert!(designer_import::cli::detect(
+        "set -e && aws sagemaker update-endpoint --endpoint-name x"
+    ));
+}
+
+#[test]
+fn variables_set_earlier_in_the_script_are_filled_in() {
+    let text = "#!/bin/bash\nexport ENDPOINT=reco-prod\nCONFIG=\"reco-$(date +%s)\"\nSTAGE='blue'\naws sagemaker update-endpoint --endpoint-name \"$ENDPOINT\" --endpoint-config-name \"$CONFIG\" \\\n  --deployment-config \"{\\\"AutoRollbackConfiguration\\\": {\\\"Alarms\\\": [{\\\"AlarmName\\\": \\\"${STAGE}-errors\\\"}]}}\"\n";
+    let o = outcome(text);
+    assert_eq!(
+        o.document.request,
+        request(
+            r#"{"EndpointName": "reco-prod", "DeploymentConfig": {"AutoRollbackConfiguration": {"Alarms": [{"AlarmName": "blue-errors"}]}}}"#
+        )
+    );
+    assert_eq!(
+        placeholders(&o),
+        vec![ph("EndpointConfigName", "$CONFIG", 5, 82)]
+    );
+    assert_eq!(
+        o.notes,
+        vec![
+            "`$ENDPOINT` is `reco-prod`, as line 2 sets it.".to_string(),
+            "`$STAGE` is `blue`, as line 4 sets it.".to_string()
+        ]
+    );
+}
+
+/// Mutations per fixture: 400, or `FUZZ_CASES` for a longer run.
+fn per_fixture() -> usize {
+    std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(400)
+}
+
+/// A small fixed-seed random source (xorshift), so the fuzz cases are the same every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % (n.max(1) as u64)) as usize
+    }
+}
+
+/// Truncations, flipped bytes and inserted quotes, braces and backslashes of every
+/// fixture: the import answers and never panics; a repair offered always imports.
+#[test]
+fn mutated_fixtures_never_panic() {
+    const NOISE: &[&str] = &[
+        "'", "\"", "{", "}", "[", "]", "\\", "\\\n", "\n", "$", "${", "$(", "`", "<", ">", "=",
+        ",", "--", "#", "é", "$'",
+    ];
+    let names = [
+        "readme_canary.sh",
+        "guide_no_braces.txt",
+        "missing_brace.sh",
+        "shorthand.sh",
+        "input_json.sh",
+    ];
+    let mut rng = Rng(0xc11_0fed_cafe_0007);
+    let doc = DesignDocument::default();
+    let mut cases = 0;
+    for name in names {
+        let text = fixture(name);
+        for _ in 0..per_fixture() {
+            let mut bytes = text.clone().into_bytes();
+            for _ in 0..1 + rng.below(4) {
+                match rng.below(3) {
+                    0 => bytes.truncate(rng.below(bytes.len() + 1)),
+                    1 if !bytes.is_empty() => {
+                        let i = rng.below(bytes.len());
+                        bytes[i] ^= 1 << rng.below(8);
+                    }
+                    _ => {
+                        let i = rng.below(bytes.len() + 1);
+                        let noise = NOISE[rng.below(NOISE.len())].as_bytes();
+                        bytes.splice(i..i, noise.iter().copied());
+                    }
+                }
+            }
+            let mutated = String::from_utf8_lossy(&bytes).into_owned();
+            if let Err(r) = import(&mutated, &doc, &Options::default()) {
+                assert!(!r.error.message.is_empty());
+                if let Some(repair) = r.repair {
+                    assert!(
+                        import(&repair.text, &doc, &Options::default()).is_ok(),
+                        "repair of {mutated:?} does not import"
+                    );
+                }
+            }
+            cases += 1;
+        }
+    }
+    assert_eq!(cases, 5 * per_fixture());
+}
+
+/// A 1 MB command (a long alarm list in --deployment-config, on one line and then over
+/// many) imports well under a second; the bound is only a safety net.
+#[test]
+fn a_megabyte_command_imports_quickly() {
+    for sep in [" ", "\n      "] {
+        let mut alarms = Vec::new();
+        let mut len = 0;
+        while len < 1_000_000 {
+            let a = format!(
+                "{{\"AlarmName\": \"alarm-number-{}-with-a-long-name\"}}",
+                alarms.len()
+            );
+            len += a.len() + 2;
+            alarms.push(a);
+        }
+        let n = alarms.len();
+        let text = format!(
+            "aws sagemaker update-endpoint --endpoint-name \"$EP\" \\\n  --deployment-config '{{\"AutoRollbackConfiguration\": {{\"Alarms\": [{}]}}}}'\n",
+            alarms.join(&format!(",{sep}"))
+        );
+        let t = std::time::Instant::now();
+        let o = outcome(&text);
+        let took = t.elapsed();
+        println!(
+            "1 MB CLI command ({} bytes, separator {sep:?}): {took:?}",
+            text.len()
+        );
+        let got = o
+            .document
+            .request
+            .deployment_config
+            .and_then(|d| d.auto_rollback_configuration)
+            .and_then(|a| a.alarms);
+        assert_eq!(got.map(|a| a.len()), Some(n));
+        // A safety net in release builds only (the figure that counts); a debug build on a
+        // busy machine is many times slower.
+        assert!(
+            cfg!(debug_assertions) || took.as_secs_f64() < 5.0,
+            "took {took:?}"
+        );
+    }
+}
+
+#[test]
+fn a_brace_missing_inside_and_quotes_around_are_repaired() {
+    // The `}` closing TrafficRoutingConfiguration is missing: appending it at the end would
+    // nest AutoRollbackConfiguration inside the policy, so the repair puts it where it goes.
+    let text = "aws sagemaker update-endpoint --endpoint-name ep --deployment-config '{\"BlueGreenUpdatePolicy\": {\"TrafficRoutingConfiguration\": {\"Type\": \"ALL_AT_ONCE\", \"WaitIntervalInSeconds\": 0}, \"AutoRollbackConfiguration\": {\"Alarms\": []}}'";
+    let r = refused(text);
+    assert_eq!((r.error.line, r.error.column), (Some(1), Some(70)));
+    let repair = r.repair.expect("a repair");
+    assert!(
+        repair
+            .label
+            .starts_with("Add the missing closing brace of --deployment-config at line 1, column"),
+        "{}",
+        repair.label
+    );
+    let o = outcome(&repair.text);
+    assert_eq!(
+        o.document.request,
+        request(
+            r#"{"EndpointName": "ep", "DeploymentConfig": {"BlueGreenUpdatePolicy": {"TrafficRoutingConfiguration": {"Type": "ALL_AT_ONCE", "WaitIntervalInSeconds": 0}}, "AutoRollbackConfiguration": {"Alarms": []}}}"#
+        )
+    );
+    // JSON wrapped in double quotes inside the single quotes.
+    let text = "update-endpoint --endpoint-name ep --deployment-config '\"{\"RollingUpdatePolicy\": {\"WaitIntervalInSeconds\": 60}}\"'";
+    let r = refused(text);
+    let repair = r.repair.expect("a repair");
+    assert_eq!(
+        repair.label,
+        "Remove the double quotes around --deployment-config"
+    );
+    assert_eq!(repair.text, "update-endpoint --endpoint-name ep --deployment-config '{\"RollingUpdatePolicy\": {\"WaitIntervalInSeconds\": 60}}'");
 }

@@ -235,7 +235,8 @@ fn sdk_predictor_is_named_a_different_api_and_its_config_dict_imported() {
             "SageMaker Python SDK",
             "different API",
             "line 11",
-            "paste the boto3 call",
+            "dict the snippet builds at line 6",
+            "paste the boto3 `update_endpoint` call",
         ],
     );
 }
@@ -258,6 +259,46 @@ fn sdk_predictor_without_a_config_is_refused_with_what_to_paste() {
 }
 
 #[test]
+fn sdk_session_update_endpoint_gives_the_names() {
+    let text = "import sagemaker\nsess = sagemaker.Session()\nname = 'churn-ep'\nsess.update_endpoint(name, f'churn-cfg-{version}', wait=False)\n";
+    let o = outcome(text, &Options::default());
+    assert_eq!(
+        o.form,
+        "a SageMaker Python SDK `Session.update_endpoint` call"
+    );
+    assert_eq!(
+        o.document.request,
+        request(r#"{"EndpointName": "churn-ep"}"#)
+    );
+    assert_eq!(
+        placeholders(&o),
+        vec![ph("EndpointConfigName", "f'churn-cfg-{version}'", 4, 28)]
+    );
+    let o = outcome("session.update_endpoint('a', 'b')", &Options::default());
+    assert_eq!(
+        o.document.request,
+        request(r#"{"EndpointName": "a", "EndpointConfigName": "b"}"#)
+    );
+    let o = outcome(text, &Options::default());
+    has_note(
+        &o,
+        &[
+            "`sess.update_endpoint(...)` at line 4, column 6",
+            "Session.update_endpoint",
+            "no deployment policy",
+        ],
+    );
+    let o = outcome(
+        "sagemaker_session.update_endpoint(endpoint_name='a', endpoint_config_name='b')",
+        &Options::default(),
+    );
+    assert_eq!(
+        o.document.request,
+        request(r#"{"EndpointName": "a", "EndpointConfigName": "b"}"#)
+    );
+}
+
+#[test]
 fn aws_request_syntax_becomes_placeholders() {
     let o = outcome(&fixture("request_syntax.py"), &Options::default());
     assert_eq!(
@@ -267,6 +308,7 @@ fn aws_request_syntax_becomes_placeholders() {
                 {"WaitIntervalInSeconds": 123, "CanarySize": {}}}}}"#
         )
     );
+    has_note(&o, &["This is AWS's request syntax: 6 of its values"]);
     let prefix = "DeploymentConfig.BlueGreenUpdatePolicy";
     assert_eq!(
         placeholders(&o),
@@ -302,10 +344,12 @@ fn aws_request_syntax_becomes_placeholders() {
     );
 }
 
-/// Small cases: (snippet, expected request JSON, expected placeholders as (path, expr)).
+/// A small case: the snippet, the request JSON it gives, its placeholders as (path, expr).
+type Case<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+
 #[test]
 fn table_of_small_snippets() {
-    let cases: &[(&str, &str, &[(&str, &str)])] = &[
+    let cases: &[Case] = &[
         // kwargs dict unpacked into the call, a trailing comma, a comment.
         (
             "params = {'EndpointName': 'ep',  # the name\n 'EndpointConfigName': 'c',}\nsm.update_endpoint(**params)",
@@ -378,6 +422,12 @@ fn table_of_small_snippets() {
             r#"{"EndpointName": "b"}"#,
             &[],
         ),
+        // A DeploymentConfig dict built and extended in a function.
+        (
+            "def policy(alarm):\n    dc = {'AutoRollbackConfiguration': {'Alarms': [{'AlarmName': alarm}]}}\n    dc['RollingUpdatePolicy'] = {'WaitIntervalInSeconds': 30}\n    return dc\n\nprint(policy('x'))\n",
+            r#"{"DeploymentConfig": {"AutoRollbackConfiguration": {"Alarms": [{}]}, "RollingUpdatePolicy": {"WaitIntervalInSeconds": 30}}}"#,
+            &[("DeploymentConfig.AutoRollbackConfiguration.Alarms[0].AlarmName", "alarm")],
+        ),
         // A bare DeploymentConfig dict.
         (
             "blue_green = {\"BlueGreenUpdatePolicy\": {\"TrafficRoutingConfiguration\": {\"Type\": \"ALL_AT_ONCE\", \"WaitIntervalInSeconds\": wait}}}",
@@ -400,6 +450,52 @@ fn table_of_small_snippets() {
             .collect();
         assert_eq!(got, want_ph, "{text}");
     }
+}
+
+#[test]
+fn a_default_overridden_in_branches_lists_every_assignment() {
+    let text = "def build(env):\n    wait = 300\n    if env == 'prod':\n        wait = 900\n    elif env == 'stage':\n        wait = 600\n    return {'EndpointName': 'ep', 'DeploymentConfig': {'RollingUpdatePolicy': {'WaitIntervalInSeconds': wait}}}\n";
+    let o = outcome(text, &Options::default());
+    assert_eq!(o.form, "a Python request dict");
+    let c = &o.choices[0];
+    assert_eq!(c.name, "wait");
+    let options: Vec<(u32, &str)> = c
+        .options
+        .iter()
+        .map(|x| (x.line, x.label.as_str()))
+        .collect();
+    assert_eq!(
+        options,
+        vec![
+            (2, "wait = 300"),
+            (4, "if env == 'prod':"),
+            (6, "elif env == 'stage':")
+        ]
+    );
+    let wait = |o: &Outcome| {
+        o.document
+            .request
+            .deployment_config
+            .as_ref()
+            .and_then(|d| d.rolling_update_policy.as_ref())
+            .and_then(|r| r.wait_interval_in_seconds)
+    };
+    assert_eq!(wait(&o), Some(300));
+    let o = outcome(
+        text,
+        &Options {
+            choices: vec![("wait".into(), 2)],
+        },
+    );
+    assert_eq!(wait(&o), Some(600));
+    // A pick beyond the options takes the last one rather than failing.
+    let o = outcome(
+        text,
+        &Options {
+            choices: vec![("wait".into(), 9)],
+        },
+    );
+    assert_eq!(wait(&o), Some(600));
 }
 
 #[test]
@@ -430,7 +526,7 @@ fn several_calls_are_a_choice() {
 #[test]
 fn refusals_say_what_and_where() {
     let cases: &[(&str, u32, u32, &str)] = &[
-        ("sm.update_endpoint(EndpointName='ep'", 1, 19, "')' missing"),
+        ("sm.update_endpoint(EndpointName='ep'", 1, 37, "')' missing"),
         (
             "sm.update_endpoint(EndpointName='ep)",
             1,
@@ -468,6 +564,12 @@ fn refusals_say_what_and_where() {
             5,
             "never closed",
         ),
+        // The page's bad-input cases for Python, now read here.
+        ("client.update_endpoint(EndpointName=\"a\", EndpointConfigName=)", 1, 61, "expected a value"),
+        ("sm.update_endpoint(\n    EndpointName=\"ep\",\n", 3, 1, "is a ')' missing"),
+        ("update_endpoint(EndpointName=\"a\", EndpointName=\"b\")", 1, 35, "keyword argument EndpointName is repeated"),
+        ("update_endpoint(EndpointName=\"a\", EndpointConfigName=\"b\", RetainAllVariantProperties=\"yes\")", 1, 86, "Invalid type for parameter RetainAllVariantProperties"),
+        ("{'EndpointName': 'a',\n 'EndpointName': 'b'}", 2, 2, "duplicate key 'EndpointName'"),
     ];
     for (text, line, column, words) in cases {
         let r = match import(text, &DesignDocument::default(), &Options::default()) {
@@ -531,4 +633,212 @@ fn the_endpoint_and_simulation_are_kept() {
     .unwrap();
     assert_eq!(o.document.simulation.provisioning_seconds, 123);
     assert_eq!(o.document.endpoint, current.endpoint);
+}
+
+/// Mutations per fixture: 400, or `FUZZ_CASES` for a longer run.
+fn per_fixture() -> usize {
+    std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(400)
+}
+
+/// A small fixed-seed random source (xorshift), so the fuzz cases are the same every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % (n.max(1) as u64)) as usize
+    }
+}
+
+/// Truncations, flipped bytes and inserted quotes, brackets and backslashes of every
+/// fixture: the import answers (accepts or refuses with a place) and never panics.
+#[test]
+fn mutated_fixtures_never_panic() {
+    const NOISE: &[&str] = &[
+        "'", "\"", "{", "}", "(", ")", "[", "]", "\\", "\n", "#", "**", "=", ":", ",", "f'",
+        "\"\"\"", "é", "\t", "if x:\n",
+    ];
+    let names = [
+        "lambda_handler.py",
+        "notebook_cell.py",
+        "deploy_script.py",
+        "test_deploy.py",
+        "sdk_predictor.py",
+        "request_syntax.py",
+    ];
+    let mut rng = Rng(0x5eed_1234_abcd_0042);
+    let doc = DesignDocument::default();
+    let mut cases = 0;
+    for name in names {
+        let text = fixture(name);
+        for _ in 0..per_fixture() {
+            let mut bytes = text.clone().into_bytes();
+            for _ in 0..1 + rng.below(4) {
+                match rng.below(3) {
+                    0 => bytes.truncate(rng.below(bytes.len() + 1)),
+                    1 if !bytes.is_empty() => {
+                        let i = rng.below(bytes.len());
+                        bytes[i] ^= 1 << rng.below(8);
+                    }
+                    _ => {
+                        let i = rng.below(bytes.len() + 1);
+                        let noise = NOISE[rng.below(NOISE.len())].as_bytes();
+                        bytes.splice(i..i, noise.iter().copied());
+                    }
+                }
+            }
+            let mutated = String::from_utf8_lossy(&bytes).into_owned();
+            let picks = Options {
+                choices: vec![
+                    ("deployment_config".into(), rng.below(4)),
+                    ("update_endpoint".into(), rng.below(3)),
+                ],
+            };
+            if let Err(r) = import(&mutated, &doc, &picks) {
+                assert!(!r.error.message.is_empty());
+            }
+            cases += 1;
+        }
+    }
+    assert_eq!(cases, 6 * per_fixture());
+}
+
+/// A 1 MB snippet (a long alarm list built in a dict that is then extended, among many
+/// other statements) imports well under a second; the bound is only a safety net.
+#[test]
+fn a_megabyte_snippet_imports_quickly() {
+    let mut text = String::from("import boto3\nsm = boto3.client('sagemaker')\n");
+    let mut k = 0;
+    while text.len() < 500_000 {
+        text.push_str(&format!(
+            "value_{k} = {{'Key': 'some-text-{k}', 'Other': [{k}, {k}, {k}]}}  # filler\n"
+        ));
+        k += 1;
+    }
+    text.push_str("alarms = [\n");
+    let mut n = 0;
+    while text.len() < 1_000_000 {
+        text.push_str(&format!(
+            "    {{'AlarmName': 'alarm-number-{n}-with-a-long-name'}},\n"
+        ));
+        n += 1;
+    }
+    text.push_str("]\ncfg = {'BlueGreenUpdatePolicy': {'TrafficRoutingConfiguration': {'Type': 'ALL_AT_ONCE', 'WaitIntervalInSeconds': 0}}}\n");
+    text.push_str("cfg['AutoRollbackConfiguration'] = {'Alarms': alarms}\n");
+    text.push_str("sm.update_endpoint(EndpointName=name, DeploymentConfig=cfg)\n");
+    let t = std::time::Instant::now();
+    let o = outcome(&text, &Options::default());
+    let took = t.elapsed();
+    println!("1 MB Python snippet ({} bytes): {took:?}", text.len());
+    let alarms = o
+        .document
+        .request
+        .deployment_config
+        .and_then(|d| d.auto_rollback_configuration)
+        .and_then(|a| a.alarms);
+    assert_eq!(alarms.map(|a| a.len()), Some(n));
+    // A safety net in release builds only (the figure that counts); a debug build on a
+    // busy machine is many times slower.
+    assert!(
+        cfg!(debug_assertions) || took.as_secs_f64() < 5.0,
+        "took {took:?}"
+    );
+    // Hostile shapes: thousands of calls, of branches assigning one name, of extensions.
+    let shapes = [
+        "sm.update_endpoint(EndpointName='ep', RetainDeploymentConfig=True)\n".repeat(15_000),
+        format!(
+            "{}sm.update_endpoint(DeploymentConfig=cfg)\n",
+            "if a:\n    cfg = {'RollingUpdatePolicy': {'WaitIntervalInSeconds': 1}}\n"
+                .repeat(15_000)
+        ),
+        format!(
+            "cfg = {{}}\n{}sm.update_endpoint(DeploymentConfig=cfg)\n",
+            "cfg['RollingUpdatePolicy'] = {'WaitIntervalInSeconds': 60}\n".repeat(15_000)
+        ),
+    ];
+    for text in &shapes {
+        let t = std::time::Instant::now();
+        let result = import(text, &DesignDocument::default(), &Options::default());
+        let took = t.elapsed();
+        println!("hostile shape ({} bytes): {took:?}", text.len());
+        assert!(result.is_ok());
+        // A safety net in release builds only (the figure that counts); a debug build on a
+        // busy machine is many times slower.
+        assert!(
+            cfg!(debug_assertions) || took.as_secs_f64() < 5.0,
+            "took {took:?}"
+        );
+    }
+    // Deep nesting through names (each literal within the limit) is refused too.
+    let mut chain = String::new();
+    for i in 0..30 {
+        chain.push_str(&format!(
+            "v{i} = {}v{}{}\n",
+            "[".repeat(60),
+            i + 1,
+            "]".repeat(60)
+        ));
+    }
+    chain.push_str("sm.update_endpoint(DeploymentConfig=v0)\n");
+    let r = import(&chain, &DesignDocument::default(), &Options::default()).unwrap_err();
+    assert!(
+        r.error.message.contains("nests deeper than"),
+        "{}",
+        r.error.message
+    );
+    // Deep nesting is refused, not a stack overflow.
+    let deep = format!(
+        "sm.update_endpoint(DeploymentConfig={})",
+        "[".repeat(200_000)
+    );
+    let r = import(&deep, &DesignDocument::default(), &Options::default()).unwrap_err();
+    assert!(
+        r.error.message.contains("deeper than"),
+        "{}",
+        r.error.message
+    );
+}
+
+#[test]
+fn a_jupyter_notebook_file_reads_its_code_cells() {
+    let o = outcome(&fixture("rollout.ipynb"), &Options::default());
+    assert_eq!(
+        o.form,
+        "a boto3 `update_endpoint` call in a Jupyter notebook"
+    );
+    assert_eq!(
+        o.document.request,
+        request(
+            r#"{"EndpointName": "pricing-model", "EndpointConfigName": "pricing-model-v4",
+                "DeploymentConfig": {"BlueGreenUpdatePolicy": {"TrafficRoutingConfiguration":
+                    {"Type": "ALL_AT_ONCE", "WaitIntervalInSeconds": 120}, "TerminationWaitInSeconds": 600}}}"#
+        )
+    );
+    assert!(
+        o.notes[0].starts_with("This is a Jupyter notebook: its 2 code cells"),
+        "{:?}",
+        o.notes
+    );
+}
+
+#[test]
+fn a_notebook_cell_that_runs_the_cli() {
+    let nb = r#"{"cells": [{"cell_type": "code", "source": ["!aws sagemaker update-endpoint --endpoint-name ep \\\n", "    --retain-deployment-config"]}], "nbformat": 4}"#;
+    let o = outcome(nb, &Options::default());
+    assert_eq!(
+        o.form,
+        "an AWS CLI `update-endpoint` command in a Jupyter notebook"
+    );
+    assert_eq!(
+        o.document.request,
+        request(r#"{"EndpointName": "ep", "RetainDeploymentConfig": true}"#)
+    );
 }

@@ -22,16 +22,28 @@ pub enum ExprKind {
     Dict(Vec<DictItem>),
     List(Vec<Expr>),
     Name(String),
-    Call { callee: Box<Expr>, args: Vec<Arg> },
-    Attr { base: Box<Expr>, name: String },
-    Subscript { base: Box<Expr>, index: Box<Expr> },
+    Call {
+        callee: Box<Expr>,
+        args: Vec<Arg>,
+    },
+    Attr {
+        base: Box<Expr>,
+        name: String,
+    },
+    Subscript {
+        base: Box<Expr>,
+        index: Box<Expr>,
+    },
     /// Code whose value only running it would tell.
     Opaque,
 }
 
 #[derive(Clone, Debug)]
 pub enum DictItem {
-    Pair { key: Expr, value: Expr },
+    Pair {
+        key: Expr,
+        value: Expr,
+    },
     /// `**other`
     Spread(Expr),
 }
@@ -39,7 +51,11 @@ pub enum DictItem {
 #[derive(Clone, Debug)]
 pub enum Arg {
     Positional(Expr),
-    Keyword { name: String, pos: Pos, value: Expr },
+    Keyword {
+        name: String,
+        pos: Pos,
+        value: Expr,
+    },
     /// `*args`
     Star(Expr),
     /// `**kwargs`
@@ -238,7 +254,11 @@ impl<'t> Parser<'t> {
                 let kind = match inner.kind {
                     ExprKind::Lit(Kind::Int { text, value }) => ExprKind::Lit(Kind::Int {
                         text: format!("{}{text}", if negative { "-" } else { "+" }),
-                        value: if negative { value.and_then(i64::checked_neg) } else { value },
+                        value: if negative {
+                            value.and_then(i64::checked_neg)
+                        } else {
+                            value
+                        },
                     }),
                     ExprKind::Lit(Kind::Float { text, value }) => ExprKind::Lit(Kind::Float {
                         text: format!("{}{text}", if negative { "-" } else { "+" }),
@@ -279,7 +299,10 @@ impl<'t> Parser<'t> {
             if self.is_op(0, ".") {
                 self.bump();
                 let Tok::Name(name) = self.tok(0) else {
-                    return Err(self.err(format!("expected a name after '.', found {}", self.describe(0))));
+                    return Err(self.err(format!(
+                        "expected a name after '.', found {}",
+                        self.describe(0)
+                    )));
                 };
                 self.bump();
                 e = Expr {
@@ -337,7 +360,12 @@ impl<'t> Parser<'t> {
                             e = self.opaque(pos, start);
                             continue;
                         }
-                        None => return Err(ParseError::new(self.toks.get(open).map_or(pos, |t| t.pos), "this '[' is never closed")),
+                        None => {
+                            return Err(ParseError::new(
+                                self.toks.get(open).map_or(pos, |t| t.pos),
+                                "this '[' is never closed",
+                            ))
+                        }
                     },
                 };
                 e = Expr {
@@ -351,7 +379,10 @@ impl<'t> Parser<'t> {
                 };
             } else if matches!(self.tok(0), Tok::Str { .. }) {
                 // AWS's pseudo-code `'A'|'B' (default)` and similar: not Python.
-                return Err(self.err(format!("expected ',' or an operator, found {}", self.describe(0))));
+                return Err(self.err(format!(
+                    "expected ',' or an operator, found {}",
+                    self.describe(0)
+                )));
             } else {
                 return Ok(e);
             }
@@ -362,65 +393,69 @@ impl<'t> Parser<'t> {
         self.check_bad()?;
         let pos = self.pos();
         let start = self.token(0).start;
-        let kind = match self.tok(0) {
-            Tok::Str { .. } => {
-                let mut out = String::new();
-                let mut opaque = false;
-                while let Tok::Str { value, bytes, fields } = self.tok(0) {
-                    opaque |= *bytes || *fields;
-                    out.push_str(value);
+        let kind =
+            match self.tok(0) {
+                Tok::Str { .. } => {
+                    let mut out = String::new();
+                    let mut opaque = false;
+                    while let Tok::Str {
+                        value,
+                        bytes,
+                        fields,
+                    } = self.tok(0)
+                    {
+                        opaque |= *bytes || *fields;
+                        out.push_str(value);
+                        self.bump();
+                    }
+                    if opaque {
+                        ExprKind::Opaque
+                    } else {
+                        ExprKind::Lit(Kind::Str(out))
+                    }
+                }
+                Tok::Int { text, magnitude } => {
+                    let value = magnitude.and_then(|m| i64::try_from(m).ok());
+                    let text = text.clone();
                     self.bump();
+                    ExprKind::Lit(Kind::Int { text, value })
                 }
-                if opaque {
+                Tok::Float { text, value } => {
+                    let (text, value) = (text.clone(), *value);
+                    self.bump();
+                    ExprKind::Lit(Kind::Float { text, value })
+                }
+                Tok::Imaginary => {
+                    self.bump();
                     ExprKind::Opaque
-                } else {
-                    ExprKind::Lit(Kind::Str(out))
                 }
-            }
-            Tok::Int { text, magnitude } => {
-                let value = magnitude.and_then(|m| i64::try_from(m).ok());
-                let text = text.clone();
-                self.bump();
-                ExprKind::Lit(Kind::Int { text, value })
-            }
-            Tok::Float { text, value } => {
-                let (text, value) = (text.clone(), *value);
-                self.bump();
-                ExprKind::Lit(Kind::Float { text, value })
-            }
-            Tok::Imaginary => {
-                self.bump();
-                ExprKind::Opaque
-            }
-            Tok::Name(n) => {
-                let kind = match n.as_str() {
-                    "True" => ExprKind::Lit(Kind::Bool(true)),
-                    "False" => ExprKind::Lit(Kind::Bool(false)),
-                    "None" => ExprKind::Lit(Kind::Null),
-                    _ => ExprKind::Name(n.clone()),
-                };
-                self.bump();
-                kind
-            }
-            Tok::Op("{") => return self.dict(depth),
-            Tok::Op("[") => return self.list(depth),
-            Tok::Op("(") => return self.parenthesised(depth),
-            Tok::Op("...") => {
-                self.bump();
-                ExprKind::Opaque
-            }
-            Tok::End => {
-                return Err(self.err(
+                Tok::Name(n) => {
+                    let kind = match n.as_str() {
+                        "True" => ExprKind::Lit(Kind::Bool(true)),
+                        "False" => ExprKind::Lit(Kind::Bool(false)),
+                        "None" => ExprKind::Lit(Kind::Null),
+                        _ => ExprKind::Name(n.clone()),
+                    };
+                    self.bump();
+                    kind
+                }
+                Tok::Op("{") => return self.dict(depth),
+                Tok::Op("[") => return self.list(depth),
+                Tok::Op("(") => return self.parenthesised(depth),
+                Tok::Op("...") => {
+                    self.bump();
+                    ExprKind::Opaque
+                }
+                Tok::End => return Err(self.err(
                     "the text ends where a value should be: is a closing bracket or quote missing?",
-                ))
-            }
-            _ => {
-                return Err(self.err(format!(
-                    "expected a value (a string, number, name, dict or list), found {}",
-                    self.describe(0)
-                )))
-            }
-        };
+                )),
+                _ => {
+                    return Err(self.err(format!(
+                        "expected a value (a string, number, name, dict or list), found {}",
+                        self.describe(0)
+                    )))
+                }
+            };
         Ok(Expr {
             kind,
             pos,
@@ -446,7 +481,11 @@ impl<'t> Parser<'t> {
         if never_closed && !matches!(self.tok(0), Tok::End) {
             return ParseError::new(
                 open_pos,
-                format!("this bracket is never closed: a '{close}' is missing before {} at {}", self.describe(0), self.pos()),
+                format!(
+                    "this bracket is never closed: a '{close}' is missing before {} at {}",
+                    self.describe(0),
+                    self.pos()
+                ),
             );
         }
         if matches!(self.tok(0), Tok::End) || self.token(0).stmt {
@@ -455,7 +494,10 @@ impl<'t> Parser<'t> {
                 format!("this bracket is never closed: a '{close}' is missing"),
             )
         } else {
-            self.err(format!("expected ',' or '{close}' after {after}, found {}", self.describe(0)))
+            self.err(format!(
+                "expected ',' or '{close}' after {after}, found {}",
+                self.describe(0)
+            ))
         }
     }
 
@@ -466,6 +508,7 @@ impl<'t> Parser<'t> {
         self.bump();
         let mut items = Vec::new();
         let mut set = false;
+        let mut seen: Vec<(String, Pos)> = Vec::new();
         loop {
             self.check_bad()?;
             if self.is_op(0, "}") {
@@ -481,6 +524,17 @@ impl<'t> Parser<'t> {
                     return self.comprehension(open, pos, start);
                 }
                 if self.is_op(0, ":") {
+                    if let ExprKind::Lit(Kind::Str(name)) = &key.kind {
+                        // Python keeps the last, but two spellings of one member in a
+                        // literal are a mistake to point at, as the JSON reader does.
+                        if let Some(first) = seen.iter().find(|(n, _)| n == name) {
+                            return Err(ParseError::new(
+                                key.pos,
+                                format!("duplicate key '{name}' (first written at {})", first.1),
+                            ));
+                        }
+                        seen.push((name.clone(), key.pos));
+                    }
                     self.bump();
                     let value = self.expr(depth + 1)?;
                     if self.is_word(0, "for") {
@@ -501,7 +555,11 @@ impl<'t> Parser<'t> {
                 return Err(self.unclosed(open, "}", "a dict item"));
             }
         }
-        let kind = if set { ExprKind::Opaque } else { ExprKind::Dict(items) };
+        let kind = if set {
+            ExprKind::Opaque
+        } else {
+            ExprKind::Dict(items)
+        };
         Ok(Expr {
             kind,
             pos,
@@ -516,11 +574,18 @@ impl<'t> Parser<'t> {
         if never_closed && !matches!(self.tok(0), Tok::End) {
             return ParseError::new(
                 open_pos,
-                format!("this bracket is never closed: a '{close}' is missing before {} at {}", self.describe(0), self.pos()),
+                format!(
+                    "this bracket is never closed: a '{close}' is missing before {} at {}",
+                    self.describe(0),
+                    self.pos()
+                ),
             );
         }
         if matches!(self.tok(0), Tok::End) || self.token(0).stmt {
-            ParseError::new(open_pos, format!("this bracket is never closed: a '{close}' is missing"))
+            ParseError::new(
+                open_pos,
+                format!("this bracket is never closed: a '{close}' is missing"),
+            )
         } else {
             self.err(format!("{what}, found {}", self.describe(0)))
         }
@@ -555,7 +620,11 @@ impl<'t> Parser<'t> {
             }
         }
         Ok(Expr {
-            kind: if opaque { ExprKind::Opaque } else { ExprKind::List(items) },
+            kind: if opaque {
+                ExprKind::Opaque
+            } else {
+                ExprKind::List(items)
+            },
             pos,
             start,
             end: self.prev_end(),
@@ -624,8 +693,8 @@ impl<'t> Parser<'t> {
             }
             if matches!(self.tok(0), Tok::End) {
                 return Err(ParseError::new(
-                    open_pos,
-                    "the text ends inside this call: is a ')' missing?",
+                    self.pos(),
+                    format!("the text ends inside the call at {open_pos}: is a ')' missing?"),
                 ));
             }
             if self.is_op(0, "**") {
@@ -636,6 +705,16 @@ impl<'t> Parser<'t> {
                 args.push(Arg::Star(self.expr(depth + 1)?));
             } else if let (Tok::Name(name), true) = (self.tok(0), self.is_op(1, "=")) {
                 let pos = self.pos();
+                let first = args.iter().find_map(|a| match a {
+                    Arg::Keyword { name: n, pos, .. } if n == name => Some(*pos),
+                    _ => None,
+                });
+                if let Some(first) = first {
+                    return Err(ParseError::new(
+                        pos,
+                        format!("keyword argument {name} is repeated (first written at {first})"),
+                    ));
+                }
                 self.bump();
                 self.bump();
                 let value = self.expr(depth + 1)?;
@@ -657,8 +736,8 @@ impl<'t> Parser<'t> {
                 self.check_bad()?;
                 if matches!(self.tok(0), Tok::End) {
                     return Err(ParseError::new(
-                        open_pos,
-                        "the text ends inside this call: is a ')' missing?",
+                        self.pos(),
+                        format!("the text ends inside the call at {open_pos}: is a ')' missing?"),
                     ));
                 }
                 return Err(self.err(format!(

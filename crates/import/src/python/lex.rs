@@ -48,8 +48,8 @@ pub struct Token {
 
 const OPS3: &[&str] = &["**=", "//=", ">>=", "<<=", "..."];
 const OPS2: &[&str] = &[
-    "**", "==", "!=", "<=", ">=", "//", "->", ":=", "<<", ">>", "+=", "-=", "*=", "/=", "%=",
-    "&=", "|=", "^=", "@=",
+    "**", "==", "!=", "<=", ">=", "//", "->", ":=", "<<", ">>", "+=", "-=", "*=", "/=", "%=", "&=",
+    "|=", "^=", "@=",
 ];
 const OPS1: &[&str] = &[
     "(", ")", "[", "]", "{", "}", ",", ":", "=", ".", "*", "+", "-", "/", "%", "<", ">", "&", "|",
@@ -129,6 +129,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     // Open brackets (token index, bracket); inside brackets a newline does not end a statement.
     let mut open: Vec<(usize, u8)> = Vec::new();
     let mut line_start = true;
+    // The column of the current statement's first token.
+    let mut stmt_col = 1;
     // A compound statement's `:` at bracket depth 0 starts an inline body, if one follows.
     let mut compound_line = false;
     let mut after_colon = false;
@@ -147,6 +149,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
                 Some('\n') => {
                     c.bump();
+                    if !open.is_empty() && starts_a_block(c.rest(), stmt_col) {
+                        // A bracket left open on an earlier line (a broken paste): a
+                        // keyword at the statement's indentation starts a new statement,
+                        // so that the rest of the snippet still reads.
+                        open.clear();
+                    }
                     if open.is_empty() {
                         line_start = true;
                     }
@@ -169,7 +177,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             });
             return toks;
         };
-        let tok = if ch.is_ascii_digit() || (ch == '.' && c.peek_at(1).is_some_and(|b| b.is_ascii_digit())) {
+        let tok = if ch.is_ascii_digit()
+            || (ch == '.' && c.peek_at(1).is_some_and(|b| b.is_ascii_digit()))
+        {
             number(&mut c)
         } else if ch == '\'' || ch == '"' {
             string(&mut c, "")
@@ -185,7 +195,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             } else {
                 Tok::Name(word.to_string())
             }
-        } else if let Some(op) = OPS3.iter().chain(OPS2).find(|op| c.rest().starts_with(**op)) {
+        } else if let Some(op) = c
+            .peek_at(1)
+            .filter(|b| b"=*/<>.-".contains(b))
+            .and_then(|_| {
+                OPS3.iter()
+                    .chain(OPS2)
+                    .find(|op| c.rest().starts_with(**op))
+            })
+        {
             c.bump_n(op.len());
             Tok::Op(op)
         } else if let Some(op) = OPS1.iter().find(|op| op.starts_with(ch)) {
@@ -199,6 +217,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let mut stmt = false;
         if line_start || after_colon {
             stmt = true;
+            stmt_col = pos.column;
             compound_line = matches!(&tok, Tok::Name(n) if COMPOUND.contains(&n.as_str()));
         }
         line_start = false;
@@ -241,6 +260,27 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             close: None,
         });
     }
+}
+
+/// Keywords that cannot continue an expression, so a line starting with one at (or left
+/// of) the statement's indentation is a new statement even inside an open bracket.
+const BLOCK_WORDS: &[&str] = &[
+    "def", "class", "import", "from", "if", "elif", "else", "for", "while", "try", "except",
+    "finally", "with", "return", "async", "raise",
+];
+
+fn starts_a_block(rest: &str, stmt_col: u32) -> bool {
+    let line = rest.split('\n').next().unwrap_or_default();
+    let trimmed = line.trim_start_matches([' ', '\t']);
+    let col = u32::try_from(line.len() - trimmed.len() + 1).unwrap_or(u32::MAX);
+    if col > stmt_col {
+        return false;
+    }
+    let word: &str = trimmed
+        .split(|c: char| !(c == '_' || c.is_alphanumeric()))
+        .next()
+        .unwrap_or_default();
+    BLOCK_WORDS.contains(&word)
 }
 
 /// A string literal; the cursor is on its opening quote, after any prefix.
@@ -362,7 +402,10 @@ fn escape(c: &mut Cursor, out: &mut String) -> Result<(), String> {
         'u' => hex_escape(c, 4, "\\uXXXX")?,
         'U' => hex_escape(c, 8, "\\UXXXXXXXX")?,
         'N' => {
-            return Err("named escapes (\\N{...}) are not supported; write the character itself".to_string())
+            return Err(
+                "named escapes (\\N{...}) are not supported; write the character itself"
+                    .to_string(),
+            )
         }
         other => {
             // Python keeps an unknown escape as written.
@@ -383,8 +426,9 @@ fn hex_escape(c: &mut Cursor, digits: usize, form: &str) -> Result<char, String>
         code = code.saturating_mul(16).saturating_add(d);
         c.bump();
     }
-    char::from_u32(code)
-        .ok_or_else(|| format!("the escape {form} names no character (U+{code:X} is a surrogate or out of range)"))
+    char::from_u32(code).ok_or_else(|| {
+        format!("the escape {form} names no character (U+{code:X} is a surrogate or out of range)")
+    })
 }
 
 /// Digits of `radix` with single underscores between them; returns the digits only.
@@ -396,7 +440,10 @@ fn digits(c: &mut Cursor, radix: u32) -> String {
                 out.push(ch);
                 c.bump();
             }
-            Some('_') if !out.is_empty() && c.peek_at(1).is_some_and(|b| char::from(b).is_digit(radix)) => {
+            Some('_')
+                if !out.is_empty()
+                    && c.peek_at(1).is_some_and(|b| char::from(b).is_digit(radix)) =>
+            {
                 c.bump();
             }
             _ => return out,
@@ -436,7 +483,9 @@ fn number(c: &mut Cursor) -> Tok {
             clean.push_str(&digits(c, 10));
         }
         if let Some(b'e' | b'E') = c.peek() {
-            if c.peek_at(1).is_some_and(|b| b.is_ascii_digit() || b == b'+' || b == b'-') {
+            if c.peek_at(1)
+                .is_some_and(|b| b.is_ascii_digit() || b == b'+' || b == b'-')
+            {
                 float = true;
                 c.bump();
                 clean.push('e');
@@ -456,10 +505,15 @@ fn number(c: &mut Cursor) -> Tok {
             c.bump();
             Tok::Imaginary
         } else if float {
-            let value = format!("0{clean}").parse::<f64>().ok().filter(|v| v.is_finite());
+            let value = format!("0{clean}")
+                .parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite());
             Tok::Float { text, value }
         } else if whole.len() > 1 && whole.starts_with('0') && whole.bytes().any(|b| b != b'0') {
-            Tok::Bad(format!("Python does not allow leading zeros in `{text}`; write it without them"))
+            Tok::Bad(format!(
+                "Python does not allow leading zeros in `{text}`; write it without them"
+            ))
         } else {
             Tok::Int {
                 text,
@@ -471,7 +525,9 @@ fn number(c: &mut Cursor) -> Tok {
         while let Some(ch) = c.current_char().filter(|ch| is_ident_char(*ch)) {
             c.bump_n(ch.len_utf8());
         }
-        return Tok::Bad(format!("invalid number literal: unexpected '{ch}' right after it"));
+        return Tok::Bad(format!(
+            "invalid number literal: unexpected '{ch}' right after it"
+        ));
     }
     tok
 }
@@ -502,9 +558,20 @@ mod tests {
     }
 
     #[test]
+    fn a_bracket_left_open_ends_at_a_keyword_on_the_left() {
+        let text = "print('x'.format(n)\nif ok:\n    cfg = 1\n";
+        assert_eq!(stmts(text), ["print", "if", "cfg"]);
+        // An indented keyword inside a call (a conditional argument) does not.
+        let text = "f(a,\n  b if c else d)\ny = 2\n";
+        assert_eq!(stmts(text), ["f", "y"]);
+    }
+
+    #[test]
     fn broken_literals_are_bad_tokens_and_lexing_goes_on() {
         let toks = tokenize("x = 'abc\ny = 2");
         assert!(matches!(toks[2].tok, Tok::Bad(_)));
-        assert!(toks.iter().any(|t| t.tok == Tok::Name("y".into()) && t.stmt));
+        assert!(toks
+            .iter()
+            .any(|t| t.tok == Tok::Name("y".into()) && t.stmt));
     }
 }

@@ -48,13 +48,78 @@ const DEPLOYMENT_CONFIG_MEMBERS: &[&str] = &[
 /// such as `a = b; b = a`).
 const MAX_HOPS: usize = 24;
 
-/// True when `text` looks like Python holding a request or a deployment configuration.
+/// The deepest value a snippet may build through its names.
+const MAX_VALUE_DEPTH: usize = 128;
+
+/// True when `text` looks like Python holding a request or a deployment configuration (or
+/// is a Jupyter notebook whose cells do).
 pub fn detect(text: &str) -> bool {
     SIGNS.iter().any(|s| text.contains(s))
+        || (text.contains("\"nbformat\"") && text.contains("update-endpoint"))
+}
+
+/// The code cells of a Jupyter notebook (`.ipynb`, JSON with `cells`), joined in order,
+/// with the 1-based line where each cell starts; `None` when `text` is not a notebook.
+fn notebook_code(text: &str) -> Option<(String, Vec<u32>)> {
+    let body = text.trim_start();
+    if !body.starts_with('{') || !body.contains("\"cells\"") {
+        return None;
+    }
+    let v = designer_core::json::parse(text).ok()?;
+    let Kind::List(cells) = &v.get("cells")?.kind else {
+        return None;
+    };
+    let mut code = String::new();
+    let mut starts = Vec::new();
+    for cell in cells {
+        if !matches!(cell.get("cell_type").map(|t| &t.kind), Some(Kind::Str(t)) if t == "code") {
+            continue;
+        }
+        let mut source = String::new();
+        match cell.get("source").map(|s| &s.kind) {
+            Some(Kind::Str(s)) => source.push_str(s),
+            Some(Kind::List(lines)) => {
+                for l in lines {
+                    if let Kind::Str(l) = &l.kind {
+                        source.push_str(l);
+                    }
+                }
+            }
+            _ => continue,
+        }
+        starts.push(u32::try_from(code.lines().count() + 1).unwrap_or(u32::MAX));
+        code.push_str(&source);
+        if !code.ends_with('\n') {
+            code.push('\n');
+        }
+    }
+    Some((code, starts))
+}
+
+/// True when `text` has an `update_endpoint(` call (a stronger sign than [`detect`]'s).
+pub fn has_call(text: &str) -> bool {
+    text.contains("update_endpoint(") || text.contains("update_endpoint (")
 }
 
 /// Reads `text` onto a copy of `current`.
 pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result<Outcome, Refusal> {
+    if let Some((code, starts)) = notebook_code(text) {
+        // A notebook cell may run the CLI (`!aws sagemaker update-endpoint ...`).
+        let mut outcome = if crate::cli::detect(&code) {
+            crate::cli::import(&code, current, options)?
+        } else {
+            import_python(&code, current, options)?
+        };
+        outcome.form = format!("{} in a Jupyter notebook", outcome.form);
+        outcome.notes.insert(
+            0,
+            format!(
+                "This is a Jupyter notebook: its {} code cells were read one after the other, and the lines named here count from the first code cell.",
+                starts.len()
+            ),
+        );
+        return Ok(outcome);
+    }
     match import_python(text, current, options) {
         Ok(outcome) => Ok(outcome),
         Err(refusal) => {
@@ -379,6 +444,8 @@ struct Resolver<'s, 'a> {
     options: &'s Options,
     choices: RefCell<Vec<Choice>>,
     notes: RefCell<Vec<String>>,
+    /// How deeply `value` is nested now.
+    depth: std::cell::Cell<usize>,
 }
 
 impl Resolver<'_, '_> {
@@ -398,6 +465,22 @@ impl Resolver<'_, '_> {
 
     /// The value of `e`, as read at token `at` (which decides what earlier names mean).
     fn value(&self, e: &Expr, at: usize, hops: usize) -> Result<Value, ParseError> {
+        // Names can nest dicts in dicts beyond what one literal may (64 levels each): the
+        // whole value is kept within a depth the stack holds.
+        let depth = self.depth.get();
+        if depth >= MAX_VALUE_DEPTH {
+            return Err(ParseError::new(
+                e.pos,
+                format!("the value nests deeper than {MAX_VALUE_DEPTH} levels through the names it uses"),
+            ));
+        }
+        self.depth.set(depth + 1);
+        let result = self.value_inner(e, at, hops);
+        self.depth.set(depth);
+        result
+    }
+
+    fn value_inner(&self, e: &Expr, at: usize, hops: usize) -> Result<Value, ParseError> {
         let kind = match &e.kind {
             // AWS's request syntax writes 'string' where a value goes.
             ExprKind::Lit(Kind::Str(s)) if s == "string" => return Ok(self.placeholder(e)),
@@ -426,7 +509,11 @@ impl Resolver<'_, '_> {
                 let i = self.value(index, at, hops)?;
                 match (&b.kind, &i.kind) {
                     (Kind::List(items), Kind::Int { value: Some(n), .. }) => {
-                        let at = if *n < 0 { items.len().checked_sub(n.unsigned_abs() as usize) } else { usize::try_from(*n).ok() };
+                        let at = if *n < 0 {
+                            items.len().checked_sub(n.unsigned_abs() as usize)
+                        } else {
+                            usize::try_from(*n).ok()
+                        };
                         match at.and_then(|k| items.get(k)) {
                             Some(x) => return Ok(x.clone()),
                             None => return Ok(self.placeholder(e)),
@@ -471,7 +558,13 @@ impl Resolver<'_, '_> {
     }
 
     /// `**x` in a dict or a call: its members when the text gives them.
-    fn spread(&self, out: &mut Vec<Entry>, x: &Expr, at: usize, hops: usize) -> Result<(), ParseError> {
+    fn spread(
+        &self,
+        out: &mut Vec<Entry>,
+        x: &Expr,
+        at: usize,
+        hops: usize,
+    ) -> Result<(), ParseError> {
         let v = self.value(x, at, hops)?;
         match v.kind {
             Kind::Map(entries) => {
@@ -488,7 +581,13 @@ impl Resolver<'_, '_> {
         Ok(())
     }
 
-    fn kwargs(&self, args: &[Arg], at: usize, hops: usize, callee: Option<&str>) -> Result<Vec<Entry>, ParseError> {
+    fn kwargs(
+        &self,
+        args: &[Arg],
+        at: usize,
+        hops: usize,
+        callee: Option<&str>,
+    ) -> Result<Vec<Entry>, ParseError> {
         let mut out = Vec::new();
         for a in args {
             match a {
@@ -523,7 +622,11 @@ impl Resolver<'_, '_> {
         let all: Vec<&Binding> = s
             .bindings
             .get(n)
-            .map(|v| v.iter().filter(|b| !s.foreign_scope(b.block, use_block) && b.tok != at).collect())
+            .map(|v| {
+                v.iter()
+                    .filter(|b| !s.foreign_scope(b.block, use_block) && b.tok != at)
+                    .collect()
+            })
             .unwrap_or_default();
         let before: Vec<&Binding> = all.iter().copied().filter(|b| b.tok < at).collect();
         let pool = if before.is_empty() { all } else { before };
@@ -580,7 +683,7 @@ impl Resolver<'_, '_> {
             self.note(format!(
                 "`{n}` is assigned in {} places: {}. This import used the one at line {chosen_line}; choose another to import it instead.",
                 options.len(),
-                lines.join(", ")
+                crate::cli::listed(&lines)
             ));
             choices.push(choice);
         }
@@ -589,7 +692,14 @@ impl Resolver<'_, '_> {
 
     /// Applies `name[...] = v`, `name.update(...)` and `del name[...]` written after the
     /// binding and before the use.
-    fn extend(&self, n: &str, value: &mut Value, binding: &Binding, at: usize, hops: usize) -> Result<(), ParseError> {
+    fn extend(
+        &self,
+        n: &str,
+        value: &mut Value,
+        binding: &Binding,
+        at: usize,
+        hops: usize,
+    ) -> Result<(), ParseError> {
         let s = self.s;
         let Some(exts) = s.extensions.get(n) else {
             return Ok(());
@@ -601,7 +711,10 @@ impl Resolver<'_, '_> {
             if !in_range || s.foreign_scope(x.block, s.block_of(at)) {
                 continue;
             }
-            if let (Some(b), false) = (x.block, s.encloses(x.block, s.block_of(at)) || s.encloses(x.block, binding.block)) {
+            if let (Some(b), false) = (
+                x.block,
+                s.encloses(x.block, s.block_of(at)) || s.encloses(x.block, binding.block),
+            ) {
                 let line = s.toks.get(x.tok).map_or(0, |t| t.pos.line);
                 match conditional.iter_mut().find(|(cb, _)| *cb == b) {
                     Some((_, lines)) => lines.push(line),
@@ -613,11 +726,19 @@ impl Resolver<'_, '_> {
         for (b, lines) in conditional {
             let label = s.blocks.get(b).map_or(String::new(), |b| b.label.clone());
             let lines: Vec<String> = lines.iter().map(u32::to_string).collect();
-            let (word, verb) = if lines.len() == 1 { ("Line", "changes") } else { ("Lines", "change") };
+            let (word, verb) = if lines.len() == 1 {
+                ("Line", "changes")
+            } else {
+                ("Lines", "change")
+            };
             self.note(format!(
                 "{word} {} {verb} `{n}` only under `{label}`; the import includes {}.",
-                lines.join(", "),
-                if lines.len() == 1 { "that change" } else { "those changes" }
+                crate::cli::listed(&lines),
+                if lines.len() == 1 {
+                    "that change"
+                } else {
+                    "those changes"
+                }
             ));
         }
         Ok(())
@@ -641,7 +762,12 @@ impl Resolver<'_, '_> {
             for a in &args {
                 match a {
                     Arg::Positional(x) => self.spread(&mut entries, x, at, hops + 1)?,
-                    _ => entries.extend(self.kwargs(std::slice::from_ref(a), at, hops + 1, Some("update"))?),
+                    _ => entries.extend(self.kwargs(
+                        std::slice::from_ref(a),
+                        at,
+                        hops + 1,
+                        Some("update"),
+                    )?),
                 }
             }
             if let Kind::Map(target) = &mut value.kind {
@@ -689,7 +815,11 @@ fn set(entries: &mut Vec<Entry>, key: String, key_pos: Pos, value: Value) {
         e.value = value;
         e.key_pos = key_pos;
     } else {
-        entries.push(Entry { key, key_pos, value });
+        entries.push(Entry {
+            key,
+            key_pos,
+            value,
+        });
     }
 }
 
@@ -733,16 +863,55 @@ struct Call {
 }
 
 impl Call {
-    /// The SageMaker Python SDK's `Predictor.update_endpoint` takes snake_case arguments.
+    /// The SageMaker Python SDK's `Predictor.update_endpoint` and `Session.update_endpoint`
+    /// take snake_case arguments (or positional ones, on a session).
     fn is_sdk(&self) -> bool {
         let snake = self.args.iter().any(
             |a| matches!(a, Arg::Keyword { name, .. } if name.starts_with(|c: char| c.is_ascii_lowercase())),
         );
-        let pascal = self
-            .args
-            .iter()
-            .any(|a| matches!(a, Arg::Keyword { name, .. } if INPUT_MEMBERS.contains(&name.as_str())));
-        snake || (!pascal && self.receiver.to_ascii_lowercase().contains("predictor"))
+        let pascal = self.args.iter().any(
+            |a| matches!(a, Arg::Keyword { name, .. } if INPUT_MEMBERS.contains(&name.as_str())),
+        );
+        let receiver = self.receiver.to_ascii_lowercase();
+        snake || (!pascal && (receiver.contains("predictor") || receiver.contains("sess")))
+    }
+
+    /// The SDK's `Session.update_endpoint(endpoint_name, endpoint_config_name, wait=True)`:
+    /// a session receiver, or its argument names.
+    fn is_session(&self) -> bool {
+        let named = self.args.iter().any(
+            |a| matches!(a, Arg::Keyword { name, .. } if name == "endpoint_name" || name == "endpoint_config_name"),
+        );
+        let receiver = self.receiver.to_ascii_lowercase();
+        !receiver.contains("predictor") && (receiver.contains("sess") || named)
+    }
+
+    /// `Session.update_endpoint`'s names as the request's members.
+    fn session_request(&self, r: &Resolver) -> Result<Vec<Entry>, ParseError> {
+        let mut out = Vec::new();
+        let mut positional = 0;
+        for a in &self.args {
+            let (member, value, pos) = match a {
+                Arg::Positional(x) => {
+                    positional += 1;
+                    match positional {
+                        1 => ("EndpointName", x, x.pos),
+                        2 => ("EndpointConfigName", x, x.pos),
+                        _ => continue,
+                    }
+                }
+                Arg::Keyword { name, value, pos } if name == "endpoint_name" => {
+                    ("EndpointName", value, *pos)
+                }
+                Arg::Keyword { name, value, pos } if name == "endpoint_config_name" => {
+                    ("EndpointConfigName", value, *pos)
+                }
+                _ => continue,
+            };
+            let v = r.value(value, self.tok, 0)?;
+            set(&mut out, member.to_string(), pos, v);
+        }
+        Ok(out)
     }
 }
 
@@ -773,18 +942,25 @@ fn find_calls(s: &Snippet, callee: &str) -> Result<Vec<Call>, ParseError> {
     Ok(out)
 }
 
-fn import_python(text: &str, current: &DesignDocument, options: &Options) -> Result<Outcome, Refusal> {
+fn import_python(
+    text: &str,
+    current: &DesignDocument,
+    options: &Options,
+) -> Result<Outcome, Refusal> {
     let s = Snippet::new(text);
     let r = Resolver {
         s: &s,
         options,
         choices: RefCell::new(Vec::new()),
         notes: RefCell::new(Vec::new()),
+        depth: std::cell::Cell::new(0),
     };
     let calls = find_calls(&s, "update_endpoint").map_err(refusal)?;
     let (boto3, sdk): (Vec<&Call>, Vec<&Call>) = calls.iter().partition(|c| !c.is_sdk());
     let (request, form) = if let Some(call) = pick_call(&r, &boto3) {
-        let entries = r.kwargs(&call.args, call.tok, 0, Some("update_endpoint")).map_err(refusal)?;
+        let entries = r
+            .kwargs(&call.args, call.tok, 0, Some("update_endpoint"))
+            .map_err(refusal)?;
         if entries.is_empty() {
             if let Some(Arg::Spread(x)) = call.args.iter().find(|a| matches!(a, Arg::Spread(_))) {
                 return Err(refusal(ParseError::new(
@@ -802,12 +978,32 @@ fn import_python(text: &str, current: &DesignDocument, options: &Options) -> Res
             kind: Kind::Map(entries),
         };
         (request, "a boto3 `update_endpoint` call".to_string())
+    } else if let Some(call) = sdk.iter().find(|c| c.is_session()) {
+        let entries = call.session_request(&r).map_err(refusal)?;
+        let receiver = if call.receiver.is_empty() {
+            "session"
+        } else {
+            call.receiver.as_str()
+        };
+        r.note(format!(
+            "`{receiver}.update_endpoint(...)` at {} is the SageMaker Python SDK's `Session.update_endpoint(endpoint_name, endpoint_config_name)`, which sends UpdateEndpoint with no deployment policy; the import has its names only. To design the policy, set it here, or paste the boto3 `update_endpoint` call with its `DeploymentConfig`.",
+            call.pos
+        ));
+        let request = Value {
+            pos: call.pos,
+            kind: Kind::Map(entries),
+        };
+        (
+            request,
+            "a SageMaker Python SDK `Session.update_endpoint` call".to_string(),
+        )
     } else if let Some(sdk_call) = sdk.first() {
         let what = sdk_words(sdk_call);
         match deployment_config_dict(&r).map_err(refusal)? {
             Some(config) => {
                 r.note(format!(
-                    "{what} It imported the `DeploymentConfig` dict the snippet builds; to import the whole request, paste the boto3 call or its `DeploymentConfig` dict."
+                    "{what} This import took the `DeploymentConfig` dict the snippet builds at line {}; to import the whole request, paste the boto3 `update_endpoint` call.",
+                    config.pos.line
                 ));
                 (wrap_config(config), "a Python `DeploymentConfig` dict".to_string())
             }
@@ -821,26 +1017,51 @@ fn import_python(text: &str, current: &DesignDocument, options: &Options) -> Res
     } else if let Some((request, form)) = request_dict(&r).map_err(refusal)? {
         (request, form)
     } else if let Some(config) = deployment_config_dict(&r).map_err(refusal)? {
-        (wrap_config(config), "a Python `DeploymentConfig` dict".to_string())
+        (
+            wrap_config(config),
+            "a Python `DeploymentConfig` dict".to_string(),
+        )
     } else {
-        let first_bad = s.toks.iter().find_map(|t| match &t.tok {
-            Tok::Bad(m) => Some(ParseError::new(t.pos, m.clone())),
-            _ => None,
-        });
-        return Err(refusal(first_bad.unwrap_or_else(|| {
-            ParseError::new(
-                Pos::START,
-                "found no `update_endpoint(` call, no request dict (with 'EndpointName' or 'DeploymentConfig') and no `DeploymentConfig` dict (with 'BlueGreenUpdatePolicy', 'RollingUpdatePolicy' or 'AutoRollbackConfiguration') in the text",
-            )
-        })));
+        return Err(refusal(ParseError::new(
+            Pos::START,
+            "found no `update_endpoint(` call, no request dict (with 'EndpointName' or 'DeploymentConfig') and no `DeploymentConfig` dict (with 'BlueGreenUpdatePolicy', 'RollingUpdatePolicy' or 'AutoRollbackConfiguration') in the text",
+        )));
     };
     let document = core_import::request_into(&request, Source::Python, current)?;
+    // AWS's documentation writes the request with stand-ins for the values.
+    let syntax = document
+        .placeholders
+        .iter()
+        .filter(|p| is_request_syntax(&p.expression))
+        .count();
+    if syntax > 0 {
+        r.note(format!(
+            "This is AWS's request syntax: {syntax} of its values ('string', 'A'|'B', True|False and the like) are stand-ins, kept as placeholders to fill in."
+        ));
+    }
     Ok(Outcome {
         document,
         form,
         notes: r.notes.into_inner(),
         choices: r.choices.into_inner(),
     })
+}
+
+/// `'string'`, `True|False`, `'A'|'B'|'C'` (with an optional ` (default)`): the
+/// documentation's stand-ins rather than code.
+fn is_request_syntax(expr: &str) -> bool {
+    if expr == "'string'" || expr == "True|False" {
+        return true;
+    }
+    let e = expr.trim_end_matches("(default)").trim_end();
+    e.contains('|')
+        && e.split('|').all(|part| {
+            let p = part.trim();
+            p.len() >= 2
+                && p.starts_with('\'')
+                && p.ends_with('\'')
+                && !p[1..p.len() - 1].contains('\'')
+        })
 }
 
 fn sdk_words(call: &Call) -> String {
@@ -895,7 +1116,7 @@ fn pick_call<'c>(r: &Resolver, calls: &[&'c Call]) -> Option<&'c Call> {
         r.note(format!(
             "The snippet calls `update_endpoint` {} times (lines {}). This import used the call at line {}; choose another to import it instead.",
             calls.len(),
-            lines.join(", "),
+            crate::cli::listed(&lines),
             options.get(picked).map_or(0, |o| o.line)
         ));
         r.choices.borrow_mut().push(Choice {
@@ -1009,7 +1230,9 @@ fn request_dict(r: &Resolver) -> Result<Option<(Value, String)>, ParseError> {
         // A broken request dict is the user's mistake to hear about.
         let (e, _) = s.expr_at(k)?;
         if let Some(keys) = dict_keys(&e) {
-            if keys.iter().all(|k| INPUT_MEMBERS.contains(&k.as_str())) && best.as_ref().is_none_or(|b| keys.len() > b.0) {
+            if keys.iter().all(|k| INPUT_MEMBERS.contains(&k.as_str()))
+                && best.as_ref().is_none_or(|b| keys.len() > b.0)
+            {
                 best = Some((keys.len(), k, None));
             }
         }
@@ -1017,12 +1240,17 @@ fn request_dict(r: &Resolver) -> Result<Option<(Value, String)>, ParseError> {
     // Calls whose keyword arguments are all request members.
     for (k, t) in s.toks.iter().enumerate() {
         let Tok::Name(callee) = &t.tok else { continue };
-        if !s.is_op(k + 1, "(") || !matches!(s.tok(k + 2), Tok::Name(n) if INPUT_MEMBERS.contains(&n.as_str())) || !s.is_op(k + 3, "=") {
+        if !s.is_op(k + 1, "(")
+            || !matches!(s.tok(k + 2), Tok::Name(n) if INPUT_MEMBERS.contains(&n.as_str()))
+            || !s.is_op(k + 3, "=")
+        {
             continue;
         }
         let mut p = Parser::new(&s.toks, k + 2);
         let Ok(args) = p.args(1) else { continue };
-        let all = args.iter().all(|a| matches!(a, Arg::Keyword { name, .. } if INPUT_MEMBERS.contains(&name.as_str())));
+        let all = args.iter().all(
+            |a| matches!(a, Arg::Keyword { name, .. } if INPUT_MEMBERS.contains(&name.as_str())),
+        );
         if all && best.as_ref().is_none_or(|b| args.len() > b.0) {
             best = Some((args.len(), k, Some(callee.clone())));
         }
@@ -1060,7 +1288,11 @@ fn deployment_config_dict(r: &Resolver) -> Result<Option<Value>, ParseError> {
     for k in dict_starts(s, DEPLOYMENT_CONFIG_MEMBERS) {
         let (e, _) = s.expr_at(k)?;
         if let Some(keys) = dict_keys(&e) {
-            if keys.iter().all(|k| DEPLOYMENT_CONFIG_MEMBERS.contains(&k.as_str())) && best.is_none_or(|b| keys.len() > b.0) {
+            if keys
+                .iter()
+                .all(|k| DEPLOYMENT_CONFIG_MEMBERS.contains(&k.as_str()))
+                && best.is_none_or(|b| keys.len() > b.0)
+            {
                 best = Some((keys.len(), k));
             }
         }
@@ -1068,16 +1300,22 @@ fn deployment_config_dict(r: &Resolver) -> Result<Option<Value>, ParseError> {
     let Some((_, k)) = best else {
         return Ok(None);
     };
-    // `name = {...}`: read the name at the end of the snippet, so its extensions apply.
+    // `name = {...}`: read the name at the end of its block (the end of the function that
+    // builds it, or of the snippet), so that its later extensions apply.
     if k >= 2 && s.is_op(k - 1, "=") && s.toks.get(k - 2).is_some_and(|t| t.stmt) {
         if let Some(n) = s.name(k - 2) {
+            let block = s.block_of(k);
+            let last = (k..s.toks.len())
+                .rev()
+                .find(|&t| s.encloses(block, s.block_of(t)))
+                .unwrap_or(s.toks.len());
             let e = Expr {
                 kind: ExprKind::Name(n.to_string()),
                 pos: s.toks.get(k - 2).map_or(Pos::START, |t| t.pos),
                 start: s.toks.get(k - 2).map_or(0, |t| t.start),
                 end: s.toks.get(k - 2).map_or(0, |t| t.end),
             };
-            return r.value(&e, s.toks.len(), 0).map(Some);
+            return r.value(&e, last, 0).map(Some);
         }
     }
     let (e, _) = s.expr_at(k)?;
