@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::{
     exports::ExportsPanel, findings::FindingsPanel, form::DesignForm, import_panel::ImportPanel,
-    masthead::Masthead, overview::DesignOverview, share_panel::SharePanel, timeline::TimelinePanel,
-    when::When,
+    masthead::Masthead, overview::DesignOverview, review_panel, review_panel::BaselinePanel,
+    review_panel::DiffPanel, share_panel::SharePanel, timeline::TimelinePanel, when::When,
 };
 use crate::core::{
     examples, export, format::sentence, import, model::DesignDocument, share, simulate::simulate,
@@ -22,13 +22,14 @@ pub const DRAFT_KEY: &str = "sagemaker-deployment-designer.draft";
 /// Where an unreadable draft is moved, so that it is not lost either.
 pub const UNREADABLE_DRAFT_KEY: &str = "sagemaker-deployment-designer.unreadable-draft";
 
-/// The design a visit starts with: a share link, else the saved draft, else the default.
-/// Problems are reported as a notice; nothing is thrown away.
-fn initial_design() -> (DesignDocument, bool, Option<Notice>) {
+/// The design a visit starts with: a share link (with its baseline, for a review link),
+/// else the saved draft, else the default. Problems are reported as a notice; nothing is
+/// thrown away.
+fn initial_design() -> (DesignDocument, Option<DesignDocument>, bool, Option<Notice>) {
     let draft = load_draft();
     if let Some(fragment) = browser::fragment() {
-        match share::decode(&fragment) {
-            Ok(doc) => return (doc, true, None),
+        match share::decode_review(&fragment) {
+            Ok((doc, baseline)) => return (doc, baseline, true, None),
             Err(e) => {
                 // Drop the broken fragment, so that a reload opens the draft quietly.
                 browser::clear_fragment();
@@ -36,6 +37,7 @@ fn initial_design() -> (DesignDocument, bool, Option<Notice>) {
                 let text = format!("This share link could not be opened: {} Your own design is shown instead, unchanged.", sentence(&e.message()));
                 return (
                     doc,
+                    review_panel::stored_baseline(),
                     false,
                     Some(Notice {
                         kind: "error",
@@ -46,7 +48,7 @@ fn initial_design() -> (DesignDocument, bool, Option<Notice>) {
         }
     }
     let (doc, notice) = draft;
-    (doc, false, notice)
+    (doc, review_panel::stored_baseline(), false, notice)
 }
 
 fn load_draft() -> (DesignDocument, Option<Notice>) {
@@ -77,7 +79,7 @@ fn load_draft() -> (DesignDocument, Option<Notice>) {
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
-    let (doc0, review0, notice0) = initial_design();
+    let (doc0, baseline0, review0, notice0) = initial_design();
     let doc = RwSignal::new(doc0);
     let findings = Memo::new(move |_| doc.with(validate));
     let sim = Memo::new(move |_| doc.with(simulate));
@@ -93,6 +95,7 @@ pub fn App() -> impl IntoView {
         playhead: RwSignal::new(0.0),
     };
     provide_context(designer);
+    let baseline = review_panel::provide_baseline(designer, baseline0);
     let converters = crate::converters::provide();
     crate::components::exports::provide_target_findings(designer, converters);
 
@@ -130,10 +133,11 @@ pub fn App() -> impl IntoView {
         let Some(fragment) = browser::fragment() else {
             return;
         };
-        match share::decode(&fragment) {
-            Ok(shared) => {
+        match share::decode_review(&fragment) {
+            Ok((shared, shared_baseline)) => {
                 designer.review.set(true);
                 designer.notice.set(None);
+                baseline.doc.set(shared_baseline);
                 designer.replace(shared, true);
             }
             Err(e) => designer.notice.set(Some(Notice {
@@ -172,6 +176,7 @@ pub fn App() -> impl IntoView {
                     </section>
                 </When>
                 <div class="layout__results">
+                    <DiffPanel />
                     <DesignOverview />
                     <FindingsPanel />
                     <TimelinePanel />
@@ -179,6 +184,7 @@ pub fn App() -> impl IntoView {
                     <When when=move || !designer.review.get()>
                         <SharePanel />
                         <ImportPanel />
+                        <BaselinePanel />
                     </When>
                 </div>
             </div>
@@ -198,6 +204,8 @@ pub fn App() -> impl IntoView {
 #[component]
 fn ReviewBanner() -> impl IntoView {
     let designer = expect_context::<Designer>();
+    let baseline = expect_context::<review_panel::Baseline>();
+    let has_baseline = move || baseline.doc.with(Option::is_some);
     let edit_copy = move |_| {
         browser::clear_fragment();
         designer.review.set(false);
@@ -206,7 +214,7 @@ fn ReviewBanner() -> impl IntoView {
     view! {
         <div class="review-banner" role="region" aria-label="Shared design">
             <p>
-                <strong>"Reviewing a shared design."</strong>
+                <strong>{move || if has_baseline() { "Reviewing a change against what runs now." } else { "Reviewing a shared design." }}</strong>
                 " Read-only: your own draft is untouched. Edit a copy to change it (the copy replaces your draft)."
             </p>
             <button type="button" class="button button--primary" data-testid="review-edit-copy" on:click=edit_copy>

@@ -8,12 +8,13 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::state::Designer;
 use crate::browser;
 use crate::components::when::When;
 use crate::converters::{status_words, Converters, Status};
 use crate::core::bridge::{self, ExportOptions, TargetFindingReply};
-use crate::core::{export, simulate::timeline_csv};
-use crate::state::Designer;
+use crate::components::review_panel::Baseline;
+use crate::core::{export, share, simulate::timeline_csv};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 struct Tab {
@@ -38,7 +39,7 @@ const fn remote(id: &'static str, label: &'static str, file: &'static str, mime:
     }
 }
 
-const TABS: [Tab; 13] = [
+const TABS: [Tab; 14] = [
     Tab {
         id: "boto3",
         label: "boto3",
@@ -87,6 +88,7 @@ const TABS: [Tab; 13] = [
     remote("cdk-python", "CDK Python", "app.py", "text/x-python", "CDK"),
     remote("stepfunctions", "Step Functions", "update-endpoint-task.json", "application/json", "Step Functions"),
     remote("iam-policy", "IAM policy", "update-endpoint-policy.json", "application/json", "IAM"),
+    remote("review-markdown", "Review (Markdown)", "deployment-review.md", "text/markdown", "Review"),
 ];
 
 /// The page's hook of a tab's text: `export-{id}` for the converters' targets.
@@ -137,6 +139,7 @@ pub fn provide_target_findings(designer: Designer, converters: Converters) {
 pub fn ExportsPanel() -> impl IntoView {
     let designer = expect_context::<Designer>();
     let converters = expect_context::<Converters>();
+    let baseline = expect_context::<Baseline>();
     let target_findings = expect_context::<TargetFindings>().0;
     let boto3 = Memo::new(move |_| {
         designer
@@ -186,7 +189,15 @@ pub fn ExportsPanel() -> impl IntoView {
             let Some(slot) = remote_texts.iter().find(|(i, _)| *i == tab).map(|(_, s)| *s) else {
                 return;
             };
-            let request = designer.doc.with_untracked(|d| bridge::export_request(tab, d, &opts));
+            let base = baseline.doc.get();
+            let request = designer.doc.with_untracked(|d| {
+                if tab == "review-markdown" {
+                    let link = format!("{}#{}", browser::page_address(), share::encode_review(d, base.as_ref()));
+                    bridge::review_request(d, base.as_ref(), &link)
+                } else {
+                    bridge::export_request(tab, d, &opts)
+                }
+            });
             converters.call(request, move |reply| {
                 let text = match reply.map(|r| bridge::read_text_reply(&r)) {
                     Ok(Ok((text, file))) => (text, file),

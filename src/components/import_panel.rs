@@ -10,13 +10,70 @@ use crate::browser;
 use crate::components::when::When;
 use crate::converters::{status_words, Converters, Status};
 use crate::core::bridge::{self, ChoiceReply};
-use crate::core::import::{import_json, ImportKind};
+use crate::core::import::{import_json, ImportError, ImportKind};
+use crate::core::model::DesignDocument;
 
 /// A refused import's one-click repair: what it does and the repaired text.
 #[derive(Clone, Debug, PartialEq)]
 struct Repair {
     label: String,
     text: String,
+}
+
+/// Reads `input` in any form onto `current`: design documents and requests here, every
+/// other form through the converters module (loaded if needed). `done` gets what was read,
+/// with the sentence that says so, or the refusal, whose message says what and where.
+pub fn read_any(
+    converters: Converters,
+    input: &str,
+    current: &DesignDocument,
+    picks: &[(String, usize)],
+    done: impl Fn(Result<bridge::ImportReply, bridge::Refused>) + 'static,
+) {
+    // Design documents and requests are read here, without the second module.
+    let core_error = match import_json(input, current) {
+        Ok(imported) => {
+            let form = match imported.kind {
+                ImportKind::Document => "Imported a design document: the whole design was replaced",
+                _ => "Imported a request: the request was replaced; the endpoint and simulation settings were kept",
+            };
+            done(Ok(bridge::ImportReply {
+                document: imported.document,
+                form: form.to_string(),
+                notes: Vec::new(),
+                choices: Vec::new(),
+            }));
+            return;
+        }
+        Err(e) => e,
+    };
+    if input.trim().is_empty() {
+        done(Err(bridge::Refused {
+            error: core_error,
+            repair: None,
+        }));
+        return;
+    }
+    let request = bridge::import_request(input, current, picks);
+    converters.call(request, move |reply| {
+        let result = match reply {
+            Ok(reply) => bridge::read_import_reply(&reply).map(|mut out| {
+                out.form = format!("Imported from {}", out.form);
+                out
+            }),
+            Err(reason) => Err(bridge::Refused {
+                error: ImportError {
+                    message: format!(
+                        "{} The other forms (Python, CLI, templates, describe outputs) are read by a second module of this page, which could not be loaded ({reason}); reload the page to try again",
+                        crate::core::format::sentence(&core_error.message)
+                    ),
+                    ..core_error.clone()
+                },
+                repair: None,
+            }),
+        };
+        done(result);
+    });
 }
 
 /// The import panel.
@@ -47,57 +104,20 @@ pub fn ImportPanel() -> impl IntoView {
     // The text, read with the user's picks among the choices of an earlier attempt.
     let import_with = move |input: String, picks: Vec<(String, usize)>| {
         let current = designer.doc.get_untracked();
-        // Design documents and requests are read here, without the second module.
-        let core_error = match import_json(&input, &current) {
-            Ok(imported) => {
-                error.set(None);
-                repair.set(None);
-                notes.set(Vec::new());
-                choices.set(Vec::new());
-                done.set(Some(
-                    match imported.kind {
-                        ImportKind::Document => "Imported a design document: the whole design was replaced.",
-                        _ => "Imported a request: the request was replaced; the endpoint and simulation settings were kept.",
-                    }
-                    .to_string(),
-                ));
-                designer.replace(imported.document, true);
-                return;
-            }
-            Err(e) => e,
-        };
-        if input.trim().is_empty() {
-            refuse(core_error.message, None);
-            return;
-        }
         busy.set(true);
-        let request = bridge::import_request(&input, &current, &picks);
-        converters.call(request, move |reply| {
+        read_any(converters, &input, &current, &picks, move |result| {
             busy.set(false);
-            let reply = match reply {
-                Ok(r) => r,
-                Err(reason) => {
-                    refuse(
-                        format!(
-                            "{} The other forms (Python, CLI, templates, describe outputs) are read by a second module of this page, which could not be loaded ({reason}); reload the page to try again",
-                            crate::core::format::sentence(&core_error.message)
-                        ),
-                        None,
-                    );
-                    return;
-                }
-            };
-            match bridge::read_import_reply(&reply) {
+            match result {
                 Ok(out) => {
                     error.set(None);
                     repair.set(None);
                     let n = out.document.placeholders.len();
                     let fill = match n {
-                        0 => "nothing to fill in".to_string(),
-                        1 => "1 value to fill in".to_string(),
-                        n => format!("{n} values to fill in"),
+                        0 => String::new(),
+                        1 => ": 1 value to fill in".to_string(),
+                        n => format!(": {n} values to fill in"),
                     };
-                    done.set(Some(format!("Imported from {}: {fill}.", out.form)));
+                    done.set(Some(format!("{}{fill}.", out.form)));
                     notes.set(out.notes);
                     choices.set(out.choices);
                     designer.replace(out.document, true);

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser;
+use crate::components::review_panel::Baseline;
 use crate::core::share;
 use crate::state::Designer;
 
@@ -15,7 +16,14 @@ use crate::state::Designer;
 pub fn SharePanel() -> impl IntoView {
     let designer = expect_context::<Designer>();
     let base = browser::page_address();
-    let link = Memo::new(move |_| format!("{base}#{}", designer.doc.with(share::encode)));
+    let baseline = expect_context::<Baseline>();
+    // With a baseline, the link is a review link: it carries both designs.
+    let link = Memo::new(move |_| {
+        let fragment = baseline
+            .doc
+            .with(|b| designer.doc.with(|d| share::encode_review(d, b.as_ref())));
+        format!("{base}#{fragment}")
+    });
     let copied = RwSignal::new("");
     let copy = move |_| {
         let value = link.get_untracked();

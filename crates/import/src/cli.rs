@@ -122,7 +122,7 @@ fn find_commands(text: &str) -> Vec<usize> {
         for (k, _) in line.match_indices("aws") {
             let prev = line.get(..k).and_then(|s| s.chars().next_back());
             let next = line.get(k + 3..).and_then(|s| s.chars().next());
-            let boundary = prev.is_none_or(|c| c.is_whitespace() || "($!`\"'>".contains(c));
+            let boundary = prev.is_none_or(|c| c.is_whitespace() || "($!`>".contains(c));
             if boundary && next.is_some_and(char::is_whitespace) {
                 found = Some(line_start + k);
             }

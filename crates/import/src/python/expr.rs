@@ -440,7 +440,15 @@ impl<'t> Parser<'t> {
         }
     }
 
-    fn unclosed(&self, open_pos: Pos, close: &str, after: &str) -> ParseError {
+    fn unclosed(&self, open: usize, close: &str, after: &str) -> ParseError {
+        let open_pos = self.toks.get(open).map_or(Pos::START, |t| t.pos);
+        let never_closed = self.toks.get(open).is_some_and(|t| t.close.is_none());
+        if never_closed && !matches!(self.tok(0), Tok::End) {
+            return ParseError::new(
+                open_pos,
+                format!("this bracket is never closed: a '{close}' is missing before {} at {}", self.describe(0), self.pos()),
+            );
+        }
         if matches!(self.tok(0), Tok::End) || self.token(0).stmt {
             ParseError::new(
                 open_pos,
@@ -483,14 +491,14 @@ impl<'t> Parser<'t> {
                     set = true;
                 } else {
                     self.check_bad()?;
-                    return Err(self.unclosed_or(pos, "}", "expected ':' after a dict key"));
+                    return Err(self.unclosed_or(open, "}", "expected ':' after a dict key"));
                 }
             }
             if self.is_op(0, ",") {
                 self.bump();
             } else if !self.is_op(0, "}") {
                 self.check_bad()?;
-                return Err(self.unclosed(pos, "}", "a dict item"));
+                return Err(self.unclosed(open, "}", "a dict item"));
             }
         }
         let kind = if set { ExprKind::Opaque } else { ExprKind::Dict(items) };
@@ -502,7 +510,15 @@ impl<'t> Parser<'t> {
         })
     }
 
-    fn unclosed_or(&self, open_pos: Pos, close: &str, what: &str) -> ParseError {
+    fn unclosed_or(&self, open: usize, close: &str, what: &str) -> ParseError {
+        let open_pos = self.toks.get(open).map_or(Pos::START, |t| t.pos);
+        let never_closed = self.toks.get(open).is_some_and(|t| t.close.is_none());
+        if never_closed && !matches!(self.tok(0), Tok::End) {
+            return ParseError::new(
+                open_pos,
+                format!("this bracket is never closed: a '{close}' is missing before {} at {}", self.describe(0), self.pos()),
+            );
+        }
         if matches!(self.tok(0), Tok::End) || self.token(0).stmt {
             ParseError::new(open_pos, format!("this bracket is never closed: a '{close}' is missing"))
         } else {
@@ -535,7 +551,7 @@ impl<'t> Parser<'t> {
                 self.bump();
             } else if !self.is_op(0, "]") {
                 self.check_bad()?;
-                return Err(self.unclosed(pos, "]", "a list item"));
+                return Err(self.unclosed(open, "]", "a list item"));
             }
         }
         Ok(Expr {
@@ -570,7 +586,7 @@ impl<'t> Parser<'t> {
                 self.bump();
             } else if !self.is_op(0, ")") {
                 self.check_bad()?;
-                return Err(self.unclosed(pos, ")", "a value in parentheses"));
+                return Err(self.unclosed(open, ")", "a value in parentheses"));
             }
         }
         if !tuple && items.len() == 1 {

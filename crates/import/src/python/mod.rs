@@ -735,11 +735,9 @@ struct Call {
 impl Call {
     /// The SageMaker Python SDK's `Predictor.update_endpoint` takes snake_case arguments.
     fn is_sdk(&self) -> bool {
-        let snake = self.args.iter().any(|a| match a {
-            Arg::Keyword { name, .. } => name.starts_with(|c: char| c.is_ascii_lowercase()),
-            Arg::Positional(_) => true,
-            _ => false,
-        });
+        let snake = self.args.iter().any(
+            |a| matches!(a, Arg::Keyword { name, .. } if name.starts_with(|c: char| c.is_ascii_lowercase())),
+        );
         let pascal = self
             .args
             .iter()
@@ -787,6 +785,17 @@ fn import_python(text: &str, current: &DesignDocument, options: &Options) -> Res
     let (boto3, sdk): (Vec<&Call>, Vec<&Call>) = calls.iter().partition(|c| !c.is_sdk());
     let (request, form) = if let Some(call) = pick_call(&r, &boto3) {
         let entries = r.kwargs(&call.args, call.tok, 0, Some("update_endpoint")).map_err(refusal)?;
+        if entries.is_empty() {
+            if let Some(Arg::Spread(x)) = call.args.iter().find(|a| matches!(a, Arg::Spread(_))) {
+                return Err(refusal(ParseError::new(
+                    x.pos,
+                    format!(
+                        "`**{}` unpacks a dict this snippet does not build: paste the code that builds it, or the request itself",
+                        s.written(x)
+                    ),
+                )));
+            }
+        }
         retained_note(&r, &entries, call)?;
         let request = Value {
             pos: call.pos,
@@ -997,7 +1006,8 @@ fn request_dict(r: &Resolver) -> Result<Option<(Value, String)>, ParseError> {
     let s = r.s;
     let mut best: Option<(usize, usize, Option<String>)> = None; // (members, token, callee)
     for k in dict_starts(s, INPUT_MEMBERS) {
-        let Ok((e, _)) = s.expr_at(k) else { continue };
+        // A broken request dict is the user's mistake to hear about.
+        let (e, _) = s.expr_at(k)?;
         if let Some(keys) = dict_keys(&e) {
             if keys.iter().all(|k| INPUT_MEMBERS.contains(&k.as_str())) && best.as_ref().is_none_or(|b| keys.len() > b.0) {
                 best = Some((keys.len(), k, None));
@@ -1048,7 +1058,7 @@ fn deployment_config_dict(r: &Resolver) -> Result<Option<Value>, ParseError> {
     let s = r.s;
     let mut best: Option<(usize, usize)> = None;
     for k in dict_starts(s, DEPLOYMENT_CONFIG_MEMBERS) {
-        let Ok((e, _)) = s.expr_at(k) else { continue };
+        let (e, _) = s.expr_at(k)?;
         if let Some(keys) = dict_keys(&e) {
             if keys.iter().all(|k| DEPLOYMENT_CONFIG_MEMBERS.contains(&k.as_str())) && best.is_none_or(|b| keys.len() > b.0) {
                 best = Some((keys.len(), k));
