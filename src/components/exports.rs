@@ -8,13 +8,13 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::state::Designer;
 use crate::browser;
 use crate::components::when::When;
 use crate::converters::{status_words, Converters, Status};
 use crate::core::bridge::{self, ExportOptions, TargetFindingReply};
 use crate::components::review_panel::Baseline;
 use crate::core::{export, share, simulate::timeline_csv};
+use crate::state::Designer;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 struct Tab {

@@ -7,7 +7,8 @@ use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::components::when::When;
-use crate::core::chart::{layout, svg_layers, ChartSize};
+use crate::components::review_panel::Baseline;
+use crate::core::chart::{layout, layout_pair, svg_baseline, svg_layers, ChartSize};
 use crate::core::format::{clock, humane_duration};
 use crate::core::simulate::{compare, state_at, Outcome, ASSUMPTIONS};
 use crate::core::words::{chart_description, outcome_words, phase_words, playhead_words};
@@ -34,7 +35,27 @@ pub fn TimelinePanel() -> impl IntoView {
     } else {
         ChartSize::default()
     };
-    let chart = Memo::new(move |_| sim.with(|s| layout(s, &size)));
+    // With a baseline, both rollouts share the axes and the baseline is drawn quietly.
+    let baseline = expect_context::<Baseline>();
+    let charts = Memo::new(move |_| {
+        baseline.diff.with(|d| match d {
+            Some(d) => {
+                let (before, after) = layout_pair(&d.before, &d.after, &size);
+                (after, Some(svg_baseline(&before)))
+            }
+            None => (sim.with(|s| layout(s, &size)), None),
+        })
+    });
+    let chart = Memo::new(move |_| charts.with(|c| c.0.clone()));
+    let before_markup = move || charts.with(|c| c.1.clone().unwrap_or_default());
+    let before_words = move || {
+        baseline.diff.with(|d| {
+            d.as_ref().map(|d| {
+                let t = (designer.playhead.get().floor() as i64).min(d.before.summary.total_seconds).max(0);
+                format!("What runs now, at the same moment: {}", playhead_words(&d.before, &state_at(&d.before, t)))
+            })
+        })
+    };
     // The comparison runs five simulations: only while its panel is open.
     let comparison_open = RwSignal::new(false);
     let comparison = Memo::new(move |_| {
@@ -112,6 +133,7 @@ pub fn TimelinePanel() -> impl IntoView {
                     <desc id="chart-desc">{move || sim.with(chart_description)}</desc>
                     // Drawn from markup in one call per change (see `chart::svg_layers`).
                     <g class="chart__layers" inner_html=move || chart.with(svg_layers)></g>
+                    <g class="chart__before" inner_html=before_markup></g>
                     <line
                         class="playhead"
                         x1=move || chart.with(|c| c.projection.x(playhead.get() as i64))
@@ -128,6 +150,9 @@ pub fn TimelinePanel() -> impl IntoView {
                     <span class="legend legend--band-baking">"baking"</span>
                     <span class="legend legend--band-termination-wait">"termination wait"</span>
                     <span class="legend legend--band-rollback">"rollback"</span>
+                    <When when=move || baseline.diff.with(Option::is_some)>
+                        <span class="legend legend--before">"faint dashed: what runs now (the baseline)"</span>
+                    </When>
                 </figcaption>
             </figure>
             <div class="player">
@@ -168,6 +193,11 @@ pub fn TimelinePanel() -> impl IntoView {
                 <p class="player__words" data-testid="timeline-playhead" aria-live=move || if playing.get() { "off" } else { "polite" }>
                     {move || words.get()}
                 </p>
+                <When when=move || baseline.diff.with(Option::is_some)>
+                    <p class="player__words player__words--before" data-testid="timeline-playhead-before">
+                        {move || before_words().unwrap_or_default()}
+                    </p>
+                </When>
             </div>
             <AlarmWhatIf />
             <Notes />

@@ -361,6 +361,7 @@ fn percent(p: f64) -> String {
     }
 }
 
+/// A weight as typed: `1`, `0.25`.
 fn number(v: f64) -> String {
     if v.is_finite() && (v - v.round()).abs() < 1e-9 && v.abs() < 1e15 {
         format!("{}", v.round() as i64)
@@ -465,27 +466,37 @@ impl<'s, 'd> Walker<'s, 'd> {
         show: impl Fn(&T) -> String,
         meaning: impl FnOnce(&Self, Leaf<'_, T>) -> String,
     ) {
+        // The typed part stays small: it is copied for every member compared.
+        let same = before == after;
+        let (sb, sa) = (before.map(&show), after.map(&show));
+        if let Some(mut c) = self.begin(pb, pa, label, same, sb, sa) {
+            if c.meaning.is_empty() {
+                c.meaning = meaning(self, Leaf { before, after });
+            }
+            self.out.push(c);
+        }
+    }
+
+    /// The untyped part of [`Walker::leaf`]: the change, if any, with the placeholder's
+    /// sentence when one is involved (else an empty meaning, for the typed sentence).
+    fn begin(
+        &mut self,
+        pb: &str,
+        pa: &str,
+        label: &str,
+        same: bool,
+        before: Option<String>,
+        after: Option<String>,
+    ) -> Option<MemberChange> {
         self.visited.insert(pb.to_string());
         self.visited.insert(pa.to_string());
-        let eb = if before.is_none() {
-            self.b.placeholder(pb)
-        } else {
-            None
-        };
-        let ea = if after.is_none() {
-            self.a.placeholder(pa)
-        } else {
-            None
-        };
-        if before == after && eb == ea {
-            return;
+        let eb = before.is_none().then(|| self.b.placeholder(pb)).flatten();
+        let ea = after.is_none().then(|| self.a.placeholder(pa)).flatten();
+        if same && eb == ea {
+            return None;
         }
-        let shown_b = before
-            .map(&show)
-            .or_else(|| eb.map(|e| format!("placeholder {e}")));
-        let shown_a = after
-            .map(&show)
-            .or_else(|| ea.map(|e| format!("placeholder {e}")));
+        let shown_b = before.or_else(|| eb.map(|e| format!("placeholder {e}")));
+        let shown_a = after.or_else(|| ea.map(|e| format!("placeholder {e}")));
         let change = match (&shown_b, &shown_a) {
             (None, Some(_)) => Change::Added,
             (Some(_), None) => Change::Removed,
@@ -500,22 +511,16 @@ impl<'s, 'd> Walker<'s, 'd> {
                 "{label} is now a value{} instead of the placeholder {e}",
                 shown_a.as_ref().map_or(String::new(), |s| format!(" ({s})"))
             ),
-            (None, None) => meaning(
-                self,
-                Leaf {
-                    before,
-                    after,
-                },
-            ),
+            (None, None) => String::new(),
         };
-        self.out.push(MemberChange {
+        Some(MemberChange {
             path: path.to_string(),
             change,
             label: label.to_string(),
             before: shown_b,
             after: shown_a,
             meaning,
-        });
+        })
     }
 
     /// After walking a struct's members: when the struct is present on one side only and
@@ -1178,19 +1183,11 @@ impl<'s, 'd> Walker<'s, 'd> {
                     );
                 }
                 (b, a) => {
-                    let (path, v, side, change) = match (b, a) {
-                        (None, Some(a)) => (
-                            format!("{base}[{}]", j.unwrap_or(0)),
-                            a,
-                            self.a,
-                            Change::Added,
-                        ),
-                        (Some(b), _) => (
-                            format!("{base}[{}]", i.unwrap_or(0)),
-                            b,
-                            self.b,
-                            Change::Removed,
-                        ),
+                    let (path, v, change) = match (b, a) {
+                        (None, Some(a)) => {
+                            (format!("{base}[{}]", j.unwrap_or(0)), a, Change::Added)
+                        }
+                        (Some(b), _) => (format!("{base}[{}]", i.unwrap_or(0)), b, Change::Removed),
                         (None, None) => continue,
                     };
                     self.visited.insert(path.clone());
@@ -1214,7 +1211,6 @@ impl<'s, 'd> Walker<'s, 'd> {
                             self.b.fleet_words()
                         },
                     );
-                    let _ = side;
                     let shown = Some(shown);
                     self.out.push(MemberChange {
                         path,
@@ -1596,8 +1592,20 @@ fn variant_shown(v: &ProductionVariant) -> String {
     }
 }
 
+/// The running fleet's size: every current instance-based variant's count.
 fn running_words(s: &Side) -> String {
-    let total: i64 = s.fleets.iter().map(|f| f.old_instances).sum();
+    let total = s
+        .doc
+        .endpoint
+        .current_variants
+        .iter()
+        .filter(|v| !v.is_serverless())
+        .map(|v| {
+            v.initial_instance_count
+                .unwrap_or(0)
+                .clamp(0, i64::from(i32::MAX))
+        })
+        .fold(0_i64, i64::saturating_add);
     plural(total, "instance")
 }
 

@@ -157,7 +157,11 @@ pub fn parse_review_document(
         ));
     }
     let Kind::Map(entries) = &value.kind else {
-        return Err(at(value.pos, None, "This is not a design document".to_string()));
+        return Err(at(
+            value.pos,
+            None,
+            "This is not a design document".to_string(),
+        ));
     };
     // The design is the document without its baseline; positions stay those of the text.
     let design = Value {

@@ -251,6 +251,22 @@ fn each_edit_lists_exactly_its_members_with_their_meaning() {
             )],
         },
         Case {
+            name: "variant added to the running fleet",
+            before: canary,
+            edit: |d| {
+                d.endpoint
+                    .current_variants
+                    .push(ProductionVariant::instances("Legacy", "ml.m4.xlarge", 2))
+            },
+            want: vec![(
+                p("Endpoint.CurrentVariants[1]"),
+                Change::Added,
+                None,
+                Some("Legacy: ml.m4.xlarge × 2"),
+                &["Variant Legacy added to the running fleet", "the running fleet has 12 instances (was 10 instances)"],
+            )],
+        },
+        Case {
             name: "provisioning assumption",
             before: canary,
             edit: |d| d.simulation.provisioning_seconds = 600,
@@ -614,6 +630,155 @@ fn nonsense_designs_do_not_panic() {
         let d = diff(b, a);
         for c in &d.changes {
             assert!(!c.meaning.is_empty(), "{c:?}");
+        }
+    }
+}
+
+/// Every member of the document, changed alone, is listed both ways (as added or changed
+/// one way, removed or changed the other): the diff misses no member.
+#[test]
+fn no_member_goes_unlisted() {
+    use designer_core::model::{RollingUpdatePolicy, ServerlessConfig};
+    type Edit = fn(&mut DesignDocument);
+    let edits: &[(&str, Edit)] = &[
+        ("EndpointName", |d| {
+            d.request.endpoint_name = Some("other".into())
+        }),
+        ("EndpointConfigName", |d| {
+            d.request.endpoint_config_name = None
+        }),
+        ("RetainAllVariantProperties", |d| {
+            d.request.retain_all_variant_properties = Some(false)
+        }),
+        ("ExcludeRetainedVariantProperties", |d| {
+            d.request.exclude_retained_variant_properties = Some(vec![])
+        }),
+        ("ExcludeRetainedVariantProperties[0]", |d| {
+            d.request.exclude_retained_variant_properties = Some(vec![VariantProperty::default()])
+        }),
+        ("RetainDeploymentConfig", |d| {
+            d.request.retain_deployment_config = Some(true)
+        }),
+        ("DeploymentConfig", |d| d.request.deployment_config = None),
+        ("TrafficRoutingConfiguration", |d| {
+            edit::blue_green(d).traffic_routing_configuration = Some(Default::default())
+        }),
+        ("Type", |d| {
+            edit::routing(d).type_ = Some(TrafficRoutingConfigType::Other("SOMETIMES".into()))
+        }),
+        ("WaitIntervalInSeconds", |d| {
+            edit::routing(d).wait_interval_in_seconds = None
+        }),
+        ("CanarySize.Type", |d| {
+            if let Some(c) = edit::routing(d).canary_size.as_mut() {
+                c.type_ = None;
+            }
+        }),
+        ("LinearStepSize", |d| {
+            edit::routing(d).linear_step_size = Some(CapacitySize::instances(1))
+        }),
+        ("TerminationWaitInSeconds", |d| {
+            edit::blue_green(d).termination_wait_in_seconds = Some(0)
+        }),
+        ("MaximumExecutionTimeoutInSeconds", |d| {
+            edit::blue_green(d).maximum_execution_timeout_in_seconds = Some(3601)
+        }),
+        ("RollingUpdatePolicy", |d| {
+            edit::deployment_config(d).rolling_update_policy = Some(RollingUpdatePolicy::default())
+        }),
+        ("Rolling members", |d| {
+            edit::deployment_config(d).rolling_update_policy = Some(RollingUpdatePolicy {
+                maximum_batch_size: Some(CapacitySize::percent(10)),
+                wait_interval_in_seconds: Some(60),
+                maximum_execution_timeout_in_seconds: Some(900),
+                rollback_maximum_batch_size: Some(CapacitySize::instances(1)),
+            })
+        }),
+        ("AutoRollbackConfiguration", |d| {
+            edit::deployment_config(d).auto_rollback_configuration = None
+        }),
+        ("Alarms", |d| edit::alarms(d).clear()),
+        ("Alarms[0].AlarmName", |d| {
+            edit::alarms(d)[0].alarm_name = None
+        }),
+        ("CurrentEndpointConfigName", |d| {
+            d.endpoint.current_endpoint_config_name = Some("v0".into())
+        }),
+        ("CurrentVariants[0].InitialInstanceCount", |d| {
+            d.endpoint.current_variants[0].initial_instance_count = Some(3)
+        }),
+        ("CurrentVariants[0].InstanceType", |d| {
+            d.endpoint.current_variants[0].instance_type = None
+        }),
+        ("NewVariants[0].VariantName", |d| {
+            d.endpoint.new_variants[0].variant_name = Some("Main".into())
+        }),
+        ("NewVariants[0].ModelName", |d| {
+            d.endpoint.new_variants[0].model_name = Some("m2".into())
+        }),
+        ("NewVariants[0].InitialVariantWeight", |d| {
+            d.endpoint.new_variants[0].initial_variant_weight = None
+        }),
+        ("NewVariants[0].AcceleratorType", |d| {
+            d.endpoint.new_variants[0].accelerator_type = Some("ml.eia2.medium".into())
+        }),
+        ("NewVariants[0].ServerlessConfig", |d| {
+            d.endpoint.new_variants[0].serverless_config = Some(ServerlessConfig::default())
+        }),
+        ("NewVariants[0].ServerlessConfig.MemorySizeInMB", |d| {
+            d.endpoint.new_variants[0].serverless_config = Some(ServerlessConfig {
+                memory_size_in_mb: Some(2048),
+                max_concurrency: Some(5),
+                provisioned_concurrency: Some(1),
+            })
+        }),
+        ("NewVariants removed", |d| d.endpoint.new_variants.clear()),
+        ("UsesMarketplaceContainers", |d| {
+            d.endpoint.uses_marketplace_containers = true
+        }),
+        ("ProvisioningSeconds", |d| {
+            d.simulation.provisioning_seconds = 301
+        }),
+        ("AlarmTripAtSeconds", |d| {
+            d.simulation.alarm_trip_at_seconds = Some(0)
+        }),
+        ("a placeholder for a whole member", |d| {
+            d.request.deployment_config = None;
+            d.placeholders.push(Placeholder {
+                path: "DeploymentConfig".into(),
+                expression: "local.deployment".into(),
+                line: None,
+                column: None,
+            })
+        }),
+    ];
+    for (name, edit) in edits {
+        let before = canary();
+        let mut after = before.clone();
+        edit(&mut after);
+        assert_ne!(before, after, "{name}: the edit changes nothing");
+        for (dir, d) in [
+            ("forward", diff(&before, &after)),
+            ("back", diff(&after, &before)),
+        ] {
+            assert!(!d.changes.is_empty(), "{name} ({dir}): not listed");
+            for c in &d.changes {
+                assert!(!c.meaning.is_empty(), "{name} ({dir}): {c:?}");
+                assert!(
+                    c.before.is_some() || c.after.is_some(),
+                    "{name} ({dir}): {c:?}"
+                );
+                assert_eq!(
+                    c.before.is_none(),
+                    c.change == Change::Added,
+                    "{name}: {c:?}"
+                );
+                assert_eq!(
+                    c.after.is_none(),
+                    c.change == Change::Removed,
+                    "{name}: {c:?}"
+                );
+            }
         }
     }
 }
