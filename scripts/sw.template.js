@@ -2,15 +2,19 @@
 // the release's file list and the cache named after it). It keeps exactly this release's files,
 // so that a second visit starts from the cache and the page opens with no network at all.
 //
-// - Install: fetch every file of the release (revalidated, not taken stale from the HTTP
-//   cache) into a cache of its own; one missing file fails the install and the old worker
+// - Install: fetch every file of the release (the unhashed ones revalidated, not taken stale
+//   from the HTTP cache) into a cache of its own; one missing file fails the install and the old worker
 //   stays.
-// - Fetch: the release's hashed files come from the cache (their names change with their
+// - Fetch: the release's files come from the cache (the hashed names change with their
 //   content). A navigation to the page asks the network first for index.html, for at most
-//   NAVIGATION_TIMEOUT_MS, and falls back to the cached one: so a new deployment shows on the
-//   next visit that has a network, and a visit without one opens this release. Nothing else is
-//   answered or cached here: any other request goes to the network as if there were no worker.
-// - Activate: delete the caches of older releases, take control of open pages.
+//   NAVIGATION_TIMEOUT_MS, and falls back to the cached one: so the first visit with a
+//   network after a deployment shows the new release (its new hashed files are not in this
+//   cache and come from the network), and a visit without one opens the cached release.
+//   Nothing else is answered or cached here: any other request goes to the network as if
+//   there were no worker.
+// - Update: the browser finds the new sw.js during that visit and installs it beside this one;
+//   it takes over once the old release's pages are closed (no skipWaiting: an open page never
+//   loses the files it was built with), then deletes the older releases' caches.
 // - Every URL is relative to the worker's own scope (its registration URL), so the page works
 //   under any sub-path.
 'use strict';
@@ -18,6 +22,9 @@
 const CACHE = '__CACHE__';
 const FILES = __FILES__;
 const NAVIGATION_TIMEOUT_MS = 3000;
+/** A content hash in a file's name, as Trunk and offline.py write it (not a directory's:
+ * wasm-bindgen's snippets directory is named after the crate, not the content). */
+const HASHED = /-[0-9a-f]{15,}[._][^/]*$/;
 /** Caches of this page's releases start so; other caches of the origin are left alone. */
 const PREFIX = 'deployment-designer-';
 
@@ -30,7 +37,10 @@ self.addEventListener('install', (event) => {
     const cache = await caches.open(CACHE);
     await Promise.all(FILES.map(async (f) => {
       const url = new URL(f, scope).href;
-      const response = await fetch(url, { cache: 'no-cache', credentials: 'same-origin' });
+      // A hashed name never changes content, so the HTTP cache may give it (the page has
+      // usually just fetched it); the others are revalidated.
+      const mode = HASHED.test(f) ? 'default' : 'no-cache';
+      const response = await fetch(url, { cache: mode, credentials: 'same-origin' });
       if (!response.ok) throw new Error(`${f}: ${response.status}`);
       await cache.put(url, response);
     }));
