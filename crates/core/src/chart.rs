@@ -206,15 +206,33 @@ pub fn nice_step(max: i64, max_ticks: i64) -> i64 {
 
 /// The chart of a simulation at `size`.
 pub fn layout(sim: &Simulation, size: &ChartSize) -> ChartLayout {
-    layout_on(sim, size, sim.summary.total_seconds, sim.summary.peak_instances)
+    layout_on(
+        sim,
+        size,
+        sim.summary.total_seconds,
+        sim.summary.peak_instances,
+    )
 }
 
 /// The charts of a baseline and a design on the same axes (the longer duration, the higher
 /// peak), for a review that draws the baseline quietly under the design: `(before, after)`.
-pub fn layout_pair(before: &Simulation, after: &Simulation, size: &ChartSize) -> (ChartLayout, ChartLayout) {
-    let total = before.summary.total_seconds.max(after.summary.total_seconds);
-    let peak = before.summary.peak_instances.max(after.summary.peak_instances);
-    (layout_on(before, size, total, peak), layout_on(after, size, total, peak))
+pub fn layout_pair(
+    before: &Simulation,
+    after: &Simulation,
+    size: &ChartSize,
+) -> (ChartLayout, ChartLayout) {
+    let total = before
+        .summary
+        .total_seconds
+        .max(after.summary.total_seconds);
+    let peak = before
+        .summary
+        .peak_instances
+        .max(after.summary.peak_instances);
+    (
+        layout_on(before, size, total, peak),
+        layout_on(after, size, total, peak),
+    )
 }
 
 /// The baseline's three lines as SVG markup (classes `line line--before-*`), drawn under
@@ -226,7 +244,10 @@ pub fn svg_baseline(c: &ChartLayout) -> String {
         ("line line--before line--before-new", &c.new_instances_line),
         ("line line--before line--before-traffic", &c.traffic_line),
     ] {
-        s.push_str(&format!("<path class=\"{class}\" d=\"{}\"></path>", path_d(line)));
+        s.push_str(&format!(
+            "<path class=\"{class}\" d=\"{}\"></path>",
+            path_d(line)
+        ));
     }
     s
 }
@@ -652,4 +673,3 @@ mod tests {
         assert!(svg_baseline(&before).contains("line--before-traffic"));
     }
 }
-

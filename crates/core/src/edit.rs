@@ -281,7 +281,10 @@ mod tests {
         doc.endpoint.new_variants[0].instance_type = Some("ml.c5.large".to_string());
         settle_placeholders(&mut doc);
         assert_eq!(
-            doc.placeholders.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(),
+            doc.placeholders
+                .iter()
+                .map(|p| p.path.as_str())
+                .collect::<Vec<_>>(),
             vec!["DeploymentConfig.AutoRollbackConfiguration.Alarms[0].AlarmName"]
         );
         alarms(&mut doc).push(Alarm {

@@ -124,7 +124,13 @@ pub fn incomplete_note(doc: &DesignDocument, comment: &str) -> String {
         let expr: String = p
             .expression
             .chars()
-            .map(|c| if c.is_control() || is_invisible(c) { ' ' } else { c })
+            .map(|c| {
+                if c.is_control() || is_invisible(c) {
+                    ' '
+                } else {
+                    c
+                }
+            })
             .collect();
         out.push_str(&format!("{comment}  {}: was {expr}\n", p.path));
     }

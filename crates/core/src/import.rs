@@ -10,9 +10,10 @@
 use super::json;
 use super::model::{
     Alarm, AutoRollbackConfig, BlueGreenUpdatePolicy, CapacitySize, CapacitySizeType,
-    DeploymentConfig, DesignDocument, EndpointContext, ProductionVariant, RollingUpdatePolicy,
-    ServerlessConfig, SimulationSettings, TrafficRoutingConfig, TrafficRoutingConfigType,
-    Placeholder, UpdateEndpointInput, VariantProperty, VariantPropertyType, DOCUMENT_VERSION,
+    DeploymentConfig, DesignDocument, EndpointContext, Placeholder, ProductionVariant,
+    RollingUpdatePolicy, ServerlessConfig, SimulationSettings, TrafficRoutingConfig,
+    TrafficRoutingConfigType, UpdateEndpointInput, VariantProperty, VariantPropertyType,
+    DOCUMENT_VERSION,
 };
 use super::python;
 use super::value::{Entry, Kind, ParseError, Pos, Value};
@@ -119,15 +120,15 @@ pub fn import_json(text: &str, current: &DesignDocument) -> Result<Imported, Imp
     from_json(&value, current)
 }
 
-/// True when `text` is JSON shaped like a design document (it has `Version`, `Request`,
-/// `Endpoint` or `Simulation` at the top): the core's verdict on it is final, since no other
-/// form looks like that.
+/// True when `text` is JSON with a design document's own members (`Version` or `Request`
+/// at the top): the core's verdict on it is final, since no other form has them. (A
+/// CloudFormation resource may be named `Endpoint`, so that member alone does not count.)
 pub fn is_document_json(text: &str) -> bool {
     let body = text.trim_start_matches('\u{feff}').trim_start();
     if !body.starts_with('{') {
         return false;
     }
-    json::parse(text).is_ok_and(|v| is_document_like(&v))
+    json::parse(text).is_ok_and(|v| v.get("Version").is_some() || v.get("Request").is_some())
 }
 
 /// Parses a design document only (the share link's payload).
@@ -242,7 +243,13 @@ fn at(pos: Pos, path: Option<&str>, message: String) -> ImportError {
     }
 }
 
-const DOCUMENT_MEMBERS: &[&str] = &["Version", "Request", "Endpoint", "Simulation", "Placeholders"];
+const DOCUMENT_MEMBERS: &[&str] = &[
+    "Version",
+    "Request",
+    "Endpoint",
+    "Simulation",
+    "Placeholders",
+];
 
 fn is_document_like(v: &Value) -> bool {
     DOCUMENT_MEMBERS.iter().any(|m| v.get(m).is_some())
@@ -660,7 +667,9 @@ impl Walk {
         let label = if path.is_empty() { "input" } else { path };
         let mut out = UpdateEndpointInput::default();
         for e in self.map(v, label)? {
-            if self.hold(&e.value, &child(path, &e.key)) {
+            // Only a member the shape has can hold a placeholder; any other is refused below.
+            if INPUT_MEMBERS.contains(&e.key.as_str()) && self.hold(&e.value, &child(path, &e.key))
+            {
                 continue;
             }
             let p = child(path, &e.key);
@@ -696,7 +705,10 @@ impl Walk {
     fn variant_property(&self, v: &Value, path: &str) -> Result<VariantProperty, ImportError> {
         let mut out = VariantProperty::default();
         for e in self.map(v, path)? {
-            if self.hold(&e.value, &child(path, &e.key)) {
+            // Only a member the shape has can hold a placeholder; any other is refused below.
+            if VARIANT_PROPERTY_MEMBERS.contains(&e.key.as_str())
+                && self.hold(&e.value, &child(path, &e.key))
+            {
                 continue;
             }
             match e.key.as_str() {
@@ -711,10 +723,17 @@ impl Walk {
     }
 
     /// Reads a `DeploymentConfig` at `path`.
-    pub fn deployment_config(&self, v: &Value, path: &str) -> Result<DeploymentConfig, ImportError> {
+    pub fn deployment_config(
+        &self,
+        v: &Value,
+        path: &str,
+    ) -> Result<DeploymentConfig, ImportError> {
         let mut out = DeploymentConfig::default();
         for e in self.map(v, path)? {
-            if self.hold(&e.value, &child(path, &e.key)) {
+            // Only a member the shape has can hold a placeholder; any other is refused below.
+            if DEPLOYMENT_CONFIG_MEMBERS.contains(&e.key.as_str())
+                && self.hold(&e.value, &child(path, &e.key))
+            {
                 continue;
             }
             let p = child(path, &e.key);
@@ -737,7 +756,10 @@ impl Walk {
     fn blue_green(&self, v: &Value, path: &str) -> Result<BlueGreenUpdatePolicy, ImportError> {
         let mut out = BlueGreenUpdatePolicy::default();
         for e in self.map(v, path)? {
-            if self.hold(&e.value, &child(path, &e.key)) {
+            // Only a member the shape has can hold a placeholder; any other is refused below.
+            if BLUE_GREEN_MEMBERS.contains(&e.key.as_str())
+                && self.hold(&e.value, &child(path, &e.key))
+            {
                 continue;
             }
             let p = child(path, &e.key);
@@ -760,7 +782,10 @@ impl Walk {
     fn routing(&self, v: &Value, path: &str) -> Result<TrafficRoutingConfig, ImportError> {
         let mut out = TrafficRoutingConfig::default();
         for e in self.map(v, path)? {
-            if self.hold(&e.value, &child(path, &e.key)) {
+            // Only a member the shape has can hold a placeholder; any other is refused below.
+            if ROUTING_MEMBERS.contains(&e.key.as_str())
+                && self.hold(&e.value, &child(path, &e.key))
+            {
                 continue;
             }
             let p = child(path, &e.key);
@@ -784,7 +809,10 @@ impl Walk {
     fn rolling(&self, v: &Value, path: &str) -> Result<RollingUpdatePolicy, ImportError> {
         let mut out = RollingUpdatePolicy::default();
         for e in self.map(v, path)? {
-            if self.hold(&e.value, &child(path, &e.key)) {
+            // Only a member the shape has can hold a placeholder; any other is refused below.
+            if ROLLING_MEMBERS.contains(&e.key.as_str())
+                && self.hold(&e.value, &child(path, &e.key))
+            {
                 continue;
             }
             let p = child(path, &e.key);
@@ -808,7 +836,10 @@ impl Walk {
     fn capacity(&self, v: &Value, path: &str) -> Result<CapacitySize, ImportError> {
         let mut out = CapacitySize::default();
         for e in self.map(v, path)? {
-            if self.hold(&e.value, &child(path, &e.key)) {
+            // Only a member the shape has can hold a placeholder; any other is refused below.
+            if CAPACITY_MEMBERS.contains(&e.key.as_str())
+                && self.hold(&e.value, &child(path, &e.key))
+            {
                 continue;
             }
             let p = child(path, &e.key);
@@ -826,7 +857,10 @@ impl Walk {
     fn rollback(&self, v: &Value, path: &str) -> Result<AutoRollbackConfig, ImportError> {
         let mut out = AutoRollbackConfig::default();
         for e in self.map(v, path)? {
-            if self.hold(&e.value, &child(path, &e.key)) {
+            // Only a member the shape has can hold a placeholder; any other is refused below.
+            if ROLLBACK_MEMBERS.contains(&e.key.as_str())
+                && self.hold(&e.value, &child(path, &e.key))
+            {
                 continue;
             }
             let p = child(path, &e.key);
@@ -852,7 +886,9 @@ impl Walk {
     fn alarm(&self, v: &Value, path: &str) -> Result<Alarm, ImportError> {
         let mut out = Alarm::default();
         for e in self.map(v, path)? {
-            if self.hold(&e.value, &child(path, &e.key)) {
+            // Only a member the shape has can hold a placeholder; any other is refused below.
+            if ALARM_MEMBERS.contains(&e.key.as_str()) && self.hold(&e.value, &child(path, &e.key))
+            {
                 continue;
             }
             match e.key.as_str() {
@@ -873,7 +909,10 @@ impl Walk {
             uses_marketplace_containers: false,
         };
         for e in self.map(v, path)? {
-            if self.hold(&e.value, &child(path, &e.key)) {
+            // Only a member the shape has can hold a placeholder; any other is refused below.
+            if ENDPOINT_MEMBERS.contains(&e.key.as_str())
+                && self.hold(&e.value, &child(path, &e.key))
+            {
                 continue;
             }
             let p = child(path, &e.key);
@@ -909,7 +948,10 @@ impl Walk {
     fn variant(&self, v: &Value, path: &str) -> Result<ProductionVariant, ImportError> {
         let mut out = ProductionVariant::default();
         for e in self.map(v, path)? {
-            if self.hold(&e.value, &child(path, &e.key)) {
+            // Only a member the shape has can hold a placeholder; any other is refused below.
+            if VARIANT_MEMBERS.contains(&e.key.as_str())
+                && self.hold(&e.value, &child(path, &e.key))
+            {
                 continue;
             }
             let p = child(path, &e.key);
@@ -942,7 +984,10 @@ impl Walk {
     fn serverless(&self, v: &Value, path: &str) -> Result<ServerlessConfig, ImportError> {
         let mut out = ServerlessConfig::default();
         for e in self.map(v, path)? {
-            if self.hold(&e.value, &child(path, &e.key)) {
+            // Only a member the shape has can hold a placeholder; any other is refused below.
+            if SERVERLESS_MEMBERS.contains(&e.key.as_str())
+                && self.hold(&e.value, &child(path, &e.key))
+            {
                 continue;
             }
             let p = child(path, &e.key);
@@ -962,7 +1007,10 @@ impl Walk {
         let path = "Simulation";
         let mut out = SimulationSettings::default();
         for e in self.map(v, path)? {
-            if self.hold(&e.value, &child(path, &e.key)) {
+            // Only a member the shape has can hold a placeholder; any other is refused below.
+            if SIMULATION_MEMBERS.contains(&e.key.as_str())
+                && self.hold(&e.value, &child(path, &e.key))
+            {
                 continue;
             }
             let p = child(path, &e.key);
@@ -1006,5 +1054,54 @@ impl Walk {
             out.push(p);
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tree(members: Vec<(&str, Kind)>) -> Value {
+        let pos = Pos::START;
+        Value {
+            pos,
+            kind: Kind::Map(
+                members
+                    .into_iter()
+                    .map(|(k, kind)| Entry {
+                        key: k.to_string(),
+                        key_pos: pos,
+                        value: Value { pos, kind },
+                    })
+                    .collect(),
+            ),
+        }
+    }
+
+    #[test]
+    fn a_placeholder_is_kept_at_a_member_the_shape_has() {
+        let v = tree(vec![(
+            "EndpointName",
+            Kind::Placeholder("props.name".into()),
+        )]);
+        let doc = request_into(&v, Source::Json, &DesignDocument::default()).unwrap();
+        assert_eq!(doc.request.endpoint_name, None);
+        assert_eq!(doc.placeholders.len(), 1);
+        assert_eq!(doc.placeholders[0].path, "EndpointName");
+        assert_eq!(doc.placeholders[0].expression, "props.name");
+    }
+
+    #[test]
+    fn a_placeholder_under_an_unknown_member_is_refused_as_unknown() {
+        let dc = tree(vec![("Canary", Kind::Placeholder("props.x".into()))]);
+        let v = tree(vec![("DeploymentConfig", dc.kind)]);
+        let e = request_into(&v, Source::Json, &DesignDocument::default()).unwrap_err();
+        assert!(
+            e.message
+                .contains("Unknown parameter in DeploymentConfig: \"Canary\""),
+            "{}",
+            e.message
+        );
+        assert_eq!(e.path.as_deref(), Some("DeploymentConfig.Canary"));
     }
 }
