@@ -5,17 +5,13 @@
 //! syntax, newlines, and characters a reviewer cannot see (bidi controls, zero-width
 //! marks), which are written as escapes so that what is shown is what is sent.
 
-use std::io;
-
-use serde::Serialize;
-use serde_json::ser::{CharEscape, CompactFormatter, Formatter, PrettyFormatter};
-
 use super::model::{DesignDocument, UpdateEndpointInput};
+use super::write::{self, Emit};
 
 /// The `--cli-input-json` document: pretty JSON, PascalCase, absent members omitted,
 /// invisible characters written as `\uXXXX`.
 pub fn cli_input_json(req: &UpdateEndpointInput) -> String {
-    to_json(req, Visible(PrettyFormatter::new()))
+    write::pretty_json(req)
 }
 
 /// One self-contained `aws sagemaker update-endpoint ...` command for bash.
@@ -112,7 +108,7 @@ pub fn boto3_snippet(req: &UpdateEndpointInput) -> String {
 
 /// The design document as pretty JSON, with the same escaping as [`cli_input_json`].
 pub fn document_json(doc: &DesignDocument) -> String {
-    to_json(doc, Visible(PrettyFormatter::new()))
+    write::pretty_json(doc)
 }
 
 /// Characters that change how text looks or reads without being seen: bidi embeddings,
@@ -194,213 +190,13 @@ pub fn bash_quote(s: &str) -> String {
 }
 
 /// `value` as compact JSON on one line, invisible characters escaped.
-fn compact_json<T: Serialize + ?Sized>(value: &T) -> String {
-    to_json(value, Visible(CompactFormatter))
-}
-
-fn to_json<T: Serialize + ?Sized, F: Formatter>(value: &T, formatter: F) -> String {
-    let mut buf = Vec::new();
-    let mut ser = serde_json::Serializer::with_formatter(&mut buf, formatter);
-    // The model's types always serialise; an empty string is the harmless fallback.
-    if value.serialize(&mut ser).is_err() {
-        return String::new();
-    }
-    String::from_utf8(buf).unwrap_or_default()
+fn compact_json<T: Emit + ?Sized>(value: &T) -> String {
+    write::compact_json(value)
 }
 
 /// `value` as a Python literal (dicts and lists indented for a keyword argument).
-pub fn python_literal<T: Serialize + ?Sized>(value: &T) -> String {
-    to_json(
-        value,
-        PythonFormatter {
-            indent: 1,
-            has_value: false,
-        },
-    )
-}
-
-/// A JSON formatter that writes [`needs_escape`] characters as `\uXXXX` and otherwise
-/// behaves as the one it wraps. serde_json already escapes C0 controls itself.
-struct Visible<F>(F);
-
-fn write_json_escaped<W: ?Sized + io::Write>(w: &mut W, fragment: &str) -> io::Result<()> {
-    let mut start = 0;
-    for (i, c) in fragment.char_indices() {
-        if needs_escape(c) {
-            w.write_all(&fragment.as_bytes()[start..i])?;
-            let mut units = [0u16; 2];
-            for unit in c.encode_utf16(&mut units) {
-                write!(w, "\\u{unit:04x}")?;
-            }
-            start = i + c.len_utf8();
-        }
-    }
-    w.write_all(&fragment.as_bytes()[start..])
-}
-
-macro_rules! delegate {
-    ($($name:ident($($arg:ident: $ty:ty),*);)+) => {
-        $(
-            fn $name<W: ?Sized + io::Write>(&mut self, w: &mut W $(, $arg: $ty)*) -> io::Result<()> {
-                self.0.$name(w $(, $arg)*)
-            }
-        )+
-    };
-}
-
-impl<F: Formatter> Formatter for Visible<F> {
-    fn write_string_fragment<W: ?Sized + io::Write>(
-        &mut self,
-        w: &mut W,
-        fragment: &str,
-    ) -> io::Result<()> {
-        write_json_escaped(w, fragment)
-    }
-
-    delegate! {
-        begin_array();
-        end_array();
-        begin_array_value(first: bool);
-        end_array_value();
-        begin_object();
-        end_object();
-        begin_object_key(first: bool);
-        end_object_key();
-        begin_object_value();
-        end_object_value();
-    }
-}
-
-/// A serde_json formatter that writes Python literals: `True`/`False`/`None`, strings in
-/// double quotes with Python escapes, and dicts/lists one item per line with a trailing
-/// comma (the layout black gives).
-struct PythonFormatter {
-    /// Nesting depth, in steps of four spaces.
-    indent: usize,
-    /// Whether the innermost open dict or list has an item yet.
-    has_value: bool,
-}
-
-impl PythonFormatter {
-    fn newline<W: ?Sized + io::Write>(&self, w: &mut W) -> io::Result<()> {
-        w.write_all(b"\n")?;
-        for _ in 0..self.indent {
-            w.write_all(b"    ")?;
-        }
-        Ok(())
-    }
-
-    fn open<W: ?Sized + io::Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
-        self.indent += 1;
-        self.has_value = false;
-        w.write_all(bracket)
-    }
-
-    fn close<W: ?Sized + io::Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
-        self.indent = self.indent.saturating_sub(1);
-        if self.has_value {
-            self.newline(w)?;
-        }
-        // The enclosing container, if any, now has this one as an item.
-        self.has_value = true;
-        w.write_all(bracket)
-    }
-}
-
-impl Formatter for PythonFormatter {
-    fn write_null<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        w.write_all(b"None")
-    }
-
-    fn write_bool<W: ?Sized + io::Write>(&mut self, w: &mut W, value: bool) -> io::Result<()> {
-        w.write_all(if value { b"True" } else { b"False" })
-    }
-
-    fn write_string_fragment<W: ?Sized + io::Write>(
-        &mut self,
-        w: &mut W,
-        fragment: &str,
-    ) -> io::Result<()> {
-        for c in fragment.chars() {
-            if c.is_control() {
-                write!(w, "\\x{:02x}", c as u32)?;
-            } else if is_invisible(c) {
-                if (c as u32) > 0xFFFF {
-                    write!(w, "\\U{:08x}", c as u32)?;
-                } else {
-                    write!(w, "\\u{:04x}", c as u32)?;
-                }
-            } else {
-                let mut buf = [0u8; 4];
-                w.write_all(c.encode_utf8(&mut buf).as_bytes())?;
-            }
-        }
-        Ok(())
-    }
-
-    fn write_char_escape<W: ?Sized + io::Write>(
-        &mut self,
-        w: &mut W,
-        escape: CharEscape,
-    ) -> io::Result<()> {
-        match escape {
-            CharEscape::Quote => w.write_all(b"\\\""),
-            CharEscape::ReverseSolidus => w.write_all(b"\\\\"),
-            CharEscape::Solidus => w.write_all(b"/"),
-            CharEscape::Backspace => w.write_all(b"\\b"),
-            CharEscape::FormFeed => w.write_all(b"\\f"),
-            CharEscape::LineFeed => w.write_all(b"\\n"),
-            CharEscape::CarriageReturn => w.write_all(b"\\r"),
-            CharEscape::Tab => w.write_all(b"\\t"),
-            CharEscape::AsciiControl(b) => write!(w, "\\x{b:02x}"),
-        }
-    }
-
-    fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.open(w, b"[")
-    }
-
-    fn end_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.close(w, b"]")
-    }
-
-    fn begin_array_value<W: ?Sized + io::Write>(
-        &mut self,
-        w: &mut W,
-        _first: bool,
-    ) -> io::Result<()> {
-        self.newline(w)
-    }
-
-    fn end_array_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.has_value = true;
-        w.write_all(b",")
-    }
-
-    fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.open(w, b"{")
-    }
-
-    fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.close(w, b"}")
-    }
-
-    fn begin_object_key<W: ?Sized + io::Write>(
-        &mut self,
-        w: &mut W,
-        _first: bool,
-    ) -> io::Result<()> {
-        self.newline(w)
-    }
-
-    fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        w.write_all(b": ")
-    }
-
-    fn end_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.has_value = true;
-        w.write_all(b",")
-    }
+pub fn python_literal<T: Emit + ?Sized>(value: &T) -> String {
+    write::python(value)
 }
 
 #[cfg(test)]

@@ -21,3 +21,4 @@ pub mod share;
 pub mod simulate;
 pub mod validate;
 pub mod value;
+pub mod write;

@@ -68,7 +68,7 @@ impl std::error::Error for ShareError {}
 
 /// The fragment (without `#`) that reopens `doc`.
 pub fn encode(doc: &DesignDocument) -> String {
-    let json = serde_json::to_string(doc).unwrap_or_default();
+    let json = super::write::plain_json(doc);
     let packed = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 9);
     format!("d{FORMAT_VERSION}.{}", URL_SAFE_NO_PAD.encode(packed))
 }
