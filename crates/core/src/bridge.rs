@@ -93,18 +93,11 @@ pub fn export_request(target: &str, doc: &DesignDocument, options: &ExportOption
 
 /// Every export target's findings for `doc`.
 pub fn findings_request(doc: &DesignDocument) -> String {
-    format!(
-        "{{\"Op\":\"findings\",\"Document\":{}}}",
-        document_json(doc)
-    )
+    format!("{{\"Op\":\"findings\",\"Document\":{}}}", document_json(doc))
 }
 
 /// The Markdown review summary of `doc` against `baseline`, with the review link.
-pub fn review_request(
-    doc: &DesignDocument,
-    baseline: Option<&DesignDocument>,
-    link: &str,
-) -> String {
+pub fn review_request(doc: &DesignDocument, baseline: Option<&DesignDocument>, link: &str) -> String {
     format!(
         "{{\"Op\":\"review\",\"Document\":{},\"Baseline\":{},\"Link\":{}}}",
         document_json(doc),
@@ -146,9 +139,7 @@ fn str_member(v: &Value, key: &str) -> Option<String> {
 /// Re-reads a member that is a document: it was written by [`document_json`], so the
 /// member's text is taken back out through the document parser.
 fn doc_member(text: &str, v: &Value, key: &str) -> Result<DesignDocument, String> {
-    let member = v
-        .get(key)
-        .ok_or_else(|| format!("the request has no {key}"))?;
+    let member = v.get(key).ok_or_else(|| format!("the request has no {key}"))?;
     let json = slice_of(text, member).ok_or_else(|| format!("{key} is not an object"))?;
     parse_document(json).map_err(|e| format!("{key}: {}", e.message))
 }
@@ -225,9 +216,7 @@ pub fn read_request(text: &str) -> Result<Request, String> {
         "export" => {
             let o = v.get("Options");
             let opt = |k: &str| o.and_then(|o| str_member(o, k)).unwrap_or_default();
-            let whole = o
-                .and_then(|o| o.get("WholeTemplate"))
-                .map(|w| w.kind.clone());
+            let whole = o.and_then(|o| o.get("WholeTemplate")).map(|w| w.kind.clone());
             Ok(Request::Export {
                 target: str_member(&v, "Target").ok_or("the request has no Target")?,
                 document: doc_member(text, &v, "Document")?,
@@ -298,12 +287,7 @@ pub struct ChoiceReply {
 }
 
 /// An accepted import's reply.
-pub fn import_reply(
-    doc: &DesignDocument,
-    form: &str,
-    notes: &[String],
-    choices: &[ChoiceReply],
-) -> String {
+pub fn import_reply(doc: &DesignDocument, form: &str, notes: &[String], choices: &[ChoiceReply]) -> String {
     let notes: Vec<String> = notes.iter().map(|n| json_string(n)).collect();
     let choices: Vec<String> = choices
         .iter()
@@ -311,9 +295,7 @@ pub fn import_reply(
             let options: Vec<String> = c
                 .options
                 .iter()
-                .map(|(line, label)| {
-                    format!("{{\"Line\":{line},\"Label\":{}}}", json_string(label))
-                })
+                .map(|(line, label)| format!("{{\"Line\":{line},\"Label\":{}}}", json_string(label)))
                 .collect();
             format!(
                 "{{\"Name\":{},\"Options\":[{}],\"Chosen\":{}}}",
@@ -386,8 +368,7 @@ pub struct ImportReply {
 }
 
 fn read_reply(text: &str) -> Result<Value, Refused> {
-    let v = json::parse(text)
-        .map_err(|e| refused(&format!("The converters gave an unreadable reply: {e}")))?;
+    let v = json::parse(text).map_err(|e| refused(&format!("The converters gave an unreadable reply: {e}")))?;
     if matches!(v.get("Ok").map(|o| &o.kind), Some(Kind::Bool(true))) {
         return Ok(v);
     }
@@ -402,8 +383,7 @@ fn read_reply(text: &str) -> Result<Value, Refused> {
         .and_then(|r| Some((str_member(r, "Label")?, str_member(r, "Text")?)));
     Err(Refused {
         error: ImportError {
-            message: get("Message")
-                .unwrap_or_else(|| "The converters refused without a message".to_string()),
+            message: get("Message").unwrap_or_else(|| "The converters refused without a message".to_string()),
             line: num("Line"),
             column: num("Column"),
             path: get("Path"),
@@ -521,12 +501,7 @@ mod tests {
             options: vec![(3, "if prod:".to_string()), (5, "else:".to_string())],
             chosen: 1,
         };
-        let reply = import_reply(
-            &doc,
-            "a \"CLI\" command",
-            &["note {x}".to_string()],
-            &[choice.clone()],
-        );
+        let reply = import_reply(&doc, "a \"CLI\" command", &["note {x}".to_string()], &[choice.clone()]);
         let read = read_import_reply(&reply).unwrap();
         assert_eq!(read.document, doc);
         assert_eq!(read.form, "a \"CLI\" command");
@@ -545,10 +520,7 @@ mod tests {
         let reply = error_reply(&e, Some(("Add the brace", "{}")));
         let r = read_import_reply(&reply).unwrap_err();
         assert_eq!(r.error, e);
-        assert_eq!(
-            r.repair,
-            Some(("Add the brace".to_string(), "{}".to_string()))
-        );
+        assert_eq!(r.repair, Some(("Add the brace".to_string(), "{}".to_string())));
     }
 
     #[test]

@@ -10,10 +10,9 @@
 use super::json;
 use super::model::{
     Alarm, AutoRollbackConfig, BlueGreenUpdatePolicy, CapacitySize, CapacitySizeType,
-    DeploymentConfig, DesignDocument, EndpointContext, Placeholder, ProductionVariant,
-    RollingUpdatePolicy, ServerlessConfig, SimulationSettings, TrafficRoutingConfig,
-    TrafficRoutingConfigType, UpdateEndpointInput, VariantProperty, VariantPropertyType,
-    DOCUMENT_VERSION,
+    DeploymentConfig, DesignDocument, EndpointContext, ProductionVariant, RollingUpdatePolicy,
+    ServerlessConfig, SimulationSettings, TrafficRoutingConfig, TrafficRoutingConfigType,
+    Placeholder, UpdateEndpointInput, VariantProperty, VariantPropertyType, DOCUMENT_VERSION,
 };
 use super::python;
 use super::value::{Entry, Kind, ParseError, Pos, Value};
@@ -155,13 +154,7 @@ fn at(pos: Pos, path: Option<&str>, message: String) -> ImportError {
     }
 }
 
-const DOCUMENT_MEMBERS: &[&str] = &[
-    "Version",
-    "Request",
-    "Endpoint",
-    "Simulation",
-    "Placeholders",
-];
+const DOCUMENT_MEMBERS: &[&str] = &["Version", "Request", "Endpoint", "Simulation", "Placeholders"];
 
 fn is_document_like(v: &Value) -> bool {
     DOCUMENT_MEMBERS.iter().any(|m| v.get(m).is_some())
@@ -630,11 +623,7 @@ impl Walk {
     }
 
     /// Reads a `DeploymentConfig` at `path`.
-    pub fn deployment_config(
-        &self,
-        v: &Value,
-        path: &str,
-    ) -> Result<DeploymentConfig, ImportError> {
+    pub fn deployment_config(&self, v: &Value, path: &str) -> Result<DeploymentConfig, ImportError> {
         let mut out = DeploymentConfig::default();
         for e in self.map(v, path)? {
             if self.hold(&e.value, &child(path, &e.key)) {
