@@ -2,6 +2,7 @@
 //! natively. The page's data flows through it as
 //! form state -> document -> request -> findings / timeline / exports.
 
+pub mod base64url;
 pub mod bridge;
 pub mod chart;
 pub mod edit;

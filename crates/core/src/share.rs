@@ -5,11 +5,10 @@
 //! edited or truncated link is refused rather than read as a different design) and
 //! written in unpadded base64url, whose alphabet needs no escaping in a fragment.
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine as _;
-
+use super::base64url;
 use super::import::parse_document;
 use super::model::DesignDocument;
+use super::write::plain_json;
 
 /// The format version this build writes and reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -68,9 +67,9 @@ impl std::error::Error for ShareError {}
 
 /// The fragment (without `#`) that reopens `doc`.
 pub fn encode(doc: &DesignDocument) -> String {
-    let json = super::write::plain_json(doc);
+    let json = plain_json(doc);
     let packed = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 9);
-    format!("d{FORMAT_VERSION}.{}", URL_SAFE_NO_PAD.encode(packed))
+    format!("d{FORMAT_VERSION}.{}", base64url::encode(&packed))
 }
 
 /// Reads a fragment made by [`encode`], with or without its leading `#` (a whole URL is
@@ -96,7 +95,7 @@ pub fn decode_json(fragment: &str) -> Result<String, ShareError> {
     if payload.len() > MAX_FRAGMENT_CHARS {
         return Err(ShareError::TooLarge);
     }
-    let packed = URL_SAFE_NO_PAD.decode(payload).map_err(|_| {
+    let packed = base64url::decode(payload).ok_or_else(|| {
         ShareError::Damaged(
             "it contains characters or a length that a link made by the designer cannot have"
                 .to_string(),
