@@ -15,7 +15,25 @@ use crate::core::share;
 pub fn SharePanel() -> impl IntoView {
     let designer = expect_context::<Designer>();
     let base = browser::page_address();
-    let link = Memo::new(move |_| format!("{base}#{}", designer.doc.with(share::encode)));
+    // The browser compresses (asynchronously, within a few microtasks of each change), so
+    // the link is set when its stream is ready: this effect talks to the compressor, and a
+    // ticket keeps a slower earlier result from overwriting a newer one.
+    let link = RwSignal::new(String::new());
+    let ticket = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let json = designer.doc.with(share::link_json);
+        let mine = ticket.get_value().wrapping_add(1);
+        ticket.set_value(mine);
+        let base = base.clone();
+        spawn_local(async move {
+            let Some(packed) = browser::deflate(json.as_bytes()).await else {
+                return;
+            };
+            if ticket.get_value() == mine {
+                link.set(format!("{base}#{}", share::fragment_of(&packed)));
+            }
+        });
+    });
     let copied = RwSignal::new("");
     let copy = move |_| {
         let value = link.get_untracked();
