@@ -35,7 +35,9 @@ export function bigDesign() {
 
 /** Opens the page with the big design imported; returns { page, context }. */
 export async function openBig(browser, server) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // No service worker: its one-time install (the whole release fetched and stored) would run
+  // beside the keystrokes and frames measured here, which a returning visitor never has.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.goto(server.url);
   await page.waitForSelector('[data-testid=timeline-summary]');

@@ -2,8 +2,9 @@
 # Performance benchmark: builds the page (scripts/build.sh) and the floor (bench/floor, the
 # smallest Leptos 0.8 csr page, same release profile and Trunk settings, offline) and the core
 # alone (bench/core-only: the domain code without Leptos or views), then
-# measures both in headless Chromium and prints a table of figures against budgets
-# (bench/page-bench.mjs says how each is measured). Prints; never fails on a missed budget.
+# measures both in headless Chromium and prints a table of figures against budgets, the first
+# view's among them (gzip served, a slow connection, an offline second visit, the on-demand
+# module; bench/page-bench.mjs says how each is measured). Prints; never fails on a missed budget.
 #
 #   scripts/bench.sh [--no-build] [--runs N]
 #

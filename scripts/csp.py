@@ -16,6 +16,8 @@ policy = "; ".join([
     "style-src 'self'",
     "img-src 'self' data: blob:",
     "connect-src 'self'",
+    # The service worker (dist/sw.js, scripts/offline.py).
+    "worker-src 'self'",
     "font-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",

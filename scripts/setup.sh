@@ -24,7 +24,8 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q '0\.2\.130'; then
   cargo install wasm-bindgen-cli --version 0.2.130
 fi
 
-# Node packages: wasm-opt (binaryen 132), playwright-core and axe-core for the browser tests.
+# Node packages: wasm-opt (binaryen 132), playwright-core and axe-core for the browser tests,
+# aws-cdk-lib, constructs and typescript for the CDK export tests, markdown-it for the review's.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages (package-lock.json)"
   npm ci --no-audit --no-fund --loglevel=error
@@ -42,5 +43,11 @@ fi
 if ! python3 -c 'import boto3, botocore, awscli' 2>/dev/null || ! command -v aws >/dev/null 2>&1; then
   say "installing boto3, botocore and awscli from PyPI"
   python3 -m pip install --quiet boto3 botocore awscli
+fi
+# The IaC export tests' checkers: cfn-lint (CloudFormation), python-hcl2 (Terraform), parliament (IAM).
+if ! python3 -c 'import cfnlint, hcl2, parliament, yaml' 2>/dev/null || ! command -v cfn-lint >/dev/null 2>&1; then
+  say "installing cfn-lint, python-hcl2 and parliament from PyPI"
+  # python-hcl2 pinned: the Terraform test reads its 8.x output form (strings as written).
+  python3 -m pip install --quiet cfn-lint python-hcl2==8.1.4 parliament
 fi
 say "tools ready"

@@ -8,159 +8,50 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::{
     exports::ExportsPanel, findings::FindingsPanel, form::DesignForm, import_panel::ImportPanel,
-    masthead::Masthead, overview::DesignOverview, share_panel::SharePanel, timeline::TimelinePanel,
-    when::When,
+    masthead::Masthead, overview::DesignOverview, review_panel, review_panel::BaselinePanel,
+    review_panel::DiffPanel, share_panel::SharePanel, timeline::TimelinePanel, when::When,
 };
 use crate::core::{
-    examples, export, import,
-    model::DesignDocument,
-    share,
-    simulate::{simulate, Simulation},
-    validate::{validate, Finding},
+    examples, export, format::sentence, import, model::DesignDocument, share, simulate::simulate,
+    validate::validate,
 };
+use crate::state::{firewall, Designer, Notice};
 
 /// Where the draft is kept between visits.
 pub const DRAFT_KEY: &str = "sagemaker-deployment-designer.draft";
 /// Where an unreadable draft is moved, so that it is not lost either.
 pub const UNREADABLE_DRAFT_KEY: &str = "sagemaker-deployment-designer.unreadable-draft";
 
-/// A message for the banner at the top of the page.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Notice {
-    /// `error` or `info`: how it looks.
-    pub kind: &'static str,
-    pub text: String,
+/// The design a visit starts with: the saved draft, else the default, with the stored
+/// baseline; a share link in the address replaces them once the browser has inflated it
+/// (see [`open_link`]). Problems are reported as a notice; nothing is thrown away.
+fn initial_design() -> (DesignDocument, Option<DesignDocument>, Option<Notice>) {
+    let (doc, notice) = load_draft();
+    (doc, review_panel::stored_baseline(), notice)
 }
 
-/// The page's shared state (a newtype context, as the Leptos book's global-state chapter shows).
-#[derive(Clone, Copy)]
-pub struct Designer {
-    /// The design being edited: the one source of truth.
-    pub doc: RwSignal<DesignDocument>,
-    /// Its findings.
-    pub findings: Memo<Vec<Finding>>,
-    /// The same findings as the fields read them (see `firewall`): a keystroke that leaves the
-    /// findings as they were does not reach the hundreds of fields that show them.
-    pub field_findings: Signal<Vec<Finding>>,
-    /// Its simulated deployment.
-    pub sim: Memo<Simulation>,
-    /// Field paths the user has touched (their findings are shown beside them).
-    pub touched: RwSignal<HashSet<String>>,
-    /// Show every finding beside its field, touched or not (set by "show all" and by imports).
-    pub show_all: RwSignal<bool>,
-    /// A shared link is open read-only.
-    pub review: RwSignal<bool>,
-    /// The banner message, if any.
-    pub notice: RwSignal<Option<Notice>>,
-    /// The timeline's playhead, in simulated seconds.
-    pub playhead: RwSignal<f64>,
-}
-
-impl Designer {
-    /// Applies an edit to the design.
-    pub fn edit(&self, f: impl FnOnce(&mut DesignDocument)) {
-        self.doc.update(f);
-    }
-
-    /// Replaces the whole design (import, example, new design, share link).
-    pub fn replace(&self, doc: DesignDocument, show_findings: bool) {
-        self.touched.set(HashSet::new());
-        self.show_all.set(show_findings);
-        self.playhead.set(0.0);
-        self.doc.set(doc);
-    }
-
-    /// Marks a field as touched.
-    pub fn touch(&self, path: &str) {
-        if !self.touched.with_untracked(|t| t.contains(path)) {
-            self.touched.update(|t| {
-                t.insert(path.to_string());
-            });
-        }
-    }
-
-    /// True when findings at `finding_path` are shown beside their field.
-    pub fn finding_visible(&self, finding_path: &str) -> bool {
-        if self.show_all.get() {
-            return true;
-        }
-        self.touched
-            .with(|t| t.iter().any(|p| related(p, finding_path)))
-    }
-}
-
-/// A signal that follows `f` but tells its readers only when the value really changed.
-///
-/// A memo would re-run to the same value too, but Leptos first marks every reader of a changed
-/// source, and their readers, to be checked: on a 20-variant design each keystroke walked
-/// hundreds of fields that way. Behind this signal the walk stops at one effect, which runs
-/// in the same task (a microtask) and sets the signal only on a change.
-pub fn firewall<T>(f: impl Fn() -> T + 'static) -> Signal<T>
-where
-    T: Clone + PartialEq + Send + Sync + 'static,
-{
-    let out = RwSignal::new(untrack(&f));
-    Effect::new(move |_| {
-        let v = f();
-        if out.with_untracked(|o| *o != v) {
-            out.set(v);
-        }
-    });
-    out.into()
-}
-
-/// True when one path contains the other (`a` is `b`, or an ancestor or descendant of it).
-pub fn related(a: &str, b: &str) -> bool {
-    fn inside(child: &str, parent: &str) -> bool {
-        child.len() > parent.len()
-            && child.starts_with(parent)
-            && matches!(child.as_bytes().get(parent.len()), Some(b'.') | Some(b'['))
-    }
-    a == b || inside(a, b) || inside(b, a)
-}
-
-/// Ends a message with a full stop, so that a sentence can follow it.
-pub fn sentence(message: &str) -> String {
-    let m = message.trim_end();
-    if m.ends_with(['.', '!', '?']) {
-        m.to_string()
-    } else {
-        format!("{m}.")
-    }
-}
-
-/// The id of the input that edits `path` (for labels, aria and the summary's links).
-pub fn field_id(path: &str) -> String {
-    let mut id = String::with_capacity(path.len() + 2);
-    id.push_str("f-");
-    for c in path.chars() {
-        id.push(if c.is_ascii_alphanumeric() { c } else { '-' });
-    }
-    id
-}
-
-/// The design a visit starts with: the saved draft, else the default; a share link in the
-/// address replaces it once the browser has inflated it (see [`open_link`]). Problems are
-/// reported as a notice; nothing is thrown away.
-fn initial_design() -> (DesignDocument, Option<Notice>) {
-    load_draft()
-}
-
-/// Opens the share link in `fragment` for review, or says why it cannot be opened.
-/// `at_start`: the page has just loaded it (a broken link is then dropped from the address,
-/// so that a reload opens the draft quietly, and the draft is shown instead).
-async fn open_link(designer: Designer, fragment: String, at_start: bool) {
+/// Opens the share link in `fragment` for review (with its baseline, for a review link), or
+/// says why it cannot be opened. `at_start`: the page has just loaded it (a broken link is
+/// then dropped from the address, so that a reload opens the draft quietly, and the draft
+/// is shown instead).
+async fn open_link(
+    designer: Designer,
+    baseline: review_panel::Baseline,
+    fragment: String,
+    at_start: bool,
+) {
     let opened = match share::packed_of(&fragment) {
         Ok(packed) => match browser::inflate(&packed, share::MAX_DOCUMENT_BYTES).await {
-            Ok(json) => share::document_of(json),
+            Ok(json) => share::review_of(json),
             Err(e) => Err(e),
         },
         Err(e) => Err(e),
     };
     match opened {
-        Ok(shared) => {
+        Ok((shared, shared_baseline)) => {
             designer.review.set(true);
             designer.notice.set(None);
+            baseline.doc.set(shared_baseline);
             designer.replace(shared, true);
         }
         Err(e) => {
@@ -211,7 +102,7 @@ fn load_draft() -> (DesignDocument, Option<Notice>) {
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
-    let (doc0, notice0) = initial_design();
+    let (doc0, baseline0, notice0) = initial_design();
     // A share link opens in review mode; until it is inflated, the page is in review mode
     // already, so that the draft is not saved over and the form does not flash.
     let link0 = browser::fragment();
@@ -231,6 +122,9 @@ pub fn App() -> impl IntoView {
         playhead: RwSignal::new(0.0),
     };
     provide_context(designer);
+    let baseline = review_panel::provide_baseline(designer, baseline0);
+    let converters = crate::converters::provide();
+    crate::components::exports::provide_target_findings(designer, converters);
 
     // Keep the draft in storage as the user works (not while reviewing someone's link).
     let storage_failed = StoredValue::new(false);
@@ -262,12 +156,12 @@ pub fn App() -> impl IntoView {
     });
 
     if let Some(fragment) = link0 {
-        leptos::task::spawn_local(open_link(designer, fragment, true));
+        leptos::task::spawn_local(open_link(designer, baseline, fragment, true));
     }
     // A share link pasted into the address bar of an open page changes only the fragment.
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         if let Some(fragment) = browser::fragment() {
-            leptos::task::spawn_local(open_link(designer, fragment, false));
+            leptos::task::spawn_local(open_link(designer, baseline, fragment, false));
         }
     });
 
@@ -297,6 +191,7 @@ pub fn App() -> impl IntoView {
                     </section>
                 </When>
                 <div class="layout__results">
+                    <DiffPanel />
                     <DesignOverview />
                     <FindingsPanel />
                     <TimelinePanel />
@@ -304,6 +199,7 @@ pub fn App() -> impl IntoView {
                     <When when=move || !designer.review.get()>
                         <SharePanel />
                         <ImportPanel />
+                        <BaselinePanel />
                     </When>
                 </div>
             </div>
@@ -311,6 +207,9 @@ pub fn App() -> impl IntoView {
         <footer class="footer">
             <p>
                 "Runs entirely in your browser: nothing you type is sent anywhere. Limits and rules follow the SageMaker service model (botocore); the simulation's assumptions are listed beside the timeline. Not affiliated with AWS."
+            </p>
+            <p data-testid="offline-note">
+                "Works offline after your first visit: the browser keeps this page's files. A new release is picked up on your next visit."
             </p>
         </footer>
     }
@@ -320,6 +219,8 @@ pub fn App() -> impl IntoView {
 #[component]
 fn ReviewBanner() -> impl IntoView {
     let designer = expect_context::<Designer>();
+    let baseline = expect_context::<review_panel::Baseline>();
+    let has_baseline = move || baseline.doc.with(Option::is_some);
     let edit_copy = move |_| {
         browser::clear_fragment();
         designer.review.set(false);
@@ -328,7 +229,7 @@ fn ReviewBanner() -> impl IntoView {
     view! {
         <div class="review-banner" role="region" aria-label="Shared design">
             <p>
-                <strong>"Reviewing a shared design."</strong>
+                <strong>{move || if has_baseline() { "Reviewing a change against what runs now." } else { "Reviewing a shared design." }}</strong>
                 " Read-only: your own draft is untouched. Edit a copy to change it (the copy replaces your draft)."
             </p>
             <button type="button" class="button button--primary" data-testid="review-edit-copy" on:click=edit_copy>

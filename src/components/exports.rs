@@ -1,14 +1,20 @@
-//! The exports as tabs (boto3, CLI command, CLI JSON, design document, timeline CSV), each
-//! with a copy button that confirms and a download button.
+//! The exports as tabs, each with a copy button that confirms and a download button: the
+//! first view's own (boto3, CLI command, CLI JSON, design document, timeline CSV), and the
+//! infrastructure-as-code and IAM exports, which the converters module writes when their
+//! tab is opened (with each target's own findings).
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::app::Designer;
 use crate::browser;
-use crate::core::{export, simulate::timeline_csv};
+use crate::components::when::When;
+use crate::converters::{status_words, Converters, Status};
+use crate::core::bridge::{self, ExportOptions, TargetFindingReply};
+use crate::components::review_panel::Baseline;
+use crate::core::{export, share, simulate::timeline_csv};
+use crate::state::Designer;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 struct Tab {
@@ -17,15 +23,30 @@ struct Tab {
     testid: &'static str,
     file: &'static str,
     mime: &'static str,
+    /// The target the converters write it for (`None`: written here), and the target's
+    /// name as its findings say it.
+    remote: Option<(&'static str, &'static str)>,
 }
 
-const TABS: [Tab; 5] = [
+const fn remote(id: &'static str, label: &'static str, file: &'static str, mime: &'static str, target: &'static str) -> Tab {
+    Tab {
+        id,
+        label,
+        testid: "",
+        file,
+        mime,
+        remote: Some((id, target)),
+    }
+}
+
+const TABS: [Tab; 14] = [
     Tab {
         id: "boto3",
         label: "boto3",
         testid: "export-boto3",
         file: "update_endpoint.py",
         mime: "text/x-python",
+    remote: None,
     },
     Tab {
         id: "cli",
@@ -33,6 +54,7 @@ const TABS: [Tab; 5] = [
         testid: "export-cli-command",
         file: "update-endpoint.sh",
         mime: "text/x-shellscript",
+    remote: None,
     },
     Tab {
         id: "json",
@@ -40,6 +62,7 @@ const TABS: [Tab; 5] = [
         testid: "export-cli-json",
         file: "update-endpoint.json",
         mime: "application/json",
+    remote: None,
     },
     Tab {
         id: "doc",
@@ -47,6 +70,7 @@ const TABS: [Tab; 5] = [
         testid: "export-document",
         file: "deployment-design.json",
         mime: "application/json",
+    remote: None,
     },
     Tab {
         id: "csv",
@@ -54,19 +78,86 @@ const TABS: [Tab; 5] = [
         testid: "export-timeline-csv",
         file: "deployment-timeline.csv",
         mime: "text/csv",
+        remote: None,
     },
+    remote("cloudformation-yaml", "CloudFormation YAML", "endpoint.yaml", "application/yaml", "CloudFormation"),
+    remote("cloudformation-json", "CloudFormation JSON", "endpoint.json", "application/json", "CloudFormation"),
+    remote("terraform", "Terraform", "main.tf", "text/plain", "Terraform"),
+    remote("terraform-awscc", "Terraform (awscc)", "main.tf", "text/plain", "Terraform (awscc)"),
+    remote("cdk-typescript", "CDK TypeScript", "app.ts", "text/typescript", "CDK"),
+    remote("cdk-python", "CDK Python", "app.py", "text/x-python", "CDK"),
+    remote("stepfunctions", "Step Functions", "update-endpoint-task.json", "application/json", "Step Functions"),
+    remote("iam-policy", "IAM policy", "update-endpoint-policy.json", "application/json", "IAM"),
+    remote("review-markdown", "Review (Markdown)", "deployment-review.md", "text/markdown", "Review"),
 ];
+
+/// The page's hook of a tab's text: `export-{id}` for the converters' targets.
+fn testid(tab: &Tab) -> String {
+    match tab.remote {
+        Some((id, _)) => format!("export-{id}"),
+        None => tab.testid.to_string(),
+    }
+}
+
+/// The export targets' findings, kept up to date while the converters are loaded (a short
+/// while after each change, so that typing is not slowed by them).
+#[derive(Clone, Copy)]
+pub struct TargetFindings(pub RwSignal<Vec<TargetFindingReply>>, pub RwSignal<ExportOptions>);
+
+/// Provides [`TargetFindings`] and keeps them current.
+pub fn provide_target_findings(designer: Designer, converters: Converters) {
+    let findings = RwSignal::new(Vec::new());
+    let options = RwSignal::new(ExportOptions::default());
+    provide_context(TargetFindings(findings, options));
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let ready = converters.status.get() == Status::Ready;
+        designer.doc.track();
+        options.track();
+        if !ready {
+            return;
+        }
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        spawn_local(async move {
+            gloo_timers::future::sleep(Duration::from_millis(120)).await;
+            if generation.get_value() != mine {
+                return;
+            }
+            let opts = options.get_untracked();
+            let request = designer.doc.with_untracked(|d| bridge::findings_request(d, &opts));
+            if let Some(Ok(reply)) = converters.call_if_ready(&request) {
+                if let Ok(list) = bridge::read_findings_reply(&reply) {
+                    if findings.with_untracked(|f| *f != list) {
+                        findings.set(list);
+                    }
+                }
+            }
+        });
+    });
+}
 
 /// The exports panel.
 #[component]
 pub fn ExportsPanel() -> impl IntoView {
     let designer = expect_context::<Designer>();
-    let boto3 = Memo::new(move |_| designer.doc.with(|d| export::boto3_snippet(&d.request)));
-    let cli = Memo::new(move |_| designer.doc.with(|d| export::cli_command(&d.request)));
+    let converters = expect_context::<Converters>();
+    let baseline = expect_context::<Baseline>();
+    let target_findings = expect_context::<TargetFindings>().0;
+    let boto3 = Memo::new(move |_| {
+        designer
+            .doc
+            .with(|d| export::incomplete_note(d, "# ") + &export::boto3_snippet(&d.request))
+    });
+    let cli = Memo::new(move |_| {
+        designer
+            .doc
+            .with(|d| export::incomplete_note(d, "# ") + &export::cli_command(&d.request))
+    });
     let json = Memo::new(move |_| designer.doc.with(|d| export::cli_input_json(&d.request)));
     let doc = Memo::new(move |_| designer.doc.with(export::document_json));
     let csv = Memo::new(move |_| designer.sim.with(timeline_csv));
-    let text_of = move |id: &str| -> Memo<String> {
+    let local_text = move |id: &str| -> Memo<String> {
         match id {
             "boto3" => boto3,
             "cli" => cli,
@@ -77,6 +168,60 @@ pub fn ExportsPanel() -> impl IntoView {
     };
     let active = RwSignal::new("boto3");
     let copied = RwSignal::new(None::<&'static str>);
+    let options = expect_context::<TargetFindings>().1;
+    // The converters' texts: `None` while being written (the hook is aria-busy then).
+    let remote_texts: Vec<(&'static str, RwSignal<Option<(String, String)>>)> = TABS
+        .iter()
+        .filter_map(|t| t.remote.map(|(id, _)| (id, RwSignal::new(None))))
+        .collect();
+    let remote_text = {
+        let remote_texts = remote_texts.clone();
+        move |id: &str| remote_texts.iter().find(|(i, _)| *i == id).map(|(_, s)| *s)
+    };
+    // Write the open tab's export whenever the design, the options or the tab change;
+    // the others are marked stale and written when opened.
+    {
+        let remote_texts = remote_texts.clone();
+        Effect::new(move |_| {
+            let tab = active.get();
+            designer.doc.track();
+            let opts = options.get();
+            for (_, s) in &remote_texts {
+                s.set(None);
+            }
+            let Some(slot) = remote_texts.iter().find(|(i, _)| *i == tab).map(|(_, s)| *s) else {
+                return;
+            };
+            let base = baseline.doc.get();
+            let on_reply = move |reply: Result<String, String>| {
+                let text = match reply.map(|r| bridge::read_text_reply(&r)) {
+                    Ok(Ok((text, file))) => (text, file),
+                    Ok(Err(refused)) => (format!("The export could not be written: {}", refused.error.message), String::new()),
+                    Err(reason) => (format!("The converters (a second module of this page) could not be loaded: {reason}. Reload the page to try again; the exports above are written without it."), String::new()),
+                };
+                if active.get_untracked() == tab {
+                    slot.set(Some(text));
+                }
+            };
+            if tab == "review-markdown" {
+                // The summary carries the review link, which the browser compresses.
+                let (doc, json) = designer
+                    .doc
+                    .with_untracked(|d| (d.clone(), share::review_json(d, base.as_ref())));
+                spawn_local(async move {
+                    let fragment = browser::deflate(json.as_bytes())
+                        .await
+                        .map(|packed| share::fragment_of(&packed))
+                        .unwrap_or_default();
+                    let link = format!("{}#{fragment}", browser::page_address());
+                    converters.call(bridge::review_request(&doc, base.as_ref(), &link), on_reply);
+                });
+            } else {
+                let request = designer.doc.with_untracked(|d| bridge::export_request(tab, d, &opts));
+                converters.call(request, on_reply);
+            }
+        });
+    }
 
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         let i = TABS
@@ -124,7 +269,27 @@ pub fn ExportsPanel() -> impl IntoView {
                 .iter()
                 .map(|t| {
                     let tab = *t;
-                    let text = text_of(tab.id);
+                    let slot = remote_text(tab.id);
+                    let local = local_text(tab.id);
+                    let text = Signal::derive(move || match slot {
+                        Some(s) => s.get().map(|(t, _)| t).unwrap_or_default(),
+                        None => local.get(),
+                    });
+                    let file = move || match slot {
+                        Some(s) => s
+                            .get()
+                            .map(|(_, f)| f)
+                            .filter(|f| !f.is_empty())
+                            .unwrap_or_else(|| tab.file.to_string()),
+                        None => tab.file.to_string(),
+                    };
+                    let busy = move || slot.is_some_and(|s| s.with(Option::is_none));
+                    let own_findings = move || match tab.remote {
+                        Some((_, target)) => target_findings.with(|fs| {
+                            fs.iter().filter(|f| f.target == target).cloned().collect::<Vec<_>>()
+                        }),
+                        None => Vec::new(),
+                    };
                     let copy = move |_| {
                         let value = text.get_untracked();
                         spawn_local(async move {
@@ -135,7 +300,7 @@ pub fn ExportsPanel() -> impl IntoView {
                         });
                     };
                     let download = move |_| {
-                        let _ = browser::download(tab.file, tab.mime, &text.get_untracked());
+                        let _ = browser::download(&file(), tab.mime, &text.get_untracked());
                     };
                     view! {
                         <div
@@ -150,7 +315,7 @@ pub fn ExportsPanel() -> impl IntoView {
                                     {format!("Copy {}", tab.label)}
                                 </button>
                                 <button type="button" class="button button--quiet" on:click=download>
-                                    {format!("Download {}", tab.file)}
+                                    {move || format!("Download {}", file())}
                                 </button>
                                 <span class="exports__status" role="status" aria-live="polite">
                                     {move || match copied.get() {
@@ -160,11 +325,69 @@ pub fn ExportsPanel() -> impl IntoView {
                                     }}
                                 </span>
                             </div>
-                            <pre class="code" tabindex="0" data-testid=tab.testid aria-label=tab.label>{move || text.get()}</pre>
+                            {tab.id.starts_with("cloudformation").then(|| view! {
+                                <label class="exports__option">
+                                    <input
+                                        type="checkbox"
+                                        prop:checked=move || options.with(|o| o.whole_template)
+                                        on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            options.update(|o| o.whole_template = on);
+                                        }
+                                    />
+                                    " A whole template (otherwise the resource alone)"
+                                </label>
+                            })}
+                            {(tab.id == "iam-policy").then(|| arn_fields(options))}
+                            <When when=move || busy() && converters.status.get() != Status::Ready>
+                                <p class="exports__loading" role="status">
+                                    {move || status_words(&converters.status.get()).unwrap_or_else(|| "Writing…".to_string())}
+                                </p>
+                            </When>
+                            <ul class="exports__findings">
+                                {move || own_findings()
+                                    .into_iter()
+                                    .map(|f| view! {
+                                        <li class=format!("target-finding target-finding--{}", f.severity) data-testid="target-finding" data-path=f.path.clone() data-severity=f.severity.clone() data-target=f.target.clone()>
+                                            <strong>{f.target.clone()}": "</strong>{f.message.clone()}
+                                        </li>
+                                    })
+                                    .collect_view()}
+                            </ul>
+                            <pre class="code" tabindex="0" data-testid=testid(&tab) aria-label=tab.label aria-busy=move || if busy() { "true" } else { "false" }>{move || text.get()}</pre>
                         </div>
                     }
                 })
                 .collect_view()}
         </section>
+    }
+}
+
+/// The IAM export's ARN parts: partition, region and account.
+fn arn_fields(options: RwSignal<ExportOptions>) -> impl IntoView {
+    let field = move |label: &'static str, id: &'static str, placeholder: &'static str, get: fn(&ExportOptions) -> String, set: fn(&mut ExportOptions, String)| {
+        view! {
+            <label class="exports__arn" for=id>
+                <span>{label}</span>
+                <input
+                    id=id
+                    class="field__input"
+                    spellcheck="false"
+                    placeholder=placeholder
+                    prop:value=move || options.with(get)
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        options.update(|o| set(o, v));
+                    }
+                />
+            </label>
+        }
+    };
+    view! {
+        <div class="exports__arns">
+            {field("Partition", "iam-partition", "aws", |o| o.partition.clone(), |o, v| o.partition = v)}
+            {field("Region", "iam-region", "us-east-1", |o| o.region.clone(), |o, v| o.region = v)}
+            {field("Account", "iam-account", "123456789012", |o| o.account.clone(), |o, v| o.account = v)}
+        </div>
     }
 }

@@ -6,13 +6,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::{field_id, related, Designer};
 use crate::components::when::When;
 use crate::core::help::help;
 use crate::core::hints::duration_hint;
 use crate::core::limits::IntRange;
 use crate::core::model::{CapacitySize, CapacitySizeType, DesignDocument};
 use crate::core::validate::Finding;
+use crate::state::{field_id, related, Designer};
 
 /// Reads one member of the design (type-erased, so each field component exists once in the binary).
 type GetFn<T> = StoredValue<Arc<dyn Fn(&DesignDocument) -> Option<T> + Send + Sync>>;

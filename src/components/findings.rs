@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::app::{field_id, Designer};
 use crate::browser;
 use crate::components::when::When;
 use crate::core::validate::{aws_error_summary, Finding, Severity};
+use crate::state::{field_id, Designer};
 
 /// Findings listed at most in each part of the panel.
 const MAX_LISTED: usize = 200;
@@ -140,6 +140,7 @@ pub fn FindingsPanel() -> impl IntoView {
             <When when=move || { unlisted.get() > 0 }>
                 <p class="findings__more">{move || format!("{} more findings are not listed (the first {MAX_LISTED} of each kind are).", unlisted.get())}</p>
             </When>
+            <TargetFindingsList />
             <div class="findings__actions">
                 <When when=move || !split.with(|s| s.1.is_empty())>
                     <button type="button" class="button" data-testid="show-all-findings" on:click=move |_| designer.show_all.set(true)>
@@ -154,5 +155,45 @@ pub fn FindingsPanel() -> impl IntoView {
                 </When>
             </div>
         </section>
+    }
+}
+
+/// What the export targets (CloudFormation, Terraform, CDK, ...) accept or do differently
+/// from the API, once the converters have said it: each names its target. Kept apart from
+/// the request's own findings, which are the API's verdict.
+#[component]
+fn TargetFindingsList() -> impl IntoView {
+    let findings = expect_context::<crate::components::exports::TargetFindings>().0;
+    view! {
+        <When when=move || findings.with(|f| !f.is_empty())>
+            <details class="findings__targets">
+                <summary>
+                    {move || {
+                        let n = findings.with(Vec::len);
+                        format!("{n} difference{} in the export targets (CloudFormation, Terraform, CDK, IAM)", if n == 1 { "" } else { "s" })
+                    }}
+                </summary>
+                <ul class="findings__list">
+                    {move || findings
+                        .get()
+                        .into_iter()
+                        .map(|f| {
+                            let label = if f.severity == "error" { "Error" } else { "Warning" };
+                            view! {
+                                <li class=format!("finding finding--{}", f.severity)>
+                                    <span class="finding__badge">{label}</span>
+                                    <div class="finding__body">
+                                        <p class="finding__text" data-testid="target-finding" data-path=f.path.clone() data-severity=f.severity.clone() data-target=f.target.clone()>
+                                            <strong>{f.target.clone()}": "</strong>{f.message.clone()}
+                                        </p>
+                                        <p class="finding__meta"><code>{f.path.clone()}</code></p>
+                                    </div>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </details>
+        </When>
     }
 }

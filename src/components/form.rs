@@ -5,7 +5,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::{field_id, firewall, Designer};
 use crate::components::fields::{
     BoolField, FieldFindings, HelpToggle, IntField, Scope, SizeField, TextField,
 };
@@ -15,6 +14,7 @@ use crate::core::edit;
 use crate::core::hints::{size_hint, SizeField as Size};
 use crate::core::limits;
 use crate::core::model::*;
+use crate::state::{field_id, firewall, Designer};
 
 const BG: &str = "DeploymentConfig.BlueGreenUpdatePolicy";
 const ROUTING: &str = "DeploymentConfig.BlueGreenUpdatePolicy.TrafficRoutingConfiguration";

@@ -5,43 +5,152 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::app::Designer;
+use crate::state::Designer;
 use crate::browser;
 use crate::components::when::When;
-use crate::core::import::{import, ImportKind};
+use crate::converters::{status_words, Converters, Status};
+use crate::core::bridge::{self, ChoiceReply};
+use crate::core::import::{import_json, ImportError, ImportKind};
+use crate::core::model::DesignDocument;
+
+/// A refused import's one-click repair: what it does and the repaired text.
+#[derive(Clone, Debug, PartialEq)]
+struct Repair {
+    label: String,
+    text: String,
+}
+
+/// Reads `input` in any form onto `current`: design documents and requests here, every
+/// other form through the converters module (loaded if needed). `done` gets what was read,
+/// with the sentence that says so, or the refusal, whose message says what and where.
+pub fn read_any(
+    converters: Converters,
+    input: &str,
+    current: &DesignDocument,
+    picks: &[(String, usize)],
+    done: impl Fn(Result<bridge::ImportReply, bridge::Refused>) + 'static,
+) {
+    // Design documents and requests are read here, without the second module.
+    let core_error = match import_json(input, current) {
+        Ok(imported) => {
+            let form = match imported.kind {
+                ImportKind::Document => "Imported a design document: the whole design was replaced",
+                _ => "Imported a request: the request was replaced; the endpoint and simulation settings were kept",
+            };
+            done(Ok(bridge::ImportReply {
+                document: imported.document,
+                form: form.to_string(),
+                notes: Vec::new(),
+                choices: Vec::new(),
+            }));
+            return;
+        }
+        Err(e) => e,
+    };
+    if input.trim().is_empty() {
+        done(Err(bridge::Refused {
+            error: core_error,
+            repair: None,
+        }));
+        return;
+    }
+    let request = bridge::import_request(input, current, picks);
+    converters.call(request, move |reply| {
+        let result = match reply {
+            Ok(reply) => bridge::read_import_reply(&reply).map(|mut out| {
+                out.form = format!("Imported from {}", out.form);
+                out
+            }),
+            Err(reason) => Err(bridge::Refused {
+                error: ImportError {
+                    message: format!(
+                        "{} The other forms (Python, CLI, templates, describe outputs) are read by a second module of this page, which could not be loaded ({reason}); reload the page to try again",
+                        crate::core::format::sentence(&core_error.message)
+                    ),
+                    ..core_error.clone()
+                },
+                repair: None,
+            }),
+        };
+        done(result);
+    });
+}
 
 /// The import panel.
 #[component]
 pub fn ImportPanel() -> impl IntoView {
     let designer = expect_context::<Designer>();
+    let converters = expect_context::<Converters>();
     let text = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
+    let repair = RwSignal::new(None::<Repair>);
     let done = RwSignal::new(None::<String>);
+    let notes = RwSignal::new(Vec::<String>::new());
+    let choices = RwSignal::new(Vec::<ChoiceReply>::new());
+    let busy = RwSignal::new(false);
     let dragging = RwSignal::new(false);
 
-    let apply = move || {
-        let input = text.get_untracked();
+    let refuse = move |message: String, fix: Option<Repair>| {
+        done.set(None);
+        notes.set(Vec::new());
+        choices.set(Vec::new());
+        repair.set(fix);
+        error.set(Some(format!(
+            "Not imported; your design is unchanged. {}",
+            crate::core::format::sentence(&message)
+        )));
+    };
+
+    // The text, read with the user's picks among the choices of an earlier attempt.
+    let import_with = move |input: String, picks: Vec<(String, usize)>| {
         let current = designer.doc.get_untracked();
-        match import(&input, &current) {
-            Ok(imported) => {
-                error.set(None);
-                done.set(Some(
-                    match imported.kind {
-                        ImportKind::Document => "Imported a design document: the whole design was replaced.",
-                        ImportKind::Request => "Imported a request: the request was replaced; the endpoint and simulation settings were kept.",
-                        ImportKind::Boto3 => "Imported a boto3 call: the request was replaced; the endpoint and simulation settings were kept.",
-                    }
-                    .to_string(),
-                ));
-                designer.replace(imported.document, true);
+        busy.set(true);
+        read_any(converters, &input, &current, &picks, move |result| {
+            busy.set(false);
+            match result {
+                Ok(out) => {
+                    error.set(None);
+                    repair.set(None);
+                    let n = out.document.placeholders.len();
+                    let fill = match n {
+                        0 => String::new(),
+                        1 => ": 1 value to fill in".to_string(),
+                        n => format!(": {n} values to fill in"),
+                    };
+                    done.set(Some(format!("{}{fill}.", out.form)));
+                    notes.set(out.notes);
+                    choices.set(out.choices);
+                    designer.replace(out.document, true);
+                }
+                Err(refused) => refuse(
+                    refused.error.message,
+                    refused.repair.map(|(label, text)| Repair { label, text }),
+                ),
             }
-            Err(e) => {
-                done.set(None);
-                error.set(Some(format!(
-                    "Not imported; your design is unchanged. {}",
-                    crate::app::sentence(&e.message)
-                )));
+        });
+    };
+
+    let apply = move || import_with(text.get_untracked(), Vec::new());
+
+    // Another pick for a name assigned in several places: import again with it.
+    let choose = move |name: String, index: usize| {
+        let mut picks: Vec<(String, usize)> = choices
+            .get_untracked()
+            .iter()
+            .map(|c| (c.name.clone(), c.chosen))
+            .collect();
+        for p in &mut picks {
+            if p.0 == name {
+                p.1 = index;
             }
+        }
+        import_with(text.get_untracked(), picks);
+    };
+
+    let apply_repair = move |_| {
+        if let Some(r) = repair.get_untracked() {
+            text.set(r.text.clone());
+            import_with(r.text, Vec::new());
         }
     };
 
@@ -91,8 +200,10 @@ pub fn ImportPanel() -> impl IntoView {
         <section class="card import" aria-labelledby="import-title">
             <h2 class="card__title" id="import-title">"Import"</h2>
             <p class="card__intro">
-                "Paste a design document, a request in "<code>"--cli-input-json"</code>" form, or a boto3 "
-                <code>"update_endpoint(...)"</code>" call; or open or drop a file. It is read here, in your browser."
+                "Paste what you have, or open or drop a file: a design document, a request ("<code>"--cli-input-json"</code>
+                "), a Python snippet with an "<code>"update_endpoint(...)"</code>" call, an "<code>"aws sagemaker update-endpoint"</code>
+                " command, a CloudFormation, Terraform, CDK or Step Functions definition, or a "<code>"describe-endpoint"</code>
+                " output. Values the text does not give (variables, template references) are listed for you to fill in. It is read here, in your browser."
             </p>
             <div
                 class="dropzone"
@@ -123,17 +234,118 @@ pub fn ImportPanel() -> impl IntoView {
                 </button>
                 <label class="button button--quiet file-button">
                     "Open a file…"
-                    <input type="file" class="visually-hidden" accept=".json,.py,.txt,application/json,text/plain" on:change=on_file />
+                    <input type="file" class="visually-hidden" accept=".json,.py,.txt,.sh,.yaml,.yml,.tf,.ts,.js,.asl.json,application/json,text/plain" on:change=on_file />
                 </label>
             </div>
             <div id="import-status">
+                <When when=move || busy.get()>
+                    <p class="import__busy" role="status" aria-busy="true">
+                        {move || status_words(&converters.status.get()).unwrap_or_else(|| "Reading…".to_string())}
+                    </p>
+                </When>
                 <When when=move || error.get().is_some()>
                     <p class="import__error" role="alert" data-testid="import-error">{move || error.get().unwrap_or_default()}</p>
                 </When>
-                <When when=move || done.get().is_some()>
-                    <p class="import__done" role="status">{move || done.get().unwrap_or_default()}</p>
+                <When when=move || repair.get().is_some()>
+                    <button type="button" class="button" data-testid="import-repair" on:click=apply_repair>
+                        {move || repair.get().map(|r| r.label).unwrap_or_default()}
+                    </button>
                 </When>
+                <When when=move || done.get().is_some()>
+                    <p class="import__done" role="status" data-testid="import-done">{move || done.get().unwrap_or_default()}</p>
+                </When>
+                <ul class="import__notes">
+                    {move || notes.get().into_iter().map(|n| view! { <li data-testid="import-note">{n}</li> }).collect_view()}
+                </ul>
+                {move || {
+                    choices
+                        .get()
+                        .into_iter()
+                        .map(|c| {
+                            let name = c.name.clone();
+                            let label = format!("{} is assigned in {} places; import the one at", c.name, c.options.len());
+                            view! {
+                                <label class="import__choice">
+                                    <span>{label}</span>
+                                    <select
+                                        class="field__input"
+                                        data-testid="import-choice"
+                                        data-name=c.name.clone()
+                                        on:change=move |ev| {
+                                            if let Ok(i) = event_target_value(&ev).parse::<usize>() {
+                                                choose(name.clone(), i);
+                                            }
+                                        }
+                                    >
+                                        {c
+                                            .options
+                                            .iter()
+                                            .enumerate()
+                                            .map(|(i, (line, label))| {
+                                                view! {
+                                                    <option value=i.to_string() selected=i == c.chosen>
+                                                        {format!("line {line}: {label}")}
+                                                    </option>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </select>
+                                </label>
+                            }
+                        })
+                        .collect_view()
+                }}
             </div>
+            <Placeholders />
+            <When when=move || matches!(converters.status.get(), Status::Failed(_))>
+                <p class="import__module" role="status" data-testid="converters-status">
+                    {move || status_words(&converters.status.get()).unwrap_or_default()}
+                </p>
+            </When>
         </section>
+    }
+}
+
+/// The values the imported text did not give, each with the expression it used; a click
+/// takes the user to the field. The list empties itself as the user types the values.
+#[component]
+fn Placeholders() -> impl IntoView {
+    let designer = expect_context::<Designer>();
+    let list = Memo::new(move |_| designer.doc.with(|d| d.placeholders.clone()));
+    view! {
+        <When when=move || list.with(|l| !l.is_empty())>
+            <div class="placeholders" role="region" aria-label="Values to fill in">
+                <p class="placeholders__title">
+                    {move || match list.with(Vec::len) {
+                        1 => "Fill in 1 value: the imported text did not give it.".to_string(),
+                        n => format!("Fill in {n} values: the imported text did not give them."),
+                    }}
+                </p>
+                <ul class="placeholders__list">
+                    {move || {
+                        list.get()
+                            .into_iter()
+                            .map(|p| {
+                                let id = crate::state::field_id(&p.path);
+                                let at = match (p.line, p.column) {
+                                    (Some(l), Some(c)) => format!(" (line {l}, column {c})"),
+                                    _ => String::new(),
+                                };
+                                view! {
+                                    <li data-testid="placeholder" data-path=p.path.clone()>
+                                        <button type="button" class="link-button placeholders__path" on:click=move |_| {
+                                            browser::focus_id(&id);
+                                        }>{p.path.clone()}</button>
+                                        ": "
+                                        <code>{p.expression.clone()}</code>
+                                        {at}
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </div>
+        </When>
     }
 }

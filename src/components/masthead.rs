@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::app::Designer;
 use crate::browser;
 use crate::components::variants::InstanceTypeList;
 use crate::core::examples::{blank_design, example, EXAMPLES};
+use crate::state::Designer;
 
 const THEME_KEY: &str = "sagemaker-deployment-designer.theme";
 

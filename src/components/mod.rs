@@ -8,6 +8,7 @@ pub mod form;
 pub mod import_panel;
 pub mod masthead;
 pub mod overview;
+pub mod review_panel;
 pub mod share_panel;
 pub mod timeline;
 pub mod variants;

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::app::Designer;
 use crate::core::overview::overview;
+use crate::state::Designer;
 
 /// The read-only overview of the design.
 #[component]

@@ -6,22 +6,27 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::app::Designer;
 use crate::browser;
+use crate::components::review_panel::Baseline;
 use crate::core::share;
+use crate::state::Designer;
 
 /// The share panel.
 #[component]
 pub fn SharePanel() -> impl IntoView {
     let designer = expect_context::<Designer>();
     let base = browser::page_address();
-    // The browser compresses (asynchronously, within a few microtasks of each change), so
-    // the link is set when its stream is ready: this effect talks to the compressor, and a
-    // ticket keeps a slower earlier result from overwriting a newer one.
+    let baseline = expect_context::<Baseline>();
+    // With a baseline, the link is a review link: it carries both designs. The browser
+    // compresses (asynchronously, within a few microtasks of each change), so the link is
+    // set when its stream is ready: this effect talks to the compressor, and a ticket keeps
+    // a slower earlier result from overwriting a newer one.
     let link = RwSignal::new(String::new());
     let ticket = StoredValue::new(0u64);
     Effect::new(move |_| {
-        let json = designer.doc.with(share::link_json);
+        let json = baseline
+            .doc
+            .with(|b| designer.doc.with(|d| share::review_json(d, b.as_ref())));
         let mine = ticket.get_value().wrapping_add(1);
         ticket.set_value(mine);
         let base = base.clone();

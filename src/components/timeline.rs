@@ -1,82 +1,21 @@
 //! The simulated deployment: summary, an SVG chart (drawn from `core::chart`'s layout),
-//! play / pause / speed / scrubber, the playhead in words, the alarm what-if, the strategy
+//! play / pause / speed / scrubber, the playhead in words (`core::words`), the alarm what-if, the strategy
 //! comparison, per-variant results, the events as a table and the model's assumptions.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::Designer;
 use crate::browser;
 use crate::components::when::When;
-use crate::core::chart::{layout, svg_layers, ChartSize};
+use crate::components::review_panel::Baseline;
+use crate::core::chart::{layout, layout_pair, svg_baseline, svg_layers, ChartSize};
 use crate::core::format::{clock, humane_duration};
-use crate::core::simulate::{compare, state_at, Outcome, Phase, Simulation, State, ASSUMPTIONS};
+use crate::core::simulate::{compare, state_at, Outcome, ASSUMPTIONS};
+use crate::core::words::{chart_description, outcome_words, phase_words, playhead_words};
+use crate::state::Designer;
 
 /// Speeds offered, in simulated seconds per real second.
 const SPEEDS: [u32; 5] = [60, 300, 900, 1800, 3600];
-
-fn phase_words(p: Phase) -> &'static str {
-    match p {
-        Phase::Provisioning => "provisioning",
-        Phase::Baking => "baking",
-        Phase::TerminationWait => "termination wait",
-        Phase::Rollback => "rolling back",
-        Phase::Done => "done",
-    }
-}
-
-fn phase_left_words(p: Phase) -> &'static str {
-    match p {
-        Phase::Provisioning => "left to provision",
-        Phase::Baking => "left in this bake",
-        Phase::TerminationWait => "left before the old fleet goes",
-        Phase::Rollback => "left in this rollback round",
-        Phase::Done => "",
-    }
-}
-
-/// The playhead in words: "12:30, baking step 2 of 5, 40% on the new fleet, 20 instances,
-/// 7:30 left in this bake, 38m to done".
-pub fn playhead_words(sim: &Simulation, s: &State) -> String {
-    let mut out = clock(s.t);
-    out.push_str(", ");
-    out.push_str(phase_words(s.phase));
-    if s.steps > 0 && s.step > 0 && s.phase != Phase::Done {
-        out.push_str(&format!(" step {} of {}", s.step, s.steps));
-    }
-    out.push_str(&format!(
-        ", {:.0}% on the new fleet, {} instances ({} old, {} new)",
-        s.new_traffic_percent,
-        s.old_instances + s.new_instances,
-        s.old_instances,
-        s.new_instances
-    ));
-    if s.phase != Phase::Done {
-        if s.phase_seconds_left > 0 {
-            out.push_str(&format!(
-                ", {} {}",
-                clock(s.phase_seconds_left),
-                phase_left_words(s.phase)
-            ));
-        }
-        out.push_str(&format!(", {} to done", humane_duration(s.seconds_left)));
-    } else {
-        out.push_str(match sim.summary.outcome {
-            Outcome::Succeeded => ": the new fleet serves everything",
-            Outcome::RolledBackAlarm => ": rolled back after the alarm",
-            Outcome::RolledBackTimeout => ": rolled back after the timeout",
-        });
-    }
-    out
-}
-
-fn outcome_words(o: Outcome) -> &'static str {
-    match o {
-        Outcome::Succeeded => "Succeeds",
-        Outcome::RolledBackAlarm => "Rolls back (alarm)",
-        Outcome::RolledBackTimeout => "Rolls back (timeout)",
-    }
-}
 
 /// The timeline panel.
 #[component]
@@ -96,7 +35,27 @@ pub fn TimelinePanel() -> impl IntoView {
     } else {
         ChartSize::default()
     };
-    let chart = Memo::new(move |_| sim.with(|s| layout(s, &size)));
+    // With a baseline, both rollouts share the axes and the baseline is drawn quietly.
+    let baseline = expect_context::<Baseline>();
+    let charts = Memo::new(move |_| {
+        baseline.diff.with(|d| match d {
+            Some(d) => {
+                let (before, after) = layout_pair(&d.before, &d.after, &size);
+                (after, Some(svg_baseline(&before)))
+            }
+            None => (sim.with(|s| layout(s, &size)), None),
+        })
+    });
+    let chart = Memo::new(move |_| charts.with(|c| c.0.clone()));
+    let before_markup = move || charts.with(|c| c.1.clone().unwrap_or_default());
+    let before_words = move || {
+        baseline.diff.with(|d| {
+            d.as_ref().map(|d| {
+                let t = (designer.playhead.get().floor() as i64).min(d.before.summary.total_seconds).max(0);
+                format!("What runs now, at the same moment: {}", playhead_words(&d.before, &state_at(&d.before, t)))
+            })
+        })
+    };
     // The comparison runs five simulations: only while its panel is open.
     let comparison_open = RwSignal::new(false);
     let comparison = Memo::new(move |_| {
@@ -174,6 +133,7 @@ pub fn TimelinePanel() -> impl IntoView {
                     <desc id="chart-desc">{move || sim.with(chart_description)}</desc>
                     // Drawn from markup in one call per change (see `chart::svg_layers`).
                     <g class="chart__layers" inner_html=move || chart.with(svg_layers)></g>
+                    <g class="chart__before" inner_html=before_markup></g>
                     <line
                         class="playhead"
                         x1=move || chart.with(|c| c.projection.x(playhead.get() as i64))
@@ -190,6 +150,9 @@ pub fn TimelinePanel() -> impl IntoView {
                     <span class="legend legend--band-baking">"baking"</span>
                     <span class="legend legend--band-termination-wait">"termination wait"</span>
                     <span class="legend legend--band-rollback">"rollback"</span>
+                    <When when=move || baseline.diff.with(Option::is_some)>
+                        <span class="legend legend--before">"faint dashed: what runs now (the baseline)"</span>
+                    </When>
                 </figcaption>
             </figure>
             <div class="player">
@@ -230,6 +193,11 @@ pub fn TimelinePanel() -> impl IntoView {
                 <p class="player__words" data-testid="timeline-playhead" aria-live=move || if playing.get() { "off" } else { "polite" }>
                     {move || words.get()}
                 </p>
+                <When when=move || baseline.diff.with(Option::is_some)>
+                    <p class="player__words player__words--before" data-testid="timeline-playhead-before">
+                        {move || before_words().unwrap_or_default()}
+                    </p>
+                </When>
             </div>
             <AlarmWhatIf />
             <Notes />
@@ -284,29 +252,6 @@ fn run_animation(
         }
         run_animation(designer, playing, speed, total, reduced, now, carried);
     });
-}
-
-/// A text alternative of the chart.
-fn chart_description(s: &Simulation) -> String {
-    let mut out = format!(
-        "{} over {}. ",
-        outcome_words(s.summary.outcome),
-        humane_duration(s.summary.total_seconds)
-    );
-    for e in s.events.iter().take(40) {
-        out.push_str(&format!(
-            "At {}: {}, {:.0}% on the new fleet, {} old and {} new instances. ",
-            clock(e.t),
-            phase_words(e.phase),
-            e.new_traffic_percent,
-            e.old_instances,
-            e.new_instances
-        ));
-    }
-    if s.events.len() > 40 {
-        out.push_str("The events table lists the rest.");
-    }
-    out
 }
 
 #[component]

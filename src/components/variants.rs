@@ -4,13 +4,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::{field_id, firewall, related, Designer};
 use crate::components::fields::{FieldFindings, IntField, Scope, TextField};
 use crate::components::form::{HiddenRows, MAX_ROWS};
 use crate::components::when::When;
 use crate::core::edit;
 use crate::core::limits;
 use crate::core::model::{DesignDocument, ProductionVariant, ServerlessConfig};
+use crate::state::{field_id, firewall, related, Designer};
 
 fn list(d: &DesignDocument, new_variants: bool) -> &Vec<ProductionVariant> {
     if new_variants {

@@ -112,6 +112,9 @@ test('load and a session of use ask only the own origin, only for files of dist/
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   try {
     const review = await session(page, context);
+    // The service worker's own requests (it fetches the release to keep it) count too.
+    await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, { timeout: 30000 });
+    assert.ok(server.requests.includes('/sw.js'), 'the service worker was fetched');
     assert.ok(requests.some((u) => u.endsWith('.wasm')), 'the page\'s own requests are seen');
     assert.deepEqual(strayRequests(requests, server.origin, '/'), [], 'requests the page made');
     assert.deepEqual(await cspViolations(page), []);
@@ -135,6 +138,7 @@ test('the CSP meta allows only the page itself and pins its inline scripts', asy
   );
   assert.deepEqual(policy['default-src'], ["'self'"]);
   assert.deepEqual(policy['connect-src'], ["'self'"]);
+  assert.deepEqual(policy['worker-src'], ["'self'"]);
   assert.deepEqual(policy['object-src'], ["'none'"]);
   assert.deepEqual(policy['base-uri'], ["'none'"]);
   assert.deepEqual(policy['form-action'], ["'none'"]);

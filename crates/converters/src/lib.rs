@@ -45,17 +45,11 @@ pub fn handle(request: &str) -> String {
             let Some(t) = designer_iac::Target::from_id(&target) else {
                 return bridge::failure_reply(&format!("No export target is called {target:?}"));
             };
-            let options = designer_iac::Options {
-                whole_template: options.whole_template,
-                partition: options.partition,
-                region: options.region,
-                account: options.account,
-            };
-            let out = designer_iac::export(t, &document, &options);
+            let out = designer_iac::export(t, &document, &iac_options(options));
             bridge::text_reply(&out.text, &out.filename)
         }
-        Request::Findings { document } => {
-            let findings: Vec<TargetFindingReply> = designer_iac::findings(&document)
+        Request::Findings { document, options } => {
+            let findings: Vec<TargetFindingReply> = designer_iac::findings_with(&document, &iac_options(options))
                 .into_iter()
                 .map(|f| TargetFindingReply {
                     target: f.target.to_string(),
@@ -74,6 +68,15 @@ pub fn handle(request: &str) -> String {
             &designer_review::markdown(&document, baseline.as_ref(), &link),
             "deployment-review.md",
         ),
+    }
+}
+
+fn iac_options(options: bridge::ExportOptions) -> designer_iac::Options {
+    designer_iac::Options {
+        whole_template: options.whole_template,
+        partition: options.partition,
+        region: options.region,
+        account: options.account,
     }
 }
 

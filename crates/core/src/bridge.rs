@@ -81,19 +81,31 @@ impl Default for ExportOptions {
 /// An export of `doc` to the target with id `target` (e.g. `terraform`).
 pub fn export_request(target: &str, doc: &DesignDocument, options: &ExportOptions) -> String {
     format!(
-        "{{\"Op\":\"export\",\"Target\":{},\"Document\":{},\"Options\":{{\"WholeTemplate\":{},\"Partition\":{},\"Region\":{},\"Account\":{}}}}}",
+        "{{\"Op\":\"export\",\"Target\":{},\"Document\":{},\"Options\":{}}}",
         json_string(target),
         document_json(doc),
+        options_json(options)
+    )
+}
+
+/// Every export target's findings for `doc`, with the export options (the IAM export's
+/// ARN parts decide some of them).
+pub fn findings_request(doc: &DesignDocument, options: &ExportOptions) -> String {
+    format!(
+        "{{\"Op\":\"findings\",\"Document\":{},\"Options\":{}}}",
+        document_json(doc),
+        options_json(options)
+    )
+}
+
+fn options_json(options: &ExportOptions) -> String {
+    format!(
+        "{{\"WholeTemplate\":{},\"Partition\":{},\"Region\":{},\"Account\":{}}}",
         options.whole_template,
         json_string(&options.partition),
         json_string(&options.region),
         json_string(&options.account)
     )
-}
-
-/// Every export target's findings for `doc`.
-pub fn findings_request(doc: &DesignDocument) -> String {
-    format!("{{\"Op\":\"findings\",\"Document\":{}}}", document_json(doc))
 }
 
 /// The Markdown review summary of `doc` against `baseline`, with the review link.
@@ -121,6 +133,7 @@ pub enum Request {
     },
     Findings {
         document: DesignDocument,
+        options: ExportOptions,
     },
     Review {
         document: DesignDocument,
@@ -189,6 +202,18 @@ fn byte_offset(text: &str, line: u32, column: u32) -> Option<usize> {
     None
 }
 
+fn read_options(v: &Value) -> ExportOptions {
+    let o = v.get("Options");
+    let opt = |k: &str| o.and_then(|o| str_member(o, k)).unwrap_or_default();
+    let whole = o.and_then(|o| o.get("WholeTemplate")).map(|w| &w.kind);
+    ExportOptions {
+        whole_template: !matches!(whole, Some(Kind::Bool(false))),
+        partition: opt("Partition"),
+        region: opt("Region"),
+        account: opt("Account"),
+    }
+}
+
 /// Reads a request written by one of the builders above.
 pub fn read_request(text: &str) -> Result<Request, String> {
     let v = json::parse(text).map_err(|e| format!("unreadable request: {e}"))?;
@@ -213,23 +238,14 @@ pub fn read_request(text: &str) -> Result<Request, String> {
                 choices,
             })
         }
-        "export" => {
-            let o = v.get("Options");
-            let opt = |k: &str| o.and_then(|o| str_member(o, k)).unwrap_or_default();
-            let whole = o.and_then(|o| o.get("WholeTemplate")).map(|w| w.kind.clone());
-            Ok(Request::Export {
-                target: str_member(&v, "Target").ok_or("the request has no Target")?,
-                document: doc_member(text, &v, "Document")?,
-                options: ExportOptions {
-                    whole_template: !matches!(whole, Some(Kind::Bool(false))),
-                    partition: opt("Partition"),
-                    region: opt("Region"),
-                    account: opt("Account"),
-                },
-            })
-        }
+        "export" => Ok(Request::Export {
+            target: str_member(&v, "Target").ok_or("the request has no Target")?,
+            document: doc_member(text, &v, "Document")?,
+            options: read_options(&v),
+        }),
         "findings" => Ok(Request::Findings {
             document: doc_member(text, &v, "Document")?,
+            options: read_options(&v),
         }),
         "review" => Ok(Request::Review {
             document: doc_member(text, &v, "Document")?,

@@ -206,12 +206,42 @@ pub fn nice_step(max: i64, max_ticks: i64) -> i64 {
 
 /// The chart of a simulation at `size`.
 pub fn layout(sim: &Simulation, size: &ChartSize) -> ChartLayout {
+    layout_on(sim, size, sim.summary.total_seconds, sim.summary.peak_instances)
+}
+
+/// The charts of a baseline and a design on the same axes (the longer duration, the higher
+/// peak), for a review that draws the baseline quietly under the design: `(before, after)`.
+pub fn layout_pair(before: &Simulation, after: &Simulation, size: &ChartSize) -> (ChartLayout, ChartLayout) {
+    let total = before.summary.total_seconds.max(after.summary.total_seconds);
+    let peak = before.summary.peak_instances.max(after.summary.peak_instances);
+    (layout_on(before, size, total, peak), layout_on(after, size, total, peak))
+}
+
+/// The baseline's three lines as SVG markup (classes `line line--before-*`), drawn under
+/// the design's chart of [`layout_pair`].
+pub fn svg_baseline(c: &ChartLayout) -> String {
+    let mut s = String::with_capacity(2048);
+    for (class, line) in [
+        ("line line--before line--before-old", &c.old_instances_line),
+        ("line line--before line--before-new", &c.new_instances_line),
+        ("line line--before line--before-traffic", &c.traffic_line),
+    ] {
+        s.push_str(&format!("<path class=\"{class}\" d=\"{}\"></path>", path_d(line)));
+    }
+    s
+}
+
+/// The chart of `sim` on axes reaching `total` seconds and `peak` instances (at least the
+/// simulation's own).
+fn layout_on(sim: &Simulation, size: &ChartSize, total: i64, peak: i64) -> ChartLayout {
+    let peak_axis = peak.max(sim.summary.peak_instances);
+    let axis_total = total.max(sim.summary.total_seconds).max(0);
     let total = sim.summary.total_seconds.max(0);
-    let step = nice_step(sim.summary.peak_instances, 5);
+    let step = nice_step(peak_axis, 5);
     // Round the instance axis up to a whole tick so its top is labelled.
-    let peak = sim.summary.peak_instances.max(1);
+    let peak = peak_axis.max(1);
     let instances_max = (peak / step + i64::from(peak % step != 0)).saturating_mul(step);
-    let proj = Projection::new(total, instances_max, size);
+    let proj = Projection::new(axis_total, instances_max, size);
 
     let tstep = time_tick_step(proj.t_max, 8);
     let time_ticks = (0..=proj.t_max / tstep)
@@ -606,4 +636,20 @@ mod tests {
         let svg = svg_layers(&c);
         assert!(svg.contains("&lt;script&gt;") && !svg.contains("<script>"));
     }
+
+    #[test]
+    fn a_baseline_and_a_design_share_their_axes() {
+        use crate::{examples, simulate::simulate};
+        let size = ChartSize::default();
+        let long = simulate(&examples::example("linear").unwrap_or_else(examples::default_design));
+        let short = simulate(&examples::blank_design());
+        let (before, after) = layout_pair(&long, &short, &size);
+        assert_eq!(before.projection, after.projection);
+        assert!(after.projection.t_max >= long.summary.total_seconds);
+        // The shorter rollout's lines end where it ends, not at the right edge.
+        let end_x = after.traffic_line.last().map(|p| p.0).unwrap_or(0.0);
+        assert!(end_x <= after.projection.x(short.summary.total_seconds) + 0.01);
+        assert!(svg_baseline(&before).contains("line--before-traffic"));
+    }
 }
+

@@ -43,6 +43,55 @@ pub fn alarms(doc: &mut DesignDocument) -> &mut Vec<Alarm> {
         .get_or_insert_with(Vec::new)
 }
 
+/// Drops the placeholders whose member now has a value: the user typed it. Cheap when
+/// there are none (the common case); otherwise one serialisation of the document.
+pub fn settle_placeholders(doc: &mut DesignDocument) {
+    if doc.placeholders.is_empty() {
+        return;
+    }
+    let Ok(tree) = super::json::parse(&super::export::document_json(doc)) else {
+        return;
+    };
+    doc.placeholders.retain(|p| !is_set(&tree, &p.path));
+}
+
+/// True when the document tree has a value at `path` (VALIDATION.md's form: request members
+/// bare, the endpoint context under `Endpoint.`); an empty object counts as no value.
+fn is_set(doc: &super::value::Value, path: &str) -> bool {
+    use super::value::Kind;
+    let mut node = if path.starts_with("Endpoint.") || path.starts_with("Simulation.") {
+        doc
+    } else {
+        match doc.get("Request") {
+            Some(r) => r,
+            None => return false,
+        }
+    };
+    for segment in path.split('.') {
+        let (name, indexes) = match segment.find('[') {
+            Some(i) => (&segment[..i], &segment[i..]),
+            None => (segment, ""),
+        };
+        node = match node.get(name) {
+            Some(n) => n,
+            None => return false,
+        };
+        for index in indexes.split(['[', ']']).filter(|s| !s.is_empty()) {
+            let Ok(i) = index.parse::<usize>() else {
+                return false;
+            };
+            node = match &node.kind {
+                Kind::List(items) => match items.get(i) {
+                    Some(n) => n,
+                    None => return false,
+                },
+                _ => return false,
+            };
+        }
+    }
+    !matches!(&node.kind, Kind::Null) && !matches!(&node.kind, Kind::Map(m) if m.is_empty())
+}
+
 /// Drops an empty `DeploymentConfig` (one with no member left), so the request says
 /// exactly what the form shows.
 pub fn tidy(doc: &mut DesignDocument) {
@@ -207,5 +256,38 @@ mod tests {
         assert!(doc.request.deployment_config.is_some());
         set_strategy(&mut doc, Strategy::Default);
         assert_eq!(doc.request.deployment_config, None);
+    }
+
+    #[test]
+    fn a_placeholder_goes_when_its_member_gets_a_value() {
+        let mut doc = examples::default_design();
+        doc.request.endpoint_name = None;
+        doc.endpoint.new_variants[0].instance_type = None;
+        deployment_config(&mut doc).auto_rollback_configuration = None;
+        let hole = |path: &str| Placeholder {
+            path: path.to_string(),
+            expression: "os.environ[\"X\"]".to_string(),
+            line: Some(1),
+            column: Some(1),
+        };
+        doc.placeholders = vec![
+            hole("EndpointName"),
+            hole("Endpoint.NewVariants[0].InstanceType"),
+            hole("DeploymentConfig.AutoRollbackConfiguration.Alarms[0].AlarmName"),
+        ];
+        settle_placeholders(&mut doc);
+        assert_eq!(doc.placeholders.len(), 3, "nothing was typed yet");
+        doc.request.endpoint_name = Some("ep".to_string());
+        doc.endpoint.new_variants[0].instance_type = Some("ml.c5.large".to_string());
+        settle_placeholders(&mut doc);
+        assert_eq!(
+            doc.placeholders.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(),
+            vec!["DeploymentConfig.AutoRollbackConfiguration.Alarms[0].AlarmName"]
+        );
+        alarms(&mut doc).push(Alarm {
+            alarm_name: Some("a".to_string()),
+        });
+        settle_placeholders(&mut doc);
+        assert!(doc.placeholders.is_empty());
     }
 }

@@ -106,6 +106,31 @@ pub fn boto3_snippet(req: &UpdateEndpointInput) -> String {
     out
 }
 
+/// The lines that open an export of a design with placeholders, each starting with
+/// `comment` (e.g. `# `): the export is incomplete and says which values to fill in.
+/// Empty when the design has none.
+pub fn incomplete_note(doc: &DesignDocument, comment: &str) -> String {
+    if doc.placeholders.is_empty() {
+        return String::new();
+    }
+    let n = doc.placeholders.len();
+    let mut out = format!(
+        "{comment}INCOMPLETE: {n} value{} the imported text did not give {} missing below; fill {} in before running this.\n",
+        if n == 1 { "" } else { "s" },
+        if n == 1 { "is" } else { "are" },
+        if n == 1 { "it" } else { "them" },
+    );
+    for p in &doc.placeholders {
+        let expr: String = p
+            .expression
+            .chars()
+            .map(|c| if c.is_control() || is_invisible(c) { ' ' } else { c })
+            .collect();
+        out.push_str(&format!("{comment}  {}: was {expr}\n", p.path));
+    }
+    out
+}
+
 /// The design document as pretty JSON, with the same escaping as [`cli_input_json`].
 pub fn document_json(doc: &DesignDocument) -> String {
     write::pretty_json(doc)

@@ -1,5 +1,6 @@
 //! Human-readable durations for the timeline: `humane_duration` for labels and summaries
-//! (`45s`, `15m`, `1h 05m`), `clock` for the playhead (`12:30`, `1:02:03`).
+//! (`45s`, `15m`, `1h 05m`), `clock` for the playhead (`12:30`, `1:02:03`), and small
+//! helpers for messages (`plural`, `sentence`).
 
 /// A duration in the largest units that fit, dropping trailing zero units.
 ///
@@ -46,6 +47,16 @@ pub fn plural(n: i64, word: &str) -> String {
     }
 }
 
+/// Ends a message with a full stop, so that a sentence can follow it.
+pub fn sentence(message: &str) -> String {
+    let m = message.trim_end();
+    if m.ends_with(['.', '!', '?']) {
+        m.to_string()
+    } else {
+        format!("{m}.")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,6 +98,23 @@ mod tests {
         ];
         for (secs, want) in cases {
             assert_eq!(clock(secs), want, "clock({secs})");
+        }
+    }
+
+    #[test]
+    fn sentence_adds_a_full_stop_only_where_none_ends_it() {
+        let cases = [
+            (
+                "Line 3, column 7: a comma is missing",
+                "Line 3, column 7: a comma is missing.",
+            ),
+            ("Nothing to read.", "Nothing to read."),
+            ("Is this a share link?  ", "Is this a share link?"),
+            ("Stop!", "Stop!"),
+            ("", "."),
+        ];
+        for (message, want) in cases {
+            assert_eq!(sentence(message), want, "sentence({message:?})");
         }
     }
 

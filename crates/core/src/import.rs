@@ -135,6 +135,83 @@ pub fn parse_document(text: &str) -> Result<DesignDocument, ImportError> {
     Walk::new(Source::Json).document(&value)
 }
 
+/// The member of a review link's document that carries the baseline (CONTRACT.md).
+pub const BASELINE_MEMBER: &str = "Baseline";
+
+/// Parses a review link's payload: a design document that may carry a second one, the
+/// baseline (what runs now), in a `Baseline` member of the same shape without its own
+/// `Baseline`. A document without it is a design alone, as before. A refusal inside the
+/// baseline has a path starting `Baseline.` and says so in its message.
+pub fn parse_review_document(
+    text: &str,
+) -> Result<(DesignDocument, Option<DesignDocument>), ImportError> {
+    if text.trim().is_empty() {
+        return Err(plain("Nothing to import: the design document is empty"));
+    }
+    let value = json::parse(text)?;
+    if value.get("Version").is_none() {
+        return Err(at(
+            value.pos,
+            None,
+            "This is not a design document: it has no \"Version\" member".to_string(),
+        ));
+    }
+    let Kind::Map(entries) = &value.kind else {
+        return Err(at(
+            value.pos,
+            None,
+            "This is not a design document".to_string(),
+        ));
+    };
+    // The design is the document without its baseline; positions stay those of the text.
+    let design = Value {
+        pos: value.pos,
+        kind: Kind::Map(
+            entries
+                .iter()
+                .filter(|e| e.key != BASELINE_MEMBER)
+                .cloned()
+                .collect(),
+        ),
+    };
+    let doc = Walk::new(Source::Json).document(&design)?;
+    let baseline = match value.get(BASELINE_MEMBER) {
+        None => None,
+        Some(b) => Some(baseline_document(b)?),
+    };
+    Ok((doc, baseline))
+}
+
+fn baseline_document(v: &Value) -> Result<DesignDocument, ImportError> {
+    let walk = Walk::new(Source::Json);
+    if !matches!(v.kind, Kind::Map(_)) {
+        return Err(at(
+            v.pos,
+            Some(BASELINE_MEMBER),
+            format!(
+                "In Baseline: the baseline must be a design document (an object), found {}",
+                walk.kind_words(v)
+            ),
+        ));
+    }
+    if v.get("Version").is_none() {
+        return Err(at(
+            v.pos,
+            Some(BASELINE_MEMBER),
+            "In Baseline: the baseline is not a design document: it has no \"Version\" member"
+                .to_string(),
+        ));
+    }
+    walk.document(v).map_err(|e| ImportError {
+        message: format!("In Baseline: {}", e.message),
+        path: Some(match e.path {
+            Some(p) => format!("{BASELINE_MEMBER}.{p}"),
+            None => BASELINE_MEMBER.to_string(),
+        }),
+        ..e
+    })
+}
+
 fn plain(message: &str) -> ImportError {
     ImportError {
         message: message.to_string(),

@@ -5,6 +5,7 @@
 pub mod base64url;
 pub mod bridge;
 pub mod chart;
+pub mod diff;
 pub mod edit;
 pub mod examples;
 pub mod export;
@@ -22,4 +23,5 @@ pub mod share;
 pub mod simulate;
 pub mod validate;
 pub mod value;
+pub mod words;
 pub mod write;

@@ -6,7 +6,7 @@
 //! written in unpadded base64url, whose alphabet needs no escaping in a fragment.
 
 use super::base64url;
-use super::import::parse_document;
+use super::import::{parse_document, parse_review_document};
 use super::model::DesignDocument;
 use super::write::plain_json;
 
@@ -67,15 +67,15 @@ impl std::error::Error for ShareError {}
 
 /// The fragment (without `#`) that reopens `doc`.
 pub fn encode(doc: &DesignDocument) -> String {
-    let packed = miniz_oxide::deflate::compress_to_vec_zlib(link_json(doc).as_bytes(), 9);
-    fragment_of(&packed)
+    encode_json(&link_json(doc))
 }
 
 /// Reads a fragment made by [`encode`], with or without its leading `#` (a whole URL is
 /// accepted too: only what follows its first `#` is read).
 pub fn decode(fragment: &str) -> Result<DesignDocument, ShareError> {
     let json = decode_json(fragment)?;
-    document_of(json.into_bytes())
+    parse_document(&json)
+        .map_err(|e| ShareError::Damaged(format!("its design could not be read: {}", e.message)))
 }
 
 /// The document JSON inside a fragment, before it is parsed: every check of [`decode`]
@@ -94,16 +94,56 @@ pub fn decode_json(fragment: &str) -> Result<String, ShareError> {
     text_of(bytes)
 }
 
-// The steps of `encode` and `decode` around the compression, for a page that compresses
-// with the browser's CompressionStream / DecompressionStream("deflate"), which write and
-// read the same zlib streams: the page's wasm then carries no inflater or deflater.
+/// The fragment that opens a review: `doc` (the design) with `baseline` (what runs now)
+/// in the document's `Baseline` member. Without a baseline it is [`encode`]'s link, so a
+/// review of a design alone is an ordinary share link.
+pub fn encode_review(doc: &DesignDocument, baseline: Option<&DesignDocument>) -> String {
+    let Some(baseline) = baseline else {
+        return encode(doc);
+    };
+    encode_json(&review_json(doc, Some(baseline)))
+}
+
+/// The fragment carrying `json` (a document's JSON text) packed as [`encode`] packs it.
+pub fn encode_json(json: &str) -> String {
+    let packed = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 9);
+    fragment_of(&packed)
+}
+
+/// Reads a fragment made by [`encode_review`] or [`encode`]: the design and, when the link
+/// carries one, the baseline. Old links (one design) give no baseline.
+pub fn decode_review(
+    fragment: &str,
+) -> Result<(DesignDocument, Option<DesignDocument>), ShareError> {
+    let json = decode_json(fragment)?;
+    parse_review_document(&json)
+        .map_err(|e| ShareError::Damaged(format!("its design could not be read: {}", e.message)))
+}
+
+// The steps of the links' encoding and decoding around the compression, for a page that
+// compresses with the browser's CompressionStream / DecompressionStream("deflate"), which
+// write and read the same zlib streams: the page's wasm then carries no inflater or deflater.
 
 /// The document JSON a link carries, before compression.
 pub fn link_json(doc: &DesignDocument) -> String {
     plain_json(doc)
 }
 
-/// The fragment for `packed`: the link JSON compressed as a zlib stream.
+/// The JSON a review link carries: [`link_json`] of `doc`, with `baseline` (when there is
+/// one) as its `Baseline` member.
+pub fn review_json(doc: &DesignDocument, baseline: Option<&DesignDocument>) -> String {
+    let design = plain_json(doc);
+    let Some(baseline) = baseline else {
+        return design;
+    };
+    // The design's object with one more member: the baseline.
+    match design.strip_suffix('}') {
+        Some(open) => format!("{open},\"Baseline\":{}}}", plain_json(baseline)),
+        None => design,
+    }
+}
+
+/// The fragment for `packed`: a link's JSON compressed as a zlib stream.
 pub fn fragment_of(packed: &[u8]) -> String {
     format!("d{FORMAT_VERSION}.{}", base64url::encode(packed))
 }
@@ -131,8 +171,18 @@ pub fn packed_of(fragment: &str) -> Result<Vec<u8>, ShareError> {
     })
 }
 
-/// The design in `inflated`, the bytes of a fragment's zlib stream (at most
-/// [`MAX_DOCUMENT_BYTES`]: the inflater stops there and reports [`ShareError::TooLarge`]).
+/// The design and baseline in `inflated`, the bytes of a fragment's zlib stream (at most
+/// [`MAX_DOCUMENT_BYTES`]: the inflater stops there and reports [`ShareError::TooLarge`]),
+/// as [`decode_review`] reads them.
+pub fn review_of(
+    inflated: Vec<u8>,
+) -> Result<(DesignDocument, Option<DesignDocument>), ShareError> {
+    let json = text_of(inflated)?;
+    parse_review_document(&json)
+        .map_err(|e| ShareError::Damaged(format!("its design could not be read: {}", e.message)))
+}
+
+/// The design in `inflated`, as [`decode`] reads it.
 pub fn document_of(inflated: Vec<u8>) -> Result<DesignDocument, ShareError> {
     let json = text_of(inflated)?;
     parse_document(&json)

@@ -64,10 +64,10 @@ pub fn validate(doc: &DesignDocument) -> Vec<Finding> {
     v.request();
     v.endpoint();
     let mut out = placeholder_findings(doc);
-    // A placeholder's own finding says what is missing there; a "required" finding at the
-    // same path would say it again.
+    // A placeholder's own finding says what is missing there; anything else at the same
+    // path ("required", a bound) would be about the absence the placeholder already names.
     v.out
-        .retain(|f| !(f.rule == "R1" && doc.placeholders.iter().any(|p| p.path == f.path)));
+        .retain(|f| !doc.placeholders.iter().any(|p| p.path == f.path));
     out.append(&mut v.out);
     out
 }

@@ -4,6 +4,15 @@
 //! language and a table of the target's own facts (with their sources) that become
 //! findings naming the target. Part of the on-demand wasm.
 
+pub mod cdk;
+pub mod cloudformation;
+pub mod facts;
+pub mod iam;
+pub mod json;
+pub mod stepfunctions;
+pub mod terraform;
+pub mod tree;
+
 use designer_core::model::DesignDocument;
 use designer_core::validate::Severity;
 
@@ -57,7 +66,8 @@ impl Target {
 /// What the page may set for an export.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Options {
-    /// CloudFormation: a whole minimal template (true) or the resource alone.
+    /// CloudFormation: a whole minimal template (true) or the resource alone. Step Functions:
+    /// a one-state state machine (true) or the task state alone.
     pub whole_template: bool,
     /// IAM: the ARN parts; empty means "write a placeholder the user fills in".
     pub partition: String,
@@ -98,17 +108,33 @@ pub struct TargetFinding {
     pub message: String,
 }
 
-/// The export of `doc` for `target`.
+/// The export of `doc` for `target`. Values the document holds as placeholders are written
+/// as each language's fill-in marker, and the export says at its top that it is incomplete.
 pub fn export(target: Target, doc: &DesignDocument, options: &Options) -> Export {
-    let _ = (doc, options);
-    Export {
-        text: format!("not written yet: {}", target.id()),
-        filename: String::new(),
+    match target {
+        Target::CloudFormationYaml => cloudformation::export(doc, options, true),
+        Target::CloudFormationJson => cloudformation::export(doc, options, false),
+        Target::Terraform => terraform::export_aws(doc),
+        Target::TerraformAwscc => terraform::export_awscc(doc),
+        Target::CdkTypeScript => cdk::typescript(doc),
+        Target::CdkPython => cdk::python(doc),
+        Target::StepFunctions => stepfunctions::export(doc, options),
+        Target::IamPolicy => iam::export(doc, options),
     }
 }
 
-/// Every target's findings for `doc`, in the order of [`Target::ALL`].
+/// Every target's findings for `doc`, in the order of [`Target::ALL`], with the IAM
+/// policy's as the default [`Options`] leave it (no region, no account).
 pub fn findings(doc: &DesignDocument) -> Vec<TargetFinding> {
-    let _ = doc;
-    Vec::new()
+    findings_with(doc, &Options::default())
+}
+
+/// Every target's findings for `doc` exported with `options` (the IAM policy's depend on
+/// the partition, region and account typed on the page).
+pub fn findings_with(doc: &DesignDocument, options: &Options) -> Vec<TargetFinding> {
+    let mut out = cloudformation::findings(doc);
+    out.extend(terraform::findings(doc));
+    out.extend(cdk::findings(doc));
+    out.extend(iam::findings(doc, options));
+    out
 }

@@ -103,8 +103,10 @@ pub fn refuse(message: impl Into<String>) -> Refusal {
 /// parse), `import` reads it.
 struct Form {
     detect: fn(&str) -> bool,
-    import: fn(&str, &DesignDocument, &Options) -> Result<Outcome, Refusal>,
+    import: ImportFn,
 }
+
+type ImportFn = fn(&str, &DesignDocument, &Options) -> Result<Outcome, Refusal>;
 
 /// In order of how specific their signs are: the first whose `detect` says yes reads it.
 const FORMS: &[Form] = &[
@@ -114,7 +116,6 @@ const FORMS: &[Form] = &[
     Form { detect: terraform::detect, import: terraform::import },
     Form { detect: cdk::detect, import: cdk::import },
     Form { detect: cli::detect, import: cli::import },
-    Form { detect: python::detect, import: python::import },
 ];
 
 /// Imports `text` in any form: a design document or a bare request as the core reads
@@ -142,10 +143,32 @@ pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result
     if text.trim().is_empty() {
         return Err(core_error.into());
     }
+    // A boto3 call is the strongest sign there is: a snippet that makes one is Python,
+    // whatever its dicts look like (a dict named `deployment_config` looks like an awscc
+    // attribute). Otherwise the first form whose signs match reads the text.
+    if python::has_call(text) {
+        return python::import(text, current, options);
+    }
+    // Otherwise every form whose signs match tries in turn (signs overlap: a CDK stack
+    // can hold YAML-looking lines); the first that reads the text wins, and when none does,
+    // the first one's refusal is shown, as it had the most specific signs.
+    let mut first_refusal = None;
     for form in FORMS {
         if (form.detect)(text) {
-            return (form.import)(text, current, options);
+            match (form.import)(text, current, options) {
+                Ok(outcome) => return Ok(outcome),
+                Err(refusal) => {
+                    first_refusal.get_or_insert(refusal);
+                }
+            }
         }
     }
-    Err(core_error.into())
+    if let Some(refusal) = first_refusal {
+        return Err(refusal);
+    }
+    // No other form's signs: the Python reader (a request dict, keyword arguments) has the most to say about a text it cannot read
+    // (no `update_endpoint(` call; or, for a text that starts like JSON, whichever of the
+    // JSON and Python readers got further).
+    let _ = core_error;
+    python::import(text, current, options)
 }

@@ -4,6 +4,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -17,12 +18,21 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain',
 };
 
-/** Serves `dir` under `prefix` (e.g. '/tools/designer/') on an ephemeral port. */
-export async function serveDist({ dir = DIST, prefix = '/' } = {}) {
+/** What a static server would compress (wasm included, as common hosts do). */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', '.svg', '.txt']);
+
+/**
+ * Serves `dir` under `prefix` (e.g. '/tools/designer/') on an ephemeral port. With `gzip`,
+ * responses are gzip-encoded (zlib level 6) for a browser that accepts it, as a production
+ * host serves them. `setDir` swaps the served directory (a new deployment at the same URL);
+ * `close` also drops open connections, so that afterwards the page has no network at all.
+ */
+export async function serveDist({ dir = DIST, prefix = '/', gzip = false } = {}) {
   if (!fs.existsSync(path.join(dir, 'index.html'))) {
     throw new Error(`${dir}/index.html is missing: run scripts/build.sh first`);
   }
   const requests = [];
+  const gzipped = new Map();
   const server = http.createServer((req, res) => {
     requests.push(req.url);
     const url = new URL(req.url, 'http://x');
@@ -33,7 +43,15 @@ export async function serveDist({ dir = DIST, prefix = '/' } = {}) {
     if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404); res.end('not found'); return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+    const headers = { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' };
+    if (gzip && COMPRESSIBLE.has(path.extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+      if (!gzipped.has(file)) gzipped.set(file, zlib.gzipSync(fs.readFileSync(file), { level: 6 }));
+      const body = gzipped.get(file);
+      res.writeHead(200, { ...headers, 'content-encoding': 'gzip', 'content-length': body.length, vary: 'accept-encoding' });
+      res.end(body);
+      return;
+    }
+    res.writeHead(200, headers);
     fs.createReadStream(file).pipe(res);
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
@@ -42,7 +60,8 @@ export async function serveDist({ dir = DIST, prefix = '/' } = {}) {
     url: `http://127.0.0.1:${port}${prefix}`,
     origin: `http://127.0.0.1:${port}`,
     requests,
-    close: () => new Promise((r) => server.close(r)),
+    setDir: (d) => { dir = d; gzipped.clear(); },
+    close: () => new Promise((r) => { server.close(r); server.closeAllConnections(); }),
   };
 }
 
@@ -59,10 +78,12 @@ export async function launch() {
 /**
  * Opens `url` in a fresh context (a fresh profile: empty storage) and waits until the page
  * has rendered its findings and timeline. Returns { page, context, log } where log collects
- * every request URL, console errors and page errors.
+ * every request URL, console errors and page errors. `serviceWorkers: 'block'` keeps the
+ * page's service worker out (e.g. for a test that routes the page's own requests: requests
+ * a worker answers never reach Playwright's routes).
  */
-export async function openPage(browser, url, { colorScheme = 'light', viewport = { width: 1280, height: 900 }, reducedMotion = 'no-preference', initScript } = {}) {
-  const context = await browser.newContext({ colorScheme, viewport, reducedMotion });
+export async function openPage(browser, url, { colorScheme = 'light', viewport = { width: 1280, height: 900 }, reducedMotion = 'no-preference', initScript, serviceWorkers = 'allow' } = {}) {
+  const context = await browser.newContext({ colorScheme, viewport, reducedMotion, serviceWorkers });
   if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   const log = { requests: [], consoleErrors: [], pageErrors: [] };
@@ -81,10 +102,19 @@ export async function findings(page) {
   })));
 }
 
-/** Pastes `text` into the import box and presses Import. */
+/** Pastes `text` into the import box, presses Import and waits until the page has said
+ * how it went (forms other than documents and requests are read by the converters module,
+ * which may still be loading). */
 export async function importText(page, text) {
   await page.fill('[data-testid=import-input]', text);
   await page.click('[data-testid=import-apply]');
+  await importSettled(page);
+}
+
+/** Waits until an import has finished: no longer busy, and accepted or refused. */
+export async function importSettled(page) {
+  await page.waitForFunction(() => !document.querySelector('.import__busy')
+    && (document.querySelector('[data-testid=import-error]') || document.querySelector('[data-testid=import-done]')), null, { timeout: 20000 });
 }
 
 /** The text of an export (hidden tabs included). */

@@ -1,0 +1,302 @@
+//! CDK: a whole app (imports, `App`, a `Stack`, the `CfnEndpoint` with the request as its
+//! props, `app.synth()`) in TypeScript and in Python, that runs as it is.
+//!
+//! A placeholder becomes a call of `fillIn(...)` / `fill_in(...)`, defined at the top of the
+//! app, which stops it with a message naming the missing value: the app cannot synthesise
+//! a template with a made-up value in it.
+
+use designer_core::export::{is_invisible, python_literal};
+use designer_core::model::DesignDocument;
+use designer_core::validate::Severity;
+
+use crate::facts::cdk as facts;
+use crate::tree::{self, camel, snake, Fill, Node, Obj};
+use crate::{Export, TargetFinding};
+
+const TARGET: &str = "CDK";
+
+const STACK_ID: &str = "SageMakerEndpointStack";
+const CONSTRUCT_ID: &str = "Endpoint";
+
+/// `s` as a TypeScript (JavaScript) string literal in double quotes: `"` and `\` escaped,
+/// line breaks and controls as escapes, invisible characters as `\u{...}`. Backticks and
+/// `${` mean nothing inside double quotes.
+pub fn ts_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() || is_invisible(c) => {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// `s` as a Python string literal (double quotes, Python escapes, invisible characters as
+/// `\u`/`\U` escapes), as the boto3 export writes them.
+pub fn py_string(s: &str) -> String {
+    python_literal(s)
+}
+
+fn pad(depth: usize) -> String {
+    "  ".repeat(depth)
+}
+
+fn header_lines(fills: &[&Fill], comment: &str) -> String {
+    let mut out = String::new();
+    if fills.is_empty() {
+        return out;
+    }
+    out.push_str(&format!(
+        "{comment} INCOMPLETE: the imported text did not give {} value(s). Until each fill-in call\n\
+         {comment} below is replaced by its value, the app stops with a message naming it.\n",
+        fills.len()
+    ));
+    for f in fills {
+        out.push_str(&format!(
+            "{comment} FILL IN {}: the imported text had {}\n",
+            f.path,
+            crate::json::json_string(&f.expression)
+        ));
+    }
+    out
+}
+
+/// The TypeScript app.
+pub fn typescript(doc: &DesignDocument) -> Export {
+    let (root, _) = tree::request(doc);
+    let fills = tree::fills(&root);
+    let mut out = String::from(
+        "// A CDK app (aws-cdk-lib v2) with a SageMaker endpoint and the deployment policy of its\n\
+         // updates, written by the deployment designer: npx cdk synth --app \"npx ts-node sagemaker-endpoint.ts\"\n",
+    );
+    out.push_str(&header_lines(&fills, "//"));
+    out.push_str(&format!(
+        "import {{ App, Stack }} from \"aws-cdk-lib\";\nimport {{ {} }} from \"{}\";\n\n",
+        facts::CLASS,
+        facts::TYPESCRIPT_MODULE
+    ));
+    if !fills.is_empty() {
+        out.push_str(
+            "function fillIn(path: string, importedAs: string): never {\n  \
+             throw new Error(`FILL IN ${path}: the imported text had ${importedAs}; put the value here.`);\n}\n\n",
+        );
+    }
+    out.push_str(&format!(
+        "const app = new App();\nconst stack = new Stack(app, \"{STACK_ID}\");\n\nnew {}(stack, \"{CONSTRUCT_ID}\", ",
+        facts::CLASS
+    ));
+    out.push_str(&ts_value(&Node::Map(root.clone()), 0));
+    out.push_str(");\n\napp.synth();\n");
+    Export {
+        text: out,
+        filename: "sagemaker-endpoint.ts".to_string(),
+    }
+}
+
+fn ts_value(n: &Node, depth: usize) -> String {
+    match n {
+        Node::Str(s) => ts_string(s),
+        Node::Int(i) => i.to_string(),
+        Node::Bool(b) => b.to_string(),
+        Node::Fill(f) => format!(
+            "fillIn({}, {})",
+            ts_string(&f.path),
+            ts_string(&f.expression)
+        ),
+        Node::List(items) if items.is_empty() => "[]".to_string(),
+        Node::Map(o) if o.entries.is_empty() => "{}".to_string(),
+        Node::List(items) => {
+            let mut out = String::from("[\n");
+            for item in items {
+                out.push_str(&format!(
+                    "{}{},\n",
+                    pad(depth + 1),
+                    ts_value(item, depth + 1)
+                ));
+            }
+            out.push_str(&pad(depth));
+            out.push(']');
+            out
+        }
+        Node::Map(o) => {
+            let mut out = String::from("{\n");
+            for (k, v) in &o.entries {
+                out.push_str(&format!(
+                    "{}{}: {},\n",
+                    pad(depth + 1),
+                    camel(k),
+                    ts_value(v, depth + 1)
+                ));
+            }
+            out.push_str(&pad(depth));
+            out.push('}');
+            out
+        }
+    }
+}
+
+/// The Python app.
+pub fn python(doc: &DesignDocument) -> Export {
+    let (root, _) = tree::request(doc);
+    let fills = tree::fills(&root);
+    let mut out = String::from(
+        "# A CDK app (aws-cdk-lib v2) with a SageMaker endpoint and the deployment policy of its\n\
+         # updates, written by the deployment designer: cdk synth --app \"python3 sagemaker_endpoint.py\"\n",
+    );
+    out.push_str(&header_lines(&fills, "#"));
+    out.push_str(
+        "from aws_cdk import App, Stack\nfrom aws_cdk import aws_sagemaker as sagemaker\n\n",
+    );
+    if !fills.is_empty() {
+        out.push_str(
+            "\ndef fill_in(path: str, imported_as: str):\n    \
+             raise SystemExit(f\"FILL IN {path}: the imported text had {imported_as}; put the value here.\")\n\n\n",
+        );
+    }
+    out.push_str(&format!(
+        "app = App()\nstack = Stack(app, \"{STACK_ID}\")\n\nsagemaker.{}(\n    stack,\n    \"{CONSTRUCT_ID}\",\n",
+        facts::CLASS
+    ));
+    for (k, v) in &root.entries {
+        out.push_str(&format!("    {}={},\n", snake(k), py_value(v, 1)));
+    }
+    out.push_str(")\n\napp.synth()\n");
+    Export {
+        text: out,
+        filename: "sagemaker_endpoint.py".to_string(),
+    }
+}
+
+/// `sagemaker.CfnEndpoint.<Shape>Property`.
+fn py_struct(o: &Obj) -> String {
+    format!(
+        "sagemaker.{}.{}{}",
+        facts::CLASS,
+        o.shape,
+        facts::STRUCT_SUFFIX
+    )
+}
+
+fn py_value(n: &Node, depth: usize) -> String {
+    let pad4 = |d: usize| "    ".repeat(d);
+    match n {
+        Node::Str(s) => py_string(s),
+        Node::Int(i) => i.to_string(),
+        Node::Bool(b) => if *b { "True" } else { "False" }.to_string(),
+        Node::Fill(f) => format!(
+            "fill_in({}, {})",
+            py_string(&f.path),
+            py_string(&f.expression)
+        ),
+        Node::List(items) if items.is_empty() => "[]".to_string(),
+        Node::Map(o) if o.entries.is_empty() => format!("{}()", py_struct(o)),
+        Node::List(items) => {
+            let mut out = String::from("[\n");
+            for item in items {
+                out.push_str(&format!(
+                    "{}{},\n",
+                    pad4(depth + 1),
+                    py_value(item, depth + 1)
+                ));
+            }
+            out.push_str(&pad4(depth));
+            out.push(']');
+            out
+        }
+        Node::Map(o) => {
+            let mut out = format!("{}(\n", py_struct(o));
+            for (k, v) in &o.entries {
+                out.push_str(&format!(
+                    "{}{}={},\n",
+                    pad4(depth + 1),
+                    snake(k),
+                    py_value(v, depth + 1)
+                ));
+            }
+            out.push_str(&pad4(depth));
+            out.push(')');
+            out
+        }
+    }
+}
+
+/// True when the CDK would read part of `s` as one of its tokens.
+pub fn looks_like_token(s: &str) -> bool {
+    let key_char = |c: char| c.is_ascii_alphanumeric() || facts::TOKEN_KEY_CHARS.contains(c);
+    let string_token = s.match_indices(facts::STRING_TOKEN_START).any(|(i, m)| {
+        let rest = &s[i + m.len()..];
+        let key_len = rest.find(|c: char| !key_char(c)).unwrap_or(rest.len());
+        key_len > 0 && rest[key_len..].starts_with(facts::TOKEN_END)
+    });
+    let number_token = s.match_indices("-1.").any(|(i, m)| {
+        let rest = &s[i + m.len()..];
+        let digits = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
+        (10..=16).contains(&digits) && rest[digits..].to_ascii_lowercase().starts_with("e+289")
+    });
+    string_token || number_token
+}
+
+/// Text the CDK would not keep as data.
+pub fn findings(doc: &DesignDocument) -> Vec<TargetFinding> {
+    let (root, _) = tree::request(doc);
+    tree::strings(&root)
+        .into_iter()
+        .filter(|(_, s)| looks_like_token(s))
+        .map(|(path, _)| TargetFinding {
+            target: TARGET,
+            path,
+            severity: Severity::Error,
+            message: "The CDK reads text like ${Token[...]} as one of its own tokens, so the CDK app fails here (Unrecognized token key); CloudFormation, Terraform and the CLI take this text as it is.".to_string(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cdk_tokens_are_recognised_as_the_cdk_does() {
+        for s in [
+            "${Token[TOKEN.1]}",
+            "a ${Token[x:y-z_.]} b",
+            "-1.8881079208266e+289",
+        ] {
+            assert!(looks_like_token(s), "{s}");
+        }
+        for s in [
+            "${Token[]}",
+            "${Token[a b]}",
+            "${token[X]}",
+            "-1.888e+289",
+            "${x}",
+        ] {
+            assert!(!looks_like_token(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn ts_strings_escape_quotes_and_invisibles() {
+        let cases = [
+            ("plain", r#""plain""#),
+            ("`${x}` #{y} */", r#""`${x}` #{y} */""#),
+            ("a\"b\\c\nd", r#""a\"b\\c\nd""#),
+            ("\u{2028}\u{e0041}\u{7f}", r#""\u{2028}\u{e0041}\u{7f}""#),
+        ];
+        for (input, want) in cases {
+            assert_eq!(ts_string(input), want, "{input:?}");
+        }
+    }
+}

@@ -1,0 +1,401 @@
+//! Terraform: the `aws_sagemaker_endpoint` resource (nested blocks, `alarms` repeated) and
+//! the `awscc_sagemaker_endpoint` one (attribute objects), in HCL; and what the aws provider
+//! refuses or cannot say that the API accepts.
+//!
+//! A placeholder becomes `var.fill_in_...`, with a `variable` block that has no default, so
+//! Terraform itself asks for the missing value at plan time.
+
+use designer_core::model::DesignDocument;
+use designer_core::validate::Severity;
+
+use crate::facts::{awscc as awscc_facts, terraform as facts};
+use crate::json::{compact, from_node, json_string, J};
+use crate::tree::{self, snake, Fill, Kind, Node, Obj};
+use crate::{Export, TargetFinding};
+
+const TARGET: &str = "Terraform";
+const AWSCC_TARGET: &str = "Terraform (awscc)";
+/// The resource's local name.
+const LOCAL_NAME: &str = "endpoint";
+
+/// `s` as an HCL quoted string that Terraform reads as exactly this text: `"` and `\`
+/// escaped, line breaks, controls and invisible characters as `\n`, `\uNNNN` or
+/// `\UNNNNNNNN`, and the template sequences `${` and `%{` doubled (`$${`, `%%{`) so they
+/// stay text.
+pub fn hcl_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '$' | '%' if chars.peek() == Some(&'{') => {
+                out.push(c);
+                out.push(c);
+            }
+            c if c.is_control() || designer_core::export::is_invisible(c) => {
+                let n = c as u32;
+                if n <= 0xFFFF {
+                    out.push_str(&format!("\\u{n:04x}"));
+                } else {
+                    out.push_str(&format!("\\U{n:08x}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The variable that stands for `fill`.
+fn variable(fill: &Fill) -> String {
+    format!("fill_in_{}", fill.snake_ident())
+}
+
+fn pad(depth: usize) -> String {
+    "  ".repeat(depth)
+}
+
+/// The header comment and `variable` blocks for the placeholders.
+fn preamble(fills: &[&Fill], out: &mut String) {
+    if fills.is_empty() {
+        return;
+    }
+    out.push_str(&format!(
+        "# INCOMPLETE: the imported text did not give {} value(s). Each is a fill_in_... variable\n\
+         # without a default, so Terraform asks for it at plan time; or put the value in its place.\n",
+        fills.len()
+    ));
+    for f in fills {
+        out.push_str(&format!(
+            "# FILL IN {} (var.{}): the imported text had {}\n",
+            f.path,
+            variable(f),
+            json_string(&f.expression)
+        ));
+    }
+    out.push('\n');
+    for f in fills {
+        let ty = match f.kind {
+            Kind::Str => "string",
+            Kind::Int => "number",
+            Kind::Bool => "bool",
+            Kind::Other => "any",
+        };
+        out.push_str(&format!(
+            "variable \"{}\" {{\n  description = {}\n  type        = {ty}\n}}\n\n",
+            variable(f),
+            hcl_string(&format!(
+                "FILL IN {}: the imported text had {}",
+                f.path, f.expression
+            ))
+        ));
+    }
+}
+
+/// A scalar or placeholder as an HCL expression; `None` for a structure or a list.
+fn scalar(n: &Node) -> Option<String> {
+    match n {
+        Node::Str(s) => Some(hcl_string(s)),
+        Node::Int(i) => Some(i.to_string()),
+        Node::Bool(b) => Some(b.to_string()),
+        Node::Fill(f) => Some(format!("var.{}", variable(f))),
+        Node::List(_) | Node::Map(_) => None,
+    }
+}
+
+/// Writes `key = value` lines with their `=` aligned, as `terraform fmt` does.
+fn attributes(lines: &[(String, String)], depth: usize, out: &mut String) {
+    let width = lines.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+    for (k, v) in lines {
+        out.push_str(&format!("{}{k:width$} = {v}\n", pad(depth)));
+    }
+}
+
+/// The aws provider's argument for an API member.
+fn argument(member: &str) -> String {
+    facts::RENAMED
+        .iter()
+        .find(|(api, _)| *api == member)
+        .map(|(_, tf)| tf.to_string())
+        .unwrap_or_else(|| snake(member))
+}
+
+/// The body of a block of the aws provider: attributes first, then nested blocks (a list of
+/// structures is the block repeated).
+fn block_body(obj: &Obj, depth: usize, out: &mut String) {
+    let mut attrs = Vec::new();
+    let mut blocks: Vec<(String, &Obj)> = Vec::new();
+    for (k, v) in &obj.entries {
+        let name = argument(k);
+        match v {
+            Node::Map(o) => blocks.push((name, o)),
+            Node::List(items) => {
+                for item in items {
+                    match item {
+                        Node::Map(o) => blocks.push((name.clone(), o)),
+                        other => {
+                            if let Some(s) = scalar(other) {
+                                attrs.push((name.clone(), s));
+                            }
+                        }
+                    }
+                }
+            }
+            other => {
+                if let Some(s) = scalar(other) {
+                    attrs.push((name, s));
+                }
+            }
+        }
+    }
+    attributes(&attrs, depth, out);
+    for (i, (name, o)) in blocks.iter().enumerate() {
+        if i > 0 || !attrs.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&format!("{}{name} {{\n", pad(depth)));
+        block_body(o, depth + 1, out);
+        out.push_str(&format!("{}}}\n", pad(depth)));
+    }
+}
+
+/// The `aws_sagemaker_endpoint` export.
+pub fn export_aws(doc: &DesignDocument) -> Export {
+    let (mut root, _) = tree::request(doc);
+    let fills: Vec<Fill> = tree::fills(&root).into_iter().cloned().collect();
+    // What the provider cannot say is taken out of the resource and named in a comment.
+    let mut left_out = Vec::new();
+    root.entries.retain(|(k, v)| {
+        if facts::UNSUPPORTED.contains(k) {
+            left_out.push((*k, v.clone()));
+            false
+        } else {
+            true
+        }
+    });
+    let mut out = String::new();
+    preamble(&fills.iter().collect::<Vec<_>>(), &mut out);
+    out.push_str(&format!(
+        "resource \"{}\" \"{LOCAL_NAME}\" {{\n",
+        facts::RESOURCE_TYPE
+    ));
+    block_body(&root, 1, &mut out);
+    if !left_out.is_empty() {
+        if !root.entries.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(
+            "  # Not set: the aws provider has no argument for these (use awscc or the CLI):\n",
+        );
+        for (k, v) in &left_out {
+            let value = from_node(v, &|key, f| {
+                (key.to_string(), J::Str(format!("var.{}", variable(f))))
+            });
+            out.push_str(&format!("  #   {k} = {}\n", compact(&value)));
+        }
+    }
+    out.push_str("}\n");
+    Export {
+        text: out,
+        filename: "sagemaker_endpoint.tf".to_string(),
+    }
+}
+
+/// A value of the awscc form: objects and lists as HCL constructors, one member a line.
+fn value(n: &Node, depth: usize) -> String {
+    if let Some(s) = scalar(n) {
+        return s;
+    }
+    match n {
+        Node::Map(o) if o.entries.is_empty() => "{}".to_string(),
+        Node::List(items) if items.is_empty() => "[]".to_string(),
+        Node::Map(o) => {
+            let mut out = String::from("{\n");
+            object_body(o, depth + 1, &mut out);
+            out.push_str(&pad(depth));
+            out.push('}');
+            out
+        }
+        Node::List(items) => {
+            let mut out = String::from("[\n");
+            for item in items {
+                out.push_str(&pad(depth + 1));
+                out.push_str(&value(item, depth + 1));
+                out.push_str(",\n");
+            }
+            out.push_str(&pad(depth));
+            out.push(']');
+            out
+        }
+        _ => String::new(),
+    }
+}
+
+/// Members of an awscc object: runs of one-line values aligned, as `terraform fmt` does.
+fn object_body(obj: &Obj, depth: usize, out: &mut String) {
+    let mut run: Vec<(String, String)> = Vec::new();
+    for (k, v) in &obj.entries {
+        let text = value(v, depth);
+        if text.contains('\n') {
+            attributes(&run, depth, out);
+            run.clear();
+            out.push_str(&format!("{}{} = {text}\n", pad(depth), snake(k)));
+        } else {
+            run.push((snake(k), text));
+        }
+    }
+    attributes(&run, depth, out);
+}
+
+/// The `awscc_sagemaker_endpoint` export.
+pub fn export_awscc(doc: &DesignDocument) -> Export {
+    let (root, _) = tree::request(doc);
+    let mut out = String::new();
+    preamble(&tree::fills(&root), &mut out);
+    out.push_str(&format!(
+        "resource \"{}\" \"{LOCAL_NAME}\" {{\n",
+        awscc_facts::RESOURCE_TYPE
+    ));
+    object_body(&root, 1, &mut out);
+    out.push_str("}\n");
+    Export {
+        text: out,
+        filename: "sagemaker_endpoint_awscc.tf".to_string(),
+    }
+}
+
+/// What the aws provider refuses or cannot say, and what awscc does differently.
+pub fn findings(doc: &DesignDocument) -> Vec<TargetFinding> {
+    let mut out = Vec::new();
+    let req = &doc.request;
+    let held = |path: &str| doc.placeholders.iter().any(|p| p.path == path);
+    let mut push = |path: &str, severity: Severity, message: String| {
+        out.push(TargetFinding {
+            target: TARGET,
+            path: path.to_string(),
+            severity,
+            message,
+        })
+    };
+    let range = facts::MAXIMUM_EXECUTION_TIMEOUT_IN_SECONDS;
+    let (lo, hi) = (range.min.unwrap_or(0), range.max.unwrap_or(i64::MAX));
+    if let Some(dc) = &req.deployment_config {
+        let bg = dc.blue_green_update_policy.as_ref();
+        let rp = dc.rolling_update_policy.as_ref();
+        let timeouts = [
+            (
+                "DeploymentConfig.BlueGreenUpdatePolicy.MaximumExecutionTimeoutInSeconds",
+                bg.and_then(|b| b.maximum_execution_timeout_in_seconds),
+            ),
+            (
+                "DeploymentConfig.RollingUpdatePolicy.MaximumExecutionTimeoutInSeconds",
+                rp.and_then(|r| r.maximum_execution_timeout_in_seconds),
+            ),
+        ];
+        for (path, t) in timeouts {
+            if let Some(t) = t.filter(|t| !range.contains(*t)) {
+                let side = if t > hi {
+                    format!("above {hi} s")
+                } else {
+                    format!("under {lo} s")
+                };
+                push(path, Severity::Error, format!(
+                    "Terraform refuses a timeout {side}: the aws provider takes {lo}..{hi} for maximum_execution_timeout_in_seconds (the API allows up to 28800), and {t} is outside it."
+                ));
+            }
+        }
+        match (bg.is_some(), rp.is_some()) {
+            (true, true) => push("DeploymentConfig", Severity::Error, format!(
+                "Terraform takes exactly one of {} and {}: remove one.",
+                facts::EXACTLY_ONE_OF[0], facts::EXACTLY_ONE_OF[1]
+            )),
+            (false, false) if !held("DeploymentConfig.BlueGreenUpdatePolicy") && !held("DeploymentConfig.RollingUpdatePolicy") => push("DeploymentConfig", Severity::Error, format!(
+                "Terraform needs exactly one of {} and {} in deployment_config (the API lets both be absent): add one, or leave DeploymentConfig out.",
+                facts::EXACTLY_ONE_OF[0], facts::EXACTLY_ONE_OF[1]
+            )),
+            _ => {}
+        }
+        if facts::WAIT_INTERVAL_REQUIRED {
+            let routing = bg.and_then(|b| b.traffic_routing_configuration.as_ref());
+            let p = "DeploymentConfig.BlueGreenUpdatePolicy.TrafficRoutingConfiguration.WaitIntervalInSeconds";
+            if routing.is_some_and(|t| t.wait_interval_in_seconds.is_none()) && !held(p) {
+                push(p, Severity::Error, "Terraform requires wait_interval_in_seconds in traffic_routing_configuration: set the baking period (0 for none).".to_string());
+            }
+            let p = "DeploymentConfig.RollingUpdatePolicy.WaitIntervalInSeconds";
+            if rp.is_some_and(|r| r.wait_interval_in_seconds.is_none()) && !held(p) {
+                push(p, Severity::Error, "Terraform requires wait_interval_in_seconds in rolling_update_policy: set the baking period (0 for none).".to_string());
+            }
+        }
+        if dc.auto_rollback_configuration.is_some()
+            || held("DeploymentConfig.AutoRollbackConfiguration")
+        {
+            push("DeploymentConfig.AutoRollbackConfiguration", Severity::Warning, format!(
+                "In Terraform, changing these alarms replaces the endpoint: {} is ForceNew in the aws provider, so a later edit of the alarms destroys and recreates the endpoint instead of updating it.",
+                facts::FORCE_NEW[0]
+            ));
+        }
+    }
+    let unsupported = [
+        (
+            "RetainAllVariantProperties",
+            req.retain_all_variant_properties == Some(true),
+            "the update resets the variants' instance counts and weights to the new config's",
+        ),
+        (
+            "ExcludeRetainedVariantProperties",
+            req.exclude_retained_variant_properties
+                .as_ref()
+                .is_some_and(|l| !l.is_empty()),
+            "the exclusions are not sent",
+        ),
+        (
+            "RetainDeploymentConfig",
+            req.retain_deployment_config == Some(true),
+            "the previous deployment configuration is not kept",
+        ),
+    ];
+    for (member, set, effect) in unsupported {
+        if (set || held(member)) && facts::UNSUPPORTED.contains(&member) {
+            push(member, Severity::Warning, format!(
+                "Terraform's aws provider cannot set {member}: use awscc or the CLI. The export leaves it out, so {effect}."
+            ));
+        }
+    }
+    if req.endpoint_name.is_some() || held("EndpointName") {
+        out.push(TargetFinding {
+            target: AWSCC_TARGET,
+            path: "EndpointName".to_string(),
+            severity: Severity::Warning,
+            message: "In Terraform (awscc), changing endpoint_name replaces the endpoint (it is create-only in the CloudFormation schema awscc follows).".to_string(),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hcl_strings_keep_templates_as_text() {
+        let cases = [
+            ("plain", r#""plain""#),
+            ("${var.x}", r#""$${var.x}""#),
+            ("%{ if x }", r#""%%{ if x }""#),
+            ("$${", r#""$$${""#),
+            ("$ % {", r#""$ % {""#),
+            ("a\"b\\c\nd", r#""a\"b\\c\nd""#),
+            ("\u{202e}\u{e0041}", r#""\u202e\U000e0041""#),
+            ("#{x} `y` */ é", r##""#{x} `y` */ é""##),
+        ];
+        for (input, want) in cases {
+            assert_eq!(hcl_string(input), want, "{input:?}");
+        }
+    }
+}

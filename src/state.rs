@@ -1,0 +1,118 @@
+//! The page's shared state: the `Designer` context that the app provides and every component
+//! reads, and the small helpers that go with it (which findings show, field ids). Kept apart
+//! from `app.rs`, so that the components depend on the state and not on the page that holds them.
+
+use std::collections::HashSet;
+
+use leptos::prelude::*;
+
+use crate::core::{edit, model::DesignDocument, simulate::Simulation, validate::Finding};
+
+/// A message for the banner at the top of the page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    /// `error` or `info`: how it looks.
+    pub kind: &'static str,
+    pub text: String,
+}
+
+/// The page's shared state (a newtype context, as the Leptos book's global-state chapter shows).
+#[derive(Clone, Copy)]
+pub struct Designer {
+    /// The design being edited: the one source of truth.
+    pub doc: RwSignal<DesignDocument>,
+    /// Its findings.
+    pub findings: Memo<Vec<Finding>>,
+    /// The same findings as the fields read them (see `firewall`): a keystroke that leaves the
+    /// findings as they were does not reach the hundreds of fields that show them.
+    pub field_findings: Signal<Vec<Finding>>,
+    /// Its simulated deployment.
+    pub sim: Memo<Simulation>,
+    /// Field paths the user has touched (their findings are shown beside them).
+    pub touched: RwSignal<HashSet<String>>,
+    /// Show every finding beside its field, touched or not (set by "show all" and by imports).
+    pub show_all: RwSignal<bool>,
+    /// A shared link is open read-only.
+    pub review: RwSignal<bool>,
+    /// The banner message, if any.
+    pub notice: RwSignal<Option<Notice>>,
+    /// The timeline's playhead, in simulated seconds.
+    pub playhead: RwSignal<f64>,
+}
+
+impl Designer {
+    /// Applies an edit to the design.
+    pub fn edit(&self, f: impl FnOnce(&mut DesignDocument)) {
+        self.doc.update(|d| {
+            f(d);
+            // A value typed where an import left a placeholder fills it.
+            edit::settle_placeholders(d);
+        });
+    }
+
+    /// Replaces the whole design (import, example, new design, share link).
+    pub fn replace(&self, doc: DesignDocument, show_findings: bool) {
+        self.touched.set(HashSet::new());
+        self.show_all.set(show_findings);
+        self.playhead.set(0.0);
+        self.doc.set(doc);
+    }
+
+    /// Marks a field as touched.
+    pub fn touch(&self, path: &str) {
+        if !self.touched.with_untracked(|t| t.contains(path)) {
+            self.touched.update(|t| {
+                t.insert(path.to_string());
+            });
+        }
+    }
+
+    /// True when findings at `finding_path` are shown beside their field.
+    pub fn finding_visible(&self, finding_path: &str) -> bool {
+        if self.show_all.get() {
+            return true;
+        }
+        self.touched
+            .with(|t| t.iter().any(|p| related(p, finding_path)))
+    }
+}
+
+/// A signal that follows `f` but tells its readers only when the value really changed.
+///
+/// A memo would re-run to the same value too, but Leptos first marks every reader of a changed
+/// source, and their readers, to be checked: on a 20-variant design each keystroke walked
+/// hundreds of fields that way. Behind this signal the walk stops at one effect, which runs
+/// in the same task (a microtask) and sets the signal only on a change.
+pub fn firewall<T>(f: impl Fn() -> T + 'static) -> Signal<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let out = RwSignal::new(untrack(&f));
+    Effect::new(move |_| {
+        let v = f();
+        if out.with_untracked(|o| *o != v) {
+            out.set(v);
+        }
+    });
+    out.into()
+}
+
+/// True when one path contains the other (`a` is `b`, or an ancestor or descendant of it).
+pub fn related(a: &str, b: &str) -> bool {
+    fn inside(child: &str, parent: &str) -> bool {
+        child.len() > parent.len()
+            && child.starts_with(parent)
+            && matches!(child.as_bytes().get(parent.len()), Some(b'.') | Some(b'['))
+    }
+    a == b || inside(a, b) || inside(b, a)
+}
+
+/// The id of the input that edits `path` (for labels, aria and the summary's links).
+pub fn field_id(path: &str) -> String {
+    let mut id = String::with_capacity(path.len() + 2);
+    id.push_str("f-");
+    for c in path.chars() {
+        id.push(if c.is_ascii_alphanumeric() { c } else { '-' });
+    }
+    id
+}
