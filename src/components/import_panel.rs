@@ -47,7 +47,9 @@ pub fn read_any(
         }
         Err(e) => e,
     };
-    if input.trim().is_empty() {
+    // An empty text, or a design document the core refused (no other form looks like
+    // one), needs no second module to be refused.
+    if input.trim().is_empty() || crate::core::import::is_document_json(input) {
         done(Err(bridge::Refused {
             error: core_error,
             repair: None,

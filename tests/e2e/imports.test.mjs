@@ -28,7 +28,8 @@ async function outcome(page) {
     path: e.getAttribute('data-path'), text: e.textContent,
   })));
   const request = JSON.parse(await exportText(page, 'export-cli-json'));
-  return { done, error, placeholders, request };
+  const document = JSON.parse(await exportText(page, 'export-document'));
+  return { done, error, placeholders, request, document };
 }
 
 /** Imports `text` in a fresh page and returns the outcome and the findings. */
@@ -229,6 +230,131 @@ export class InferenceStack extends cdk.Stack {
     request: (r) => assert.equal(r.EndpointConfigName, 'fraud-cfg-12'),
     placeholders: { EndpointName: '$.endpoint' },
   },
+  {
+    name: 'a CloudFormation JSON template with Fn::Sub and a referenced endpoint config',
+    text: JSON.stringify({
+      AWSTemplateFormatVersion: '2010-09-09',
+      Resources: {
+        Config: {
+          Type: 'AWS::SageMaker::EndpointConfig',
+          Properties: { ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'm-7', InstanceType: 'ml.m5.2xlarge', InitialInstanceCount: 3, InitialVariantWeight: 1 }] },
+        },
+        Endpoint: {
+          Type: 'AWS::SageMaker::Endpoint',
+          Properties: {
+            EndpointName: { 'Fn::Sub': '${AWS::StackName}-ep' },
+            EndpointConfigName: { 'Fn::GetAtt': ['Config', 'EndpointConfigName'] },
+            DeploymentConfig: { RollingUpdatePolicy: { MaximumBatchSize: { Type: 'INSTANCE_COUNT', Value: 1 }, WaitIntervalInSeconds: 120 } },
+          },
+        },
+      },
+    }, null, 2),
+    form: /CloudFormation/,
+    request: (r) => assert.equal(r.DeploymentConfig.RollingUpdatePolicy.WaitIntervalInSeconds, 120),
+    placeholders: { EndpointName: 'AWS::StackName' },
+    document: (d) => assert.equal(d.Endpoint.NewVariants[0].InstanceType, 'ml.m5.2xlarge'),
+  },
+  {
+    name: 'an awscc_sagemaker_endpoint with the retain flags',
+    text: `resource "awscc_sagemaker_endpoint" "main" {
+  endpoint_name                 = "search-\${var.env}"
+  endpoint_config_name          = "search-cfg-3"
+  retain_all_variant_properties = true
+  deployment_config = {
+    blue_green_update_policy = {
+      traffic_routing_configuration = {
+        type                     = "ALL_AT_ONCE"
+        wait_interval_in_seconds = 30
+      }
+    }
+  }
+}
+`,
+    form: /awscc/,
+    request: (r) => assert.equal(r.RetainAllVariantProperties, true),
+    placeholders: { EndpointName: 'var.env' },
+  },
+  {
+    name: 'HCL inside a Go provider-test template',
+    text: `func testAccEndpointConfig_deploymentConfig(rName string) string {
+	return fmt.Sprintf(\`
+resource "aws_sagemaker_endpoint" "test" {
+  endpoint_config_name = aws_sagemaker_endpoint_configuration.test.name
+  name                 = %[1]q
+
+  deployment_config {
+    blue_green_update_policy {
+      traffic_routing_configuration {
+        type                     = "ALL_AT_ONCE"
+        wait_interval_in_seconds = "60"
+      }
+    }
+    auto_rollback_configuration {
+      alarms {
+        alarm_name = "%[1]s-alarm"
+      }
+    }
+  }
+}
+\`, rName)
+}
+`,
+    form: /Terraform/,
+    request: (r) => assert.equal(r.DeploymentConfig.BlueGreenUpdatePolicy.TrafficRoutingConfiguration.WaitIntervalInSeconds, 60),
+    placeholders: { EndpointName: '%[1]q' },
+  },
+  {
+    name: 'a CDK app in Python with keyword-call properties',
+    text: `from aws_cdk import Stack, aws_sagemaker as sagemaker
+
+class ServingStack(Stack):
+    def __init__(self, scope, construct_id, *, config_name: str, **kwargs):
+        super().__init__(scope, construct_id, **kwargs)
+        sagemaker.CfnEndpoint(
+            self, "Endpoint",
+            endpoint_config_name=config_name,
+            deployment_config=sagemaker.CfnEndpoint.DeploymentConfigProperty(
+                blue_green_update_policy=sagemaker.CfnEndpoint.BlueGreenUpdatePolicyProperty(
+                    traffic_routing_configuration=sagemaker.CfnEndpoint.TrafficRoutingConfigProperty(
+                        type="LINEAR",
+                        linear_step_size=sagemaker.CfnEndpoint.CapacitySizeProperty(type="CAPACITY_PERCENT", value=25),
+                        wait_interval_in_seconds=240,
+                    ),
+                ),
+            ),
+        )
+`,
+    form: /CDK/,
+    request: (r) => assert.equal(r.DeploymentConfig.BlueGreenUpdatePolicy.TrafficRoutingConfiguration.LinearStepSize.Value, 25),
+    placeholders: { EndpointConfigName: 'config_name' },
+  },
+  {
+    name: 'a CDK for Terraform stack in TypeScript',
+    text: `import { SagemakerEndpoint } from "@cdktf/provider-aws/lib/sagemaker-endpoint";
+
+new SagemakerEndpoint(this, "endpoint", {
+  name: \`\${props.prefix}-endpoint\`,
+  endpointConfigName: "vision-cfg-2",
+  deploymentConfig: {
+    blueGreenUpdatePolicy: {
+      trafficRoutingConfiguration: { type: "ALL_AT_ONCE", waitIntervalInSeconds: 0 },
+      terminationWaitInSeconds: 120,
+    },
+  },
+});
+`,
+    form: /CDK for Terraform|SagemakerEndpoint/,
+    request: (r) => assert.equal(r.DeploymentConfig.BlueGreenUpdatePolicy.TerminationWaitInSeconds, 120),
+    placeholders: { EndpointName: 'props.prefix' },
+  },
+  {
+    name: 'a boto3 describe_endpoint_config response repr',
+    text: `{'EndpointConfigName': 'vision-cfg-2', 'EndpointConfigArn': 'arn:aws:sagemaker:us-west-2:111122223333:endpoint-config/vision-cfg-2', 'ProductionVariants': [{'VariantName': 'AllTraffic', 'ModelName': 'vision-9', 'InitialInstanceCount': 4, 'InstanceType': 'ml.g4dn.xlarge', 'InitialVariantWeight': 1.0}], 'CreationTime': datetime.datetime(2026, 11, 30, 10, 2, 3, 120000, tzinfo=tzlocal()), 'ResponseMetadata': {'RequestId': 'abc', 'HTTPStatusCode': 200, 'RetryAttempts': 0}}`,
+    form: /describe/,
+    request: (r) => assert.equal(r.EndpointConfigName, 'vision-cfg-2'),
+    placeholders: {},
+    document: (d) => assert.equal(d.Endpoint.NewVariants[0].InstanceType, 'ml.g4dn.xlarge'),
+  },
 ];
 
 for (const f of FORMS) {
@@ -237,13 +363,14 @@ for (const f of FORMS) {
     assert.equal(out.error, null, `refused: ${out.error}`);
     assert.match(out.done, f.form);
     f.request(out.request);
+    if (f.document) f.document(out.document);
     for (const [path, expr] of Object.entries(f.placeholders)) {
       const p = out.placeholders.find((x) => x.path === path);
       assert.ok(p, `a placeholder at ${path}; listed: ${JSON.stringify(out.placeholders)}`);
       assert.ok(p.text.includes(expr), `${path} shows ${expr}: ${p.text}`);
       assert.equal(out.request[path], undefined, `the export leaves ${path} out`);
     }
-    assert.match(out.done, new RegExp(`${out.placeholders.length} values? to fill in`));
+    if (out.placeholders.length > 0) assert.match(out.done, new RegExp(`${out.placeholders.length} values? to fill in`));
     assertPlaceholderFindings(out);
     assert.deepEqual(out.log.pageErrors, []);
   });
@@ -345,5 +472,35 @@ test('when the converters cannot be loaded the page says so and documents still 
   await page.waitForFunction(() => document.querySelector('[data-testid=export-terraform]').getAttribute('aria-busy') === 'false');
   assert.match(await exportText(page, 'export-terraform'), /could not be loaded/);
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a name assigned in two branches: the page says so and imports the other one on request', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await importText(page, `if stage == "prod":
+    policy = {"RollingUpdatePolicy": {"MaximumBatchSize": {"Type": "INSTANCE_COUNT", "Value": 2}, "WaitIntervalInSeconds": 600}}
+else:
+    policy = {"BlueGreenUpdatePolicy": {"TrafficRoutingConfiguration": {"Type": "ALL_AT_ONCE", "WaitIntervalInSeconds": 0}}}
+client.update_endpoint(EndpointName="ep", EndpointConfigName="cfg", DeploymentConfig=policy)
+`);
+  const select = await page.$('[data-testid=import-choice]');
+  assert.ok(select, 'a choice is offered');
+  assert.equal(await select.getAttribute('data-name'), 'policy');
+  assert.ok(JSON.parse(await exportText(page, 'export-cli-json')).DeploymentConfig.RollingUpdatePolicy);
+  await page.selectOption('[data-testid=import-choice]', '1');
+  await page.waitForFunction(() => JSON.parse(document.querySelector('[data-testid=export-cli-json]').textContent).DeploymentConfig.BlueGreenUpdatePolicy);
+  await context.close();
+});
+
+test('the SageMaker Python SDK call is named a different API and its config dict is imported', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await importText(page, `from sagemaker.predictor import Predictor
+guardrails = {"BlueGreenUpdatePolicy": {"TrafficRoutingConfiguration": {"Type": "CANARY", "CanarySize": {"Type": "INSTANCE_COUNT", "Value": 1}, "WaitIntervalInSeconds": 300}}}
+predictor = Predictor(endpoint_name="ep")
+predictor.update_endpoint(initial_instance_count=2, instance_type="ml.m5.large", model_name="m2")
+`);
+  const text = await page.$eval('#import-status', (e) => e.textContent);
+  assert.match(text, /different API/);
+  assert.equal(JSON.parse(await exportText(page, 'export-cli-json')).DeploymentConfig.BlueGreenUpdatePolicy.TrafficRoutingConfiguration.Type, 'CANARY');
   await context.close();
 });

@@ -117,9 +117,11 @@ test('a whole session by keyboard only', async () => {
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
-    assert.equal((await focused(page)).id, 'tab-csv', 'ArrowLeft wraps from the first tab to the last');
-    await page.keyboard.press('ArrowLeft');
-    await page.keyboard.press('ArrowLeft');
+    assert.equal((await focused(page)).id, 'tab-review-markdown', 'ArrowLeft wraps from the first tab to the last');
+    await page.keyboard.press('ArrowRight');
+    assert.equal((await focused(page)).id, 'tab-boto3', 'ArrowRight wraps from the last tab to the first');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
     assert.equal((await focused(page)).id, 'tab-json');
 
     // Copy the CLI JSON with Enter: the clipboard holds exactly the export.

@@ -119,6 +119,17 @@ pub fn import_json(text: &str, current: &DesignDocument) -> Result<Imported, Imp
     from_json(&value, current)
 }
 
+/// True when `text` is JSON shaped like a design document (it has `Version`, `Request`,
+/// `Endpoint` or `Simulation` at the top): the core's verdict on it is final, since no other
+/// form looks like that.
+pub fn is_document_json(text: &str) -> bool {
+    let body = text.trim_start_matches('\u{feff}').trim_start();
+    if !body.starts_with('{') {
+        return false;
+    }
+    json::parse(text).is_ok_and(|v| is_document_like(&v))
+}
+
 /// Parses a design document only (the share link's payload).
 pub fn parse_document(text: &str) -> Result<DesignDocument, ImportError> {
     if text.trim().is_empty() {

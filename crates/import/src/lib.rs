@@ -140,7 +140,7 @@ pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result
         }
         Err(e) => e,
     };
-    if text.trim().is_empty() {
+    if text.trim().is_empty() || core_import::is_document_json(text) {
         return Err(core_error.into());
     }
     // A boto3 call is the strongest sign there is: a snippet that makes one is Python,

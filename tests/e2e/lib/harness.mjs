@@ -114,7 +114,7 @@ export async function importText(page, text) {
 /** Waits until an import has finished: no longer busy, and accepted or refused. */
 export async function importSettled(page) {
   await page.waitForFunction(() => !document.querySelector('.import__busy')
-    && (document.querySelector('[data-testid=import-error]') || document.querySelector('[data-testid=import-done]')), null, { timeout: 20000 });
+    && (document.querySelector('[data-testid=import-error]') || document.querySelector('[data-testid=import-done]')), null, { timeout: 60000 });
 }
 
 /** The text of an export (hidden tabs included). */
