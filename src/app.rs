@@ -22,33 +22,56 @@ pub const DRAFT_KEY: &str = "sagemaker-deployment-designer.draft";
 /// Where an unreadable draft is moved, so that it is not lost either.
 pub const UNREADABLE_DRAFT_KEY: &str = "sagemaker-deployment-designer.unreadable-draft";
 
-/// The design a visit starts with: a share link (with its baseline, for a review link),
-/// else the saved draft, else the default. Problems are reported as a notice; nothing is
-/// thrown away.
-fn initial_design() -> (DesignDocument, Option<DesignDocument>, bool, Option<Notice>) {
-    let draft = load_draft();
-    if let Some(fragment) = browser::fragment() {
-        match share::decode_review(&fragment) {
-            Ok((doc, baseline)) => return (doc, baseline, true, None),
-            Err(e) => {
-                // Drop the broken fragment, so that a reload opens the draft quietly.
+/// The design a visit starts with: the saved draft, else the default, with the stored
+/// baseline; a share link in the address replaces them once the browser has inflated it
+/// (see [`open_link`]). Problems are reported as a notice; nothing is thrown away.
+fn initial_design() -> (DesignDocument, Option<DesignDocument>, Option<Notice>) {
+    let (doc, notice) = load_draft();
+    (doc, review_panel::stored_baseline(), notice)
+}
+
+/// Opens the share link in `fragment` for review (with its baseline, for a review link), or
+/// says why it cannot be opened. `at_start`: the page has just loaded it (a broken link is
+/// then dropped from the address, so that a reload opens the draft quietly, and the draft
+/// is shown instead).
+async fn open_link(
+    designer: Designer,
+    baseline: review_panel::Baseline,
+    fragment: String,
+    at_start: bool,
+) {
+    let opened = match share::packed_of(&fragment) {
+        Ok(packed) => match browser::inflate(&packed, share::MAX_DOCUMENT_BYTES).await {
+            Ok(json) => share::review_of(json),
+            Err(e) => Err(e),
+        },
+        Err(e) => Err(e),
+    };
+    match opened {
+        Ok((shared, shared_baseline)) => {
+            designer.review.set(true);
+            designer.notice.set(None);
+            baseline.doc.set(shared_baseline);
+            designer.replace(shared, true);
+        }
+        Err(e) => {
+            let rest = if at_start {
                 browser::clear_fragment();
-                let (doc, _) = draft;
-                let text = format!("This share link could not be opened: {} Your own design is shown instead, unchanged.", sentence(&e.message()));
-                return (
-                    doc,
-                    review_panel::stored_baseline(),
-                    false,
-                    Some(Notice {
-                        kind: "error",
-                        text,
-                    }),
-                );
-            }
+                designer.review.set(false);
+                designer.show_all.set(false);
+                "Your own design is shown instead, unchanged."
+            } else {
+                "Your design is unchanged."
+            };
+            designer.notice.set(Some(Notice {
+                kind: "error",
+                text: format!(
+                    "This share link could not be opened: {} {rest}",
+                    sentence(&e.message())
+                ),
+            }));
         }
     }
-    let (doc, notice) = draft;
-    (doc, review_panel::stored_baseline(), false, notice)
 }
 
 fn load_draft() -> (DesignDocument, Option<Notice>) {
@@ -79,7 +102,11 @@ fn load_draft() -> (DesignDocument, Option<Notice>) {
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
-    let (doc0, baseline0, review0, notice0) = initial_design();
+    let (doc0, baseline0, notice0) = initial_design();
+    // A share link opens in review mode; until it is inflated, the page is in review mode
+    // already, so that the draft is not saved over and the form does not flash.
+    let link0 = browser::fragment();
+    let review0 = link0.is_some();
     let doc = RwSignal::new(doc0);
     let findings = Memo::new(move |_| doc.with(validate));
     let sim = Memo::new(move |_| doc.with(simulate));
@@ -128,25 +155,13 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    if let Some(fragment) = link0 {
+        leptos::task::spawn_local(open_link(designer, baseline, fragment, true));
+    }
     // A share link pasted into the address bar of an open page changes only the fragment.
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
-        let Some(fragment) = browser::fragment() else {
-            return;
-        };
-        match share::decode_review(&fragment) {
-            Ok((shared, shared_baseline)) => {
-                designer.review.set(true);
-                designer.notice.set(None);
-                baseline.doc.set(shared_baseline);
-                designer.replace(shared, true);
-            }
-            Err(e) => designer.notice.set(Some(Notice {
-                kind: "error",
-                text: format!(
-                    "This share link could not be opened: {} Your design is unchanged.",
-                    sentence(&e.message())
-                ),
-            })),
+        if let Some(fragment) = browser::fragment() {
+            leptos::task::spawn_local(open_link(designer, baseline, fragment, false));
         }
     });
 

@@ -1,8 +1,12 @@
 //! The page's few contacts with the browser outside the DOM tree Leptos manages:
-//! storage, the URL fragment, the clipboard, downloads, file reading and media queries.
+//! storage, the URL fragment, the clipboard, downloads, file reading, media queries and
+//! the share link's compression.
 //! Every call reports failure as a value; none of them panics.
 
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
+
+use crate::core::share::ShareError;
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
@@ -170,4 +174,62 @@ pub fn now_ms() -> f64 {
         .and_then(|w| w.performance())
         .map(|p| p.now())
         .unwrap_or(0.0)
+}
+
+// The share link's zlib stream, through the browser's CompressionStream and
+// DecompressionStream ("deflate" is zlib: the format links have always used), so that the
+// page's wasm carries no deflater or inflater. The promise resolves to the output bytes, or
+// to "large" once the output passes `limit` bytes (a crafted link is not inflated further),
+// or to "corrupt". The input is copied first: it is a view of the wasm memory.
+#[wasm_bindgen(inline_js = r#"
+export function zlib(input, compress, limit) {
+  try {
+    const stream = compress ? new CompressionStream('deflate') : new DecompressionStream('deflate');
+    const writer = stream.writable.getWriter();
+    writer.write(input.slice()).catch(() => {});
+    writer.close().catch(() => {});
+    const reader = stream.readable.getReader();
+    const parts = [];
+    let length = 0;
+    const pump = () => reader.read().then(({ done, value }) => {
+      if (done) {
+        const out = new Uint8Array(length);
+        let at = 0;
+        for (const part of parts) { out.set(part, at); at += part.length; }
+        return out;
+      }
+      length += value.length;
+      if (length > limit) { reader.cancel().catch(() => {}); return 'large'; }
+      parts.push(value);
+      return pump();
+    });
+    return pump().catch(() => 'corrupt');
+  } catch (e) {
+    return Promise.resolve('corrupt');
+  }
+}
+"#)]
+extern "C" {
+    fn zlib(input: &[u8], compress: bool, limit: f64) -> js_sys::Promise;
+}
+
+async fn run_zlib(input: &[u8], compress: bool, limit: usize) -> Result<Vec<u8>, ShareError> {
+    let out = wasm_bindgen_futures::JsFuture::from(zlib(input, compress, limit as f64))
+        .await
+        .map_err(|_| ShareError::corrupt())?;
+    match out.as_string().as_deref() {
+        Some("large") => Err(ShareError::TooLarge),
+        Some(_) => Err(ShareError::corrupt()),
+        None => Ok(js_sys::Uint8Array::new(&out).to_vec()),
+    }
+}
+
+/// `bytes` as a zlib stream; `None` if the browser cannot compress.
+pub async fn deflate(bytes: &[u8]) -> Option<Vec<u8>> {
+    run_zlib(bytes, true, usize::MAX).await.ok()
+}
+
+/// The bytes of the zlib stream `packed`, at most `limit` of them.
+pub async fn inflate(packed: &[u8], limit: usize) -> Result<Vec<u8>, ShareError> {
+    run_zlib(packed, false, limit).await
 }

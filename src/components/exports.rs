@@ -193,15 +193,7 @@ pub fn ExportsPanel() -> impl IntoView {
                 return;
             };
             let base = baseline.doc.get();
-            let request = designer.doc.with_untracked(|d| {
-                if tab == "review-markdown" {
-                    let link = format!("{}#{}", browser::page_address(), share::encode_review(d, base.as_ref()));
-                    bridge::review_request(d, base.as_ref(), &link)
-                } else {
-                    bridge::export_request(tab, d, &opts)
-                }
-            });
-            converters.call(request, move |reply| {
+            let on_reply = move |reply: Result<String, String>| {
                 let text = match reply.map(|r| bridge::read_text_reply(&r)) {
                     Ok(Ok((text, file))) => (text, file),
                     Ok(Err(refused)) => (format!("The export could not be written: {}", refused.error.message), String::new()),
@@ -210,7 +202,24 @@ pub fn ExportsPanel() -> impl IntoView {
                 if active.get_untracked() == tab {
                     slot.set(Some(text));
                 }
-            });
+            };
+            if tab == "review-markdown" {
+                // The summary carries the review link, which the browser compresses.
+                let (doc, json) = designer
+                    .doc
+                    .with_untracked(|d| (d.clone(), share::review_json(d, base.as_ref())));
+                spawn_local(async move {
+                    let fragment = browser::deflate(json.as_bytes())
+                        .await
+                        .map(|packed| share::fragment_of(&packed))
+                        .unwrap_or_default();
+                    let link = format!("{}#{fragment}", browser::page_address());
+                    converters.call(bridge::review_request(&doc, base.as_ref(), &link), on_reply);
+                });
+            } else {
+                let request = designer.doc.with_untracked(|d| bridge::export_request(tab, d, &opts));
+                converters.call(request, on_reply);
+            }
         });
     }
 

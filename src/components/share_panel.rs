@@ -17,12 +17,27 @@ pub fn SharePanel() -> impl IntoView {
     let designer = expect_context::<Designer>();
     let base = browser::page_address();
     let baseline = expect_context::<Baseline>();
-    // With a baseline, the link is a review link: it carries both designs.
-    let link = Memo::new(move |_| {
-        let fragment = baseline
+    // With a baseline, the link is a review link: it carries both designs. The browser
+    // compresses (asynchronously, within a few microtasks of each change), so the link is
+    // set when its stream is ready: this effect talks to the compressor, and a ticket keeps
+    // a slower earlier result from overwriting a newer one.
+    let link = RwSignal::new(String::new());
+    let ticket = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let json = baseline
             .doc
-            .with(|b| designer.doc.with(|d| share::encode_review(d, b.as_ref())));
-        format!("{base}#{fragment}")
+            .with(|b| designer.doc.with(|d| share::review_json(d, b.as_ref())));
+        let mine = ticket.get_value().wrapping_add(1);
+        ticket.set_value(mine);
+        let base = base.clone();
+        spawn_local(async move {
+            let Some(packed) = browser::deflate(json.as_bytes()).await else {
+                return;
+            };
+            if ticket.get_value() == mine {
+                link.set(format!("{base}#{}", share::fragment_of(&packed)));
+            }
+        });
     });
     let copied = RwSignal::new("");
     let copy = move |_| {

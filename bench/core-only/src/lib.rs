@@ -47,9 +47,11 @@ pub fn run(text: &str, example: &str, fragment: &str, t: f64, width: f64) -> Str
     out.push_str(&export::cli_command(&doc.request));
     out.push_str(&export::cli_input_json(&doc.request));
     out.push_str(&export::document_json(&doc));
-    let link = share::encode(&doc);
+    // The page compresses share links with the browser's CompressionStream: what it calls
+    // of the core are the steps around the compression.
+    let link = share::fragment_of(share::link_json(&doc).as_bytes());
     out.push_str(&link);
-    match share::decode(fragment) {
+    match share::packed_of(fragment).and_then(share::document_of) {
         Ok(d) => out.push_str(&export::document_json(&d)),
         Err(e) => out.push_str(&e.message()),
     }

@@ -67,9 +67,7 @@ impl std::error::Error for ShareError {}
 
 /// The fragment (without `#`) that reopens `doc`.
 pub fn encode(doc: &DesignDocument) -> String {
-    let json = plain_json(doc);
-    let packed = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 9);
-    format!("d{FORMAT_VERSION}.{}", base64url::encode(&packed))
+    encode_json(&link_json(doc))
 }
 
 /// Reads a fragment made by [`encode`], with or without its leading `#` (a whole URL is
@@ -83,6 +81,76 @@ pub fn decode(fragment: &str) -> Result<DesignDocument, ShareError> {
 /// The document JSON inside a fragment, before it is parsed: every check of [`decode`]
 /// but the document's own.
 pub fn decode_json(fragment: &str) -> Result<String, ShareError> {
+    let packed = packed_of(fragment)?;
+    let bytes =
+        miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, MAX_DOCUMENT_BYTES)
+            .map_err(|e| match e.status {
+                miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLarge,
+                miniz_oxide::inflate::TINFLStatus::Adler32Mismatch => {
+                    ShareError::Damaged("its checksum does not match its content".to_string())
+                }
+                _ => ShareError::corrupt(),
+            })?;
+    text_of(bytes)
+}
+
+/// The fragment that opens a review: `doc` (the design) with `baseline` (what runs now)
+/// in the document's `Baseline` member. Without a baseline it is [`encode`]'s link, so a
+/// review of a design alone is an ordinary share link.
+pub fn encode_review(doc: &DesignDocument, baseline: Option<&DesignDocument>) -> String {
+    let Some(baseline) = baseline else {
+        return encode(doc);
+    };
+    encode_json(&review_json(doc, Some(baseline)))
+}
+
+/// The fragment carrying `json` (a document's JSON text) packed as [`encode`] packs it.
+pub fn encode_json(json: &str) -> String {
+    let packed = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 9);
+    fragment_of(&packed)
+}
+
+/// Reads a fragment made by [`encode_review`] or [`encode`]: the design and, when the link
+/// carries one, the baseline. Old links (one design) give no baseline.
+pub fn decode_review(
+    fragment: &str,
+) -> Result<(DesignDocument, Option<DesignDocument>), ShareError> {
+    let json = decode_json(fragment)?;
+    parse_review_document(&json)
+        .map_err(|e| ShareError::Damaged(format!("its design could not be read: {}", e.message)))
+}
+
+// The steps of the links' encoding and decoding around the compression, for a page that
+// compresses with the browser's CompressionStream / DecompressionStream("deflate"), which
+// write and read the same zlib streams: the page's wasm then carries no inflater or deflater.
+
+/// The document JSON a link carries, before compression.
+pub fn link_json(doc: &DesignDocument) -> String {
+    plain_json(doc)
+}
+
+/// The JSON a review link carries: [`link_json`] of `doc`, with `baseline` (when there is
+/// one) as its `Baseline` member.
+pub fn review_json(doc: &DesignDocument, baseline: Option<&DesignDocument>) -> String {
+    let design = plain_json(doc);
+    let Some(baseline) = baseline else {
+        return design;
+    };
+    // The design's object with one more member: the baseline.
+    match design.strip_suffix('}') {
+        Some(open) => format!("{open},\"Baseline\":{}}}", plain_json(baseline)),
+        None => design,
+    }
+}
+
+/// The fragment for `packed`: a link's JSON compressed as a zlib stream.
+pub fn fragment_of(packed: &[u8]) -> String {
+    format!("d{FORMAT_VERSION}.{}", base64url::encode(packed))
+}
+
+/// The zlib stream inside a fragment (accepted as [`decode`] accepts it): every check
+/// before inflating.
+pub fn packed_of(fragment: &str) -> Result<Vec<u8>, ShareError> {
     let fragment = fragment.trim();
     let fragment = match fragment.split_once('#') {
         Some((_, after)) => after,
@@ -95,57 +163,42 @@ pub fn decode_json(fragment: &str) -> Result<String, ShareError> {
     if payload.len() > MAX_FRAGMENT_CHARS {
         return Err(ShareError::TooLarge);
     }
-    let packed = base64url::decode(payload).ok_or_else(|| {
+    base64url::decode(payload).ok_or_else(|| {
         ShareError::Damaged(
             "it contains characters or a length that a link made by the designer cannot have"
                 .to_string(),
         )
-    })?;
-    let bytes =
-        miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, MAX_DOCUMENT_BYTES)
-            .map_err(|e| match e.status {
-                miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLarge,
-                miniz_oxide::inflate::TINFLStatus::Adler32Mismatch => {
-                    ShareError::Damaged("its checksum does not match its content".to_string())
-                }
-                _ => {
-                    ShareError::Damaged("its compressed data is incomplete or corrupt".to_string())
-                }
-            })?;
-    String::from_utf8(bytes)
-        .map_err(|_| ShareError::Damaged("its content is not UTF-8 text".to_string()))
+    })
 }
 
-/// The fragment that opens a review: `doc` (the design) with `baseline` (what runs now)
-/// in the document's `Baseline` member. Without a baseline it is [`encode`]'s link, so a
-/// review of a design alone is an ordinary share link.
-pub fn encode_review(doc: &DesignDocument, baseline: Option<&DesignDocument>) -> String {
-    let Some(baseline) = baseline else {
-        return encode(doc);
-    };
-    // The design's object with one more member: the baseline.
-    let design = plain_json(doc);
-    let json = match design.strip_suffix('}') {
-        Some(open) => format!("{open},\"Baseline\":{}}}", plain_json(baseline)),
-        None => design,
-    };
-    encode_json(&json)
-}
-
-/// The fragment carrying `json` (a document's JSON text) packed as [`encode`] packs it.
-pub fn encode_json(json: &str) -> String {
-    let packed = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 9);
-    format!("d{FORMAT_VERSION}.{}", base64url::encode(&packed))
-}
-
-/// Reads a fragment made by [`encode_review`] or [`encode`]: the design and, when the link
-/// carries one, the baseline. Old links (one design) give no baseline.
-pub fn decode_review(
-    fragment: &str,
+/// The design and baseline in `inflated`, the bytes of a fragment's zlib stream (at most
+/// [`MAX_DOCUMENT_BYTES`]: the inflater stops there and reports [`ShareError::TooLarge`]),
+/// as [`decode_review`] reads them.
+pub fn review_of(
+    inflated: Vec<u8>,
 ) -> Result<(DesignDocument, Option<DesignDocument>), ShareError> {
-    let json = decode_json(fragment)?;
+    let json = text_of(inflated)?;
     parse_review_document(&json)
         .map_err(|e| ShareError::Damaged(format!("its design could not be read: {}", e.message)))
+}
+
+/// The design in `inflated`, as [`decode`] reads it.
+pub fn document_of(inflated: Vec<u8>) -> Result<DesignDocument, ShareError> {
+    let json = text_of(inflated)?;
+    parse_document(&json)
+        .map_err(|e| ShareError::Damaged(format!("its design could not be read: {}", e.message)))
+}
+
+impl ShareError {
+    /// A zlib stream that does not inflate (cut short, edited, or failing its checksum).
+    pub fn corrupt() -> Self {
+        ShareError::Damaged("its compressed data is incomplete or corrupt".to_string())
+    }
+}
+
+fn text_of(bytes: Vec<u8>) -> Result<String, ShareError> {
+    String::from_utf8(bytes)
+        .map_err(|_| ShareError::Damaged("its content is not UTF-8 text".to_string()))
 }
 
 /// Splits `d<version>.<payload>`; `None` when the fragment is not in that form. Version
