@@ -10,7 +10,7 @@ out="$target/profile-dist"
 rm -rf "$out" "$target/profile-bindgen" && cp -r dist "$out"
 wasm-bindgen --target web --keep-debug --out-dir "$target/profile-bindgen" \
   "$target/wasm32-unknown-unknown/release/deployment-designer.wasm"
-wasm="$(ls "$out"/*_bg.wasm)"
+wasm="$(ls "$out"/deployment-designer-*_bg.wasm)"
 wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-reference-types --enable-multivalue \
   "$target/profile-bindgen/deployment-designer_bg.wasm" -o "$wasm"

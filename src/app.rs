@@ -9,7 +9,7 @@ use crate::browser;
 use crate::components::{
     exports::ExportsPanel, findings::FindingsPanel, form::DesignForm, import_panel::ImportPanel,
     masthead::Masthead, overview::DesignOverview, review_panel, review_panel::BaselinePanel,
-    review_panel::DiffPanel, share_panel::SharePanel, timeline::TimelinePanel, when::When,
+    review_panel::DiffPanel, share_panel::SharePanel, timeline::TimelinePanel, when::{AfterFirstPaint, When},
 };
 use crate::core::{
     examples, export, format::sentence, import, model::DesignDocument, share, simulate::simulate,
@@ -115,6 +115,7 @@ pub fn App() -> impl IntoView {
         findings,
         field_findings: firewall(move || findings.get()),
         sim,
+        json: Memo::new(move |_| doc.with(export::document_json)),
         touched: RwSignal::new(HashSet::new()),
         show_all: RwSignal::new(review0),
         review: RwSignal::new(review0),
@@ -129,11 +130,10 @@ pub fn App() -> impl IntoView {
     // Keep the draft in storage as the user works (not while reviewing someone's link).
     let storage_failed = StoredValue::new(false);
     Effect::new(move |_| {
-        let json = doc.with(export::document_json);
         if designer.review.get() {
             return;
         }
-        match browser::storage_set(DRAFT_KEY, &json) {
+        match designer.json.with(|json| browser::storage_set(DRAFT_KEY, json)) {
             Ok(()) => storage_failed.set_value(false),
             Err(e) => {
                 if !storage_failed.get_value() {
@@ -194,13 +194,17 @@ pub fn App() -> impl IntoView {
                     <DiffPanel />
                     <DesignOverview />
                     <FindingsPanel />
-                    <TimelinePanel />
-                    <ExportsPanel />
-                    <When when=move || !designer.review.get()>
-                        <SharePanel />
-                        <ImportPanel />
-                        <BaselinePanel />
-                    </When>
+                    // The form and its findings are drawn and painted first; the timeline
+                    // and the panels below it right after (a first frame sooner).
+                    <AfterFirstPaint>
+                        <TimelinePanel />
+                        <ExportsPanel />
+                        <When when=move || !designer.review.get()>
+                            <SharePanel />
+                            <ImportPanel />
+                            <BaselinePanel />
+                        </When>
+                    </AfterFirstPaint>
                 </div>
             </div>
         </main>

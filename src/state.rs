@@ -28,6 +28,8 @@ pub struct Designer {
     pub field_findings: Signal<Vec<Finding>>,
     /// Its simulated deployment.
     pub sim: Memo<Simulation>,
+    /// Its design document JSON, written once per change for the draft and the export tab.
+    pub json: Memo<String>,
     /// Field paths the user has touched (their findings are shown beside them).
     pub touched: RwSignal<HashSet<String>>,
     /// Show every finding beside its field, touched or not (set by "show all" and by imports).

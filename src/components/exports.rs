@@ -155,7 +155,7 @@ pub fn ExportsPanel() -> impl IntoView {
             .with(|d| export::incomplete_note(d, "# ") + &export::cli_command(&d.request))
     });
     let json = Memo::new(move |_| designer.doc.with(|d| export::cli_input_json(&d.request)));
-    let doc = Memo::new(move |_| designer.doc.with(export::document_json));
+    let doc = designer.json;
     let csv = Memo::new(move |_| designer.sim.with(timeline_csv));
     let local_text = move |id: &str| -> Memo<String> {
         match id {
@@ -186,8 +186,11 @@ pub fn ExportsPanel() -> impl IntoView {
             let tab = active.get();
             designer.doc.track();
             let opts = options.get();
+            // Only the slots that hold a text are cleared: each one set wakes its hidden panel.
             for (_, s) in &remote_texts {
-                s.set(None);
+                if s.with_untracked(Option::is_some) {
+                    s.set(None);
+                }
             }
             let Some(slot) = remote_texts.iter().find(|(i, _)| *i == tab).map(|(_, s)| *s) else {
                 return;
@@ -284,6 +287,7 @@ pub fn ExportsPanel() -> impl IntoView {
                         None => tab.file.to_string(),
                     };
                     let busy = move || slot.is_some_and(|s| s.with(Option::is_none));
+                    let opened = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || active.get() == tab.id);
                     let own_findings = move || match tab.remote {
                         Some((_, target)) => target_findings.with(|fs| {
                             fs.iter().filter(|f| f.target == target).cloned().collect::<Vec<_>>()
@@ -310,6 +314,9 @@ pub fn ExportsPanel() -> impl IntoView {
                             aria-labelledby=format!("tab-{}", tab.id)
                             hidden=move || active.get() != tab.id
                         >
+                            // A converters' tab is drawn when first opened: until then it
+                            // holds nothing to show (the contract: opening it is enough).
+                            <When when=move || tab.remote.is_none() || opened.get()>
                             <div class="exports__actions">
                                 <button type="button" class="button" data-testid=format!("copy-{}", tab.id) on:click=copy>
                                     {format!("Copy {}", tab.label)}
@@ -355,6 +362,7 @@ pub fn ExportsPanel() -> impl IntoView {
                                     .collect_view()}
                             </ul>
                             <pre class="code" tabindex="0" data-testid=testid(&tab) aria-label=tab.label aria-busy=move || if busy() { "true" } else { "false" }>{move || text.get()}</pre>
+                            </When>
                         </div>
                     }
                 })

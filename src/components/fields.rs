@@ -132,19 +132,24 @@ pub fn HelpToggle(
     let Some(h) = help(topic) else {
         return ().into_any();
     };
+    // The explanation is drawn when first opened: the page has a dozen of them, and the
+    // first view shows none.
+    let opened = RwSignal::new(false);
     view! {
-        <details class="help">
+        <details class="help" on:toggle=move |_| opened.set(true)>
             <summary class="help__toggle">
                 <span aria-hidden="true">"?"</span>
                 <span class="visually-hidden">{format!("About {topic}")}</span>
             </summary>
-            <div class="help__body">
-                <p>{h.what}</p>
-                <p><strong>"Default: "</strong>{h.default}</p>
-                <p><strong>"Limits: "</strong>{h.limits}</p>
-                <p><strong>"Pitfall: "</strong>{h.pitfall}</p>
-                <p><a href=h.reference target="_blank" rel="noopener noreferrer">"AWS API reference"</a></p>
-            </div>
+            <When when=opened>
+                <div class="help__body">
+                    <p>{h.what}</p>
+                    <p><strong>"Default: "</strong>{h.default}</p>
+                    <p><strong>"Limits: "</strong>{h.limits}</p>
+                    <p><strong>"Pitfall: "</strong>{h.pitfall}</p>
+                    <p><a href=h.reference target="_blank" rel="noopener noreferrer">"AWS API reference"</a></p>
+                </div>
+            </When>
         </details>
     }
     .into_any()

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::components::fields::{FieldFindings, IntField, Scope, TextField};
 use crate::components::form::{HiddenRows, MAX_ROWS};
-use crate::components::when::When;
+use crate::components::when::{AfterFirstPaint, When};
 use crate::core::edit;
 use crate::core::limits;
 use crate::core::model::{DesignDocument, ProductionVariant, ServerlessConfig};
@@ -47,12 +47,15 @@ fn serverless_mut(v: &mut ProductionVariant) -> &mut ServerlessConfig {
     v.serverless_config.get_or_insert_with(Default::default)
 }
 
-/// The instance types of the service model, for type-ahead (rendered once per page).
+/// The instance types of the service model, for type-ahead (rendered once per page). Its
+/// 270 options are drawn after the first paint: nobody types an instance type before it.
 #[component]
 pub fn InstanceTypeList() -> impl IntoView {
     view! {
         <datalist id="instance-types">
-            {limits::INSTANCE_TYPES.iter().map(|t| view! { <option value=*t></option> }).collect_view()}
+            <AfterFirstPaint>
+                {limits::INSTANCE_TYPES.iter().map(|t| view! { <option value=*t></option> }).collect_view()}
+            </AfterFirstPaint>
         </datalist>
     }
 }

@@ -30,3 +30,13 @@ pub fn When(
         }
     }
 }
+
+/// Shows `children` once the page has painted its first frame: for what nobody needs in it
+/// (long lists for type-ahead), so that the first view is drawn and shown sooner.
+#[component]
+pub fn AfterFirstPaint(children: ChildrenFn) -> impl IntoView {
+    let ready = RwSignal::new(false);
+    // The frame callback runs before that frame is painted; the timeout after it.
+    request_animation_frame(move || set_timeout(move || ready.set(true), Default::default()));
+    move || ready.get().then(|| children())
+}
