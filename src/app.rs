@@ -123,8 +123,8 @@ pub fn App() -> impl IntoView {
         playhead: RwSignal::new(0.0),
     };
     provide_context(designer);
-    let baseline = review_panel::provide_baseline(designer, baseline0);
     let converters = crate::converters::provide();
+    let baseline = review_panel::provide_baseline(designer, converters, baseline0);
     crate::components::exports::provide_target_findings(designer, converters);
 
     // Keep the draft in storage as the user works (not while reviewing someone's link).

@@ -3,6 +3,10 @@
 //! change tied to its field, the findings it introduces and resolves, and the rollout's
 //! figures before and after. The baseline is kept with the draft and travels in the review
 //! link.
+//!
+//! The member changes and the figures are written by the converters (the diff's sentences
+//! are not in the first view); the findings introduced and resolved and the baseline's
+//! simulation are worked out here, from what the page has.
 
 use leptos::prelude::*;
 
@@ -10,8 +14,11 @@ use crate::state::{field_id, Designer};
 use crate::browser;
 use crate::components::import_panel::read_any;
 use crate::components::when::When;
-use crate::converters::Converters;
-use crate::core::diff::{diff, Diff};
+use crate::converters::{status_words, Converters, Status};
+use crate::core::bridge::{self, DiffReply};
+use crate::core::diff::findings_delta;
+use crate::core::simulate::{simulate, Simulation};
+use crate::core::validate::{validate, Finding};
 use crate::core::{export, import, model::DesignDocument};
 
 /// Where the baseline is kept between visits, beside the draft.
@@ -21,8 +28,34 @@ pub const BASELINE_KEY: &str = "sagemaker-deployment-designer.baseline";
 #[derive(Clone, Copy)]
 pub struct Baseline {
     pub doc: RwSignal<Option<DesignDocument>>,
+    /// The baseline's simulation (drawn under the design's), when there is a baseline.
+    pub sim: Memo<Option<Simulation>>,
     /// The diff of the design against it, when there is one.
-    pub diff: Memo<Option<Diff>>,
+    pub diff: Memo<Option<DiffView>>,
+}
+
+/// The diff as the page shows it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DiffView {
+    /// The member changes and figures from the converters (empty while they load).
+    pub reply: DiffReply,
+    /// Why the changes are not shown yet (the converters loading or failed), in words.
+    pub waiting: Option<String>,
+    /// Findings of the design that the baseline does not have.
+    pub introduced: Vec<Finding>,
+    /// Findings of the baseline that the design no longer has.
+    pub resolved: Vec<Finding>,
+}
+
+impl DiffView {
+    /// True when the design is the baseline: nothing to review.
+    pub fn is_empty(&self) -> bool {
+        self.waiting.is_none()
+            && self.reply.changes.is_empty()
+            && self.reply.figures.iter().all(|f| !f.changed)
+            && self.introduced.is_empty()
+            && self.resolved.is_empty()
+    }
 }
 
 /// The baseline a visit starts with: the review link's, else the one kept in storage.
@@ -34,12 +67,42 @@ pub fn stored_baseline() -> Option<DesignDocument> {
 }
 
 /// Provides the baseline context and keeps it in storage (not while reviewing a link).
-pub fn provide_baseline(designer: Designer, initial: Option<DesignDocument>) -> Baseline {
+pub fn provide_baseline(designer: Designer, converters: Converters, initial: Option<DesignDocument>) -> Baseline {
     let doc = RwSignal::new(initial);
+    let sim = Memo::new(move |_| doc.with(|b| b.as_ref().map(simulate)));
+    let before_findings = Memo::new(move |_| doc.with(|b| b.as_ref().map(validate)));
+    // The converters answer at once when loaded; until then the diff says it is waiting
+    // and is written again when their status changes.
     let diff = Memo::new(move |_| {
-        doc.with(|b| b.as_ref().map(|b| designer.doc.with(|d| diff(b, d))))
+        let status = converters.status.get();
+        doc.with(|b| {
+            let b = b.as_ref()?;
+            let (introduced, resolved) = before_findings
+                .with(|fb| designer.findings.with(|fa| findings_delta(fb.as_deref().unwrap_or(&[]), fa)));
+            let (reply, waiting) = match status {
+                Status::Ready => {
+                    let request = designer.doc.with(|d| bridge::diff_request(b, d));
+                    match converters.call_if_ready(&request) {
+                        Some(Ok(text)) => match bridge::read_diff_reply(&text) {
+                            Ok(reply) => (reply, None),
+                            Err(refused) => (DiffReply::default(), Some(format!("The changes could not be worked out: {}", refused.error.message))),
+                        },
+                        Some(Err(reason)) => (DiffReply::default(), Some(format!("The changes could not be worked out: {reason}"))),
+                        None => (DiffReply::default(), status_words(&Status::Loading)),
+                    }
+                }
+                other => (DiffReply::default(), status_words(&other).or_else(|| status_words(&Status::Loading))),
+            };
+            Some(DiffView { reply, waiting, introduced, resolved })
+        })
     });
-    let baseline = Baseline { doc, diff };
+    // A baseline needs the converters for its changes: load them now, not at idle.
+    Effect::new(move |_| {
+        if doc.with(Option::is_some) && converters.status.get() == Status::Idle {
+            converters.load();
+        }
+    });
+    let baseline = Baseline { doc, sim, diff };
     provide_context(baseline);
     Effect::new(move |_| {
         let json = doc.with(|b| b.as_ref().map(export::document_json));
@@ -133,23 +196,27 @@ pub fn DiffPanel() -> impl IntoView {
     let designer = expect_context::<Designer>();
     let baseline = expect_context::<Baseline>();
     let d = baseline.diff;
-    let changes = move || d.with(|d| d.as_ref().map(|d| d.changes.clone()).unwrap_or_default());
+    let changes = move || d.with(|d| d.as_ref().map(|d| d.reply.changes.clone()).unwrap_or_default());
     let figures = move || {
         d.with(|d| {
             d.as_ref()
-                .map(|d| d.figures.iter().filter(|f| f.changed).cloned().collect::<Vec<_>>())
+                .map(|d| d.reply.figures.iter().filter(|f| f.changed).cloned().collect::<Vec<_>>())
                 .unwrap_or_default()
         })
     };
     let introduced = move || d.with(|d| d.as_ref().map(|d| d.introduced.clone()).unwrap_or_default());
     let resolved = move || d.with(|d| d.as_ref().map(|d| d.resolved.clone()).unwrap_or_default());
-    let empty = move || d.with(|d| d.as_ref().is_some_and(Diff::is_empty));
+    let empty = move || d.with(|d| d.as_ref().is_some_and(DiffView::is_empty));
+    let waiting = move || d.with(|d| d.as_ref().and_then(|d| d.waiting.clone()));
     view! {
         <When when=move || d.with(Option::is_some)>
             <section class="card diff" aria-labelledby="diff-title">
                 <h2 class="card__title" id="diff-title">"What changes against what runs now"</h2>
                 <When when=empty>
                     <p class="diff__none" data-testid="diff-none">"No change: the design is the baseline."</p>
+                </When>
+                <When when=move || waiting().is_some()>
+                    <p class="diff__waiting" role="status">{move || waiting().unwrap_or_default()}</p>
                 </When>
                 <ul class="diff__list" data-testid="diff">
                     {move || changes()
@@ -164,9 +231,9 @@ pub fn DiffPanel() -> impl IntoView {
                                 (None, None) => String::new(),
                             };
                             view! {
-                                <li class=format!("diff__change diff__change--{}", c.change.as_str()) data-testid="diff-change" data-path=c.path.clone() data-change=c.change.as_str()>
+                                <li class=format!("diff__change diff__change--{}", c.change) data-testid="diff-change" data-path=c.path.clone() data-change=c.change.clone()>
                                     <p class="diff__head">
-                                        <span class="diff__badge">{c.change.as_str()}</span>
+                                        <span class="diff__badge">{c.change.clone()}</span>
                                         " "
                                         <button type="button" class="link-button" on:click=move |_| {
                                             if !designer.review.get_untracked() {
@@ -192,7 +259,7 @@ pub fn DiffPanel() -> impl IntoView {
                             {move || figures()
                                 .into_iter()
                                 .map(|f| view! {
-                                    <tr data-testid="diff-figure"><th scope="row">{f.kind.label()}</th><td>{f.before.clone()}</td><td>{f.after.clone()}</td></tr>
+                                    <tr data-testid="diff-figure"><th scope="row">{f.label.clone()}</th><td>{f.before.clone()}</td><td>{f.after.clone()}</td></tr>
                                 })
                                 .collect_view()}
                         </tbody>

@@ -38,9 +38,9 @@ pub fn TimelinePanel() -> impl IntoView {
     // With a baseline, both rollouts share the axes and the baseline is drawn quietly.
     let baseline = expect_context::<Baseline>();
     let charts = Memo::new(move |_| {
-        baseline.diff.with(|d| match d {
-            Some(d) => {
-                let (before, after) = layout_pair(&d.before, &d.after, &size);
+        baseline.sim.with(|b| match b {
+            Some(b) => {
+                let (before, after) = sim.with(|s| layout_pair(b, s, &size));
                 (after, Some(svg_baseline(&before)))
             }
             None => (sim.with(|s| layout(s, &size)), None),
@@ -49,10 +49,10 @@ pub fn TimelinePanel() -> impl IntoView {
     let chart = Memo::new(move |_| charts.with(|c| c.0.clone()));
     let before_markup = move || charts.with(|c| c.1.clone().unwrap_or_default());
     let before_words = move || {
-        baseline.diff.with(|d| {
-            d.as_ref().map(|d| {
-                let t = (designer.playhead.get().floor() as i64).min(d.before.summary.total_seconds).max(0);
-                format!("What runs now, at the same moment: {}", playhead_words(&d.before, &state_at(&d.before, t)))
+        baseline.sim.with(|b| {
+            b.as_ref().map(|b| {
+                let t = (designer.playhead.get().floor() as i64).min(b.summary.total_seconds).max(0);
+                format!("What runs now, at the same moment: {}", playhead_words(b, &state_at(b, t)))
             })
         })
     };
@@ -150,7 +150,7 @@ pub fn TimelinePanel() -> impl IntoView {
                     <span class="legend legend--band-baking">"baking"</span>
                     <span class="legend legend--band-termination-wait">"termination wait"</span>
                     <span class="legend legend--band-rollback">"rollback"</span>
-                    <When when=move || baseline.diff.with(Option::is_some)>
+                    <When when=move || baseline.sim.with(Option::is_some)>
                         <span class="legend legend--before">"faint dashed: what runs now (the baseline)"</span>
                     </When>
                 </figcaption>
@@ -193,7 +193,7 @@ pub fn TimelinePanel() -> impl IntoView {
                 <p class="player__words" data-testid="timeline-playhead" aria-live=move || if playing.get() { "off" } else { "polite" }>
                     {move || words.get()}
                 </p>
-                <When when=move || baseline.diff.with(Option::is_some)>
+                <When when=move || baseline.sim.with(Option::is_some)>
                     <p class="player__words player__words--before" data-testid="timeline-playhead-before">
                         {move || before_words().unwrap_or_default()}
                     </p>

@@ -149,3 +149,27 @@ test('an old share link (one design) still opens, without a diff', async () => {
   await fresh.context.close();
   await context.close();
 });
+
+test('without the converters the review still draws both timelines and says why the changes are missing', async () => {
+  const context = await browser.newContext();
+  await context.route(/converters-[0-9a-f]+(_bg\.wasm|\.js)$|converters(_bg\.wasm|\.js)$/, (route) => route.abort());
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(server.url);
+  await page.waitForSelector('[data-testid=timeline-summary]');
+  // Both are design documents: the first view reads them without the second module.
+  await page.fill('[data-testid=import-input]', PROPOSAL);
+  await page.click('[data-testid=import-apply]');
+  const before = JSON.parse(PROPOSAL);
+  before.Request.DeploymentConfig.BlueGreenUpdatePolicy.TrafficRoutingConfiguration.WaitIntervalInSeconds = 1200;
+  await page.fill('[data-testid=baseline-input]', JSON.stringify(before));
+  await page.click('[data-testid=baseline-apply]');
+  await page.waitForFunction(() => /could not be loaded/.test(document.querySelector('.diff')?.textContent || ''), null, { timeout: 20000 });
+  assert.equal((await page.$$('[data-testid=diff-change]')).length, 0, 'no change is listed without the module');
+  assert.equal(await page.$('[data-testid=diff-none]'), null, 'and it does not claim there is no change');
+  assert.ok(await page.$('.chart__before path.line--before-traffic'), 'the baseline is drawn under the design');
+  assert.match(await page.textContent('[data-testid=timeline-playhead-before]'), /What runs now/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -68,6 +68,9 @@ pub fn handle(request: &str) -> String {
             &designer_review::markdown(&document, baseline.as_ref(), &link),
             "deployment-review.md",
         ),
+        Request::Diff { baseline, document } => {
+            bridge::diff_reply(&designer_core::diff::diff(&baseline, &document).reply())
+        }
     }
 }
 
@@ -85,4 +88,39 @@ fn iac_options(options: bridge::ExportOptions) -> designer_iac::Options {
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn convert(request: &str) -> String {
     handle(request)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use designer_core::examples;
+
+    #[test]
+    fn a_diff_request_gets_the_changes_and_figures_the_page_shows() {
+        let before = examples::default_design();
+        let mut after = before.clone();
+        after.request.endpoint_name = Some("ranker-<b>two</b>".to_string());
+        for v in &mut after.endpoint.new_variants {
+            v.initial_instance_count = v.initial_instance_count.map(|n| n * 2);
+        }
+        let reply = bridge::read_diff_reply(&handle(&bridge::diff_request(&before, &after))).unwrap();
+        let names: Vec<_> = reply.changes.iter().map(|c| (c.path.as_str(), c.change.as_str())).collect();
+        assert!(names.contains(&("EndpointName", "changed")), "{names:?}");
+        let name = reply.changes.iter().find(|c| c.path == "EndpointName").unwrap();
+        assert_eq!(name.after.as_deref(), Some("ranker-<b>two</b>"));
+        // Twice the new fleet: the peak moves, and the figures say so.
+        let peak = reply.figures.iter().find(|f| f.label == "Peak instances").unwrap();
+        assert!(peak.changed && peak.before != peak.after, "{peak:?}");
+        // The same design has no change and no moved figure.
+        let same = bridge::read_diff_reply(&handle(&bridge::diff_request(&before, &before))).unwrap();
+        assert!(same.changes.is_empty() && same.figures.iter().all(|f| !f.changed));
+    }
+
+    #[test]
+    fn a_diff_request_without_a_baseline_is_refused_in_words() {
+        let doc = examples::default_design();
+        let broken = bridge::diff_request(&doc, &doc).replacen("\"Baseline\"", "\"Base\"", 1);
+        let refused = bridge::read_diff_reply(&handle(&broken)).unwrap_err();
+        assert!(refused.error.message.contains("Baseline"), "{}", refused.error.message);
+    }
 }

@@ -2,7 +2,7 @@
 //! wasm): each call is one JSON request and one JSON reply. Both sides use this module, so
 //! the messages are written and read in one place and tested natively.
 //!
-//! Requests: `{"Op": "import" | "export" | "findings" | "review", ...}`. Replies carry
+//! Requests: `{"Op": "import" | "export" | "findings" | "review" | "diff", ...}`. Replies carry
 //! `"Ok": true` and the op's members, or `"Ok": false` and an `"Error"`.
 
 use std::fmt::Write as _;
@@ -122,6 +122,16 @@ pub fn review_request(
     )
 }
 
+/// The diff of `doc` against `baseline` (the member changes and the rollout's figures; the
+/// page works out the findings introduced and resolved itself, from findings it has).
+pub fn diff_request(baseline: &DesignDocument, doc: &DesignDocument) -> String {
+    format!(
+        "{{\"Op\":\"diff\",\"Baseline\":{},\"Document\":{}}}",
+        document_json(baseline),
+        document_json(doc)
+    )
+}
+
 /// A request as the converters read it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Request {
@@ -143,6 +153,10 @@ pub enum Request {
         document: DesignDocument,
         baseline: Option<DesignDocument>,
         link: String,
+    },
+    Diff {
+        baseline: DesignDocument,
+        document: DesignDocument,
     },
 }
 
@@ -261,6 +275,10 @@ pub fn read_request(text: &str) -> Result<Request, String> {
             },
             link: str_member(&v, "Link").unwrap_or_default(),
         }),
+        "diff" => Ok(Request::Diff {
+            baseline: doc_member(text, &v, "Baseline")?,
+            document: doc_member(text, &v, "Document")?,
+        }),
         other => Err(format!("unknown Op {other:?}")),
     }
 }
@@ -377,6 +395,97 @@ pub fn findings_reply(findings: &[TargetFindingReply]) -> String {
         })
         .collect();
     format!("{{\"Ok\":true,\"Findings\":[{}]}}", items.join(","))
+}
+
+/// One changed member, as the diff reply carries it (see `diff::MemberChange`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChangeReply {
+    pub path: String,
+    /// `added`, `removed` or `changed`.
+    pub change: String,
+    pub label: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+    pub meaning: String,
+}
+
+/// One rollout figure before and after, as the diff reply carries it (see `diff::Figure`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FigureReply {
+    pub label: String,
+    pub before: String,
+    pub after: String,
+    pub changed: bool,
+}
+
+/// The diff reply, as the page reads it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DiffReply {
+    pub changes: Vec<ChangeReply>,
+    pub figures: Vec<FigureReply>,
+}
+
+/// The diff reply: the member changes and every rollout figure.
+pub fn diff_reply(diff: &DiffReply) -> String {
+    let changes: Vec<String> = diff
+        .changes
+        .iter()
+        .map(|c| {
+            format!(
+                "{{\"Path\":{},\"Change\":{},\"Label\":{},\"Before\":{},\"After\":{},\"Meaning\":{}}}",
+                json_string(&c.path),
+                json_string(&c.change),
+                json_string(&c.label),
+                opt_string(c.before.as_deref()),
+                opt_string(c.after.as_deref()),
+                json_string(&c.meaning)
+            )
+        })
+        .collect();
+    let figures: Vec<String> = diff
+        .figures
+        .iter()
+        .map(|f| {
+            format!(
+                "{{\"Label\":{},\"Before\":{},\"After\":{},\"Changed\":{}}}",
+                json_string(&f.label),
+                json_string(&f.before),
+                json_string(&f.after),
+                f.changed
+            )
+        })
+        .collect();
+    format!(
+        "{{\"Ok\":true,\"Changes\":[{}],\"Figures\":[{}]}}",
+        changes.join(","),
+        figures.join(",")
+    )
+}
+
+/// Reads a diff reply.
+pub fn read_diff_reply(text: &str) -> Result<DiffReply, Refused> {
+    let v = read_reply(text)?;
+    let changes = list(&v, "Changes")
+        .iter()
+        .map(|c| ChangeReply {
+            path: str_member(c, "Path").unwrap_or_default(),
+            change: str_member(c, "Change").unwrap_or_default(),
+            label: str_member(c, "Label").unwrap_or_default(),
+            before: str_member(c, "Before"),
+            after: str_member(c, "After"),
+            meaning: str_member(c, "Meaning").unwrap_or_default(),
+        })
+        .collect();
+    let figures = list(&v, "Figures")
+        .iter()
+        .map(|f| FigureReply {
+            label: str_member(f, "Label").unwrap_or_default(),
+            before: str_member(f, "Before").unwrap_or_default(),
+            after: str_member(f, "After").unwrap_or_default(),
+            changed: matches!(f.get("Changed").map(|b| &b.kind), Some(Kind::Bool(true))),
+        })
+        .collect();
+    Ok(DiffReply { changes, figures })
 }
 
 /// A refused call, as the page reads it.
@@ -522,6 +631,38 @@ mod tests {
                 choices: vec![("cfg".to_string(), 1)]
             }
         );
+    }
+
+    #[test]
+    fn a_diff_request_and_its_reply_read_back() {
+        let before = examples::default_design();
+        let mut after = before.clone();
+        after.request.endpoint_name = Some("ep \"two\"\n\u{2028}".to_string());
+        let req = diff_request(&before, &after);
+        assert_eq!(
+            read_request(&req).unwrap(),
+            Request::Diff {
+                baseline: before.clone(),
+                document: after.clone()
+            }
+        );
+        let reply = DiffReply {
+            changes: vec![ChangeReply {
+                path: "EndpointName".to_string(),
+                change: "changed".to_string(),
+                label: "EndpointName".to_string(),
+                before: None,
+                after: Some("ep \"two\"\n\u{2028}".to_string()),
+                meaning: "a <b>name</b> & more".to_string(),
+            }],
+            figures: vec![FigureReply {
+                label: "Peak instances".to_string(),
+                before: "8".to_string(),
+                after: "12".to_string(),
+                changed: true,
+            }],
+        };
+        assert_eq!(read_diff_reply(&diff_reply(&reply)).unwrap(), reply);
     }
 
     #[test]

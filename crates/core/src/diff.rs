@@ -159,21 +159,7 @@ pub fn diff(before: &DesignDocument, after: &DesignDocument) -> Diff {
     w.timeout_consequence();
     let changes = w.out;
 
-    let fb = validate(before);
-    let fa = validate(after);
-    let key = |f: &Finding| (f.rule, f.path.clone());
-    let kb: HashSet<_> = fb.iter().map(key).collect();
-    let ka: HashSet<_> = fa.iter().map(key).collect();
-    let introduced = fa
-        .iter()
-        .filter(|f| !kb.contains(&key(f)))
-        .cloned()
-        .collect();
-    let resolved = fb
-        .iter()
-        .filter(|f| !ka.contains(&key(f)))
-        .cloned()
-        .collect();
+    let (introduced, resolved) = findings_delta(&validate(before), &validate(after));
 
     let figures = figures(&b, &a);
     Diff {
@@ -183,6 +169,47 @@ pub fn diff(before: &DesignDocument, after: &DesignDocument) -> Diff {
         figures,
         before: b.sim,
         after: a.sim,
+    }
+}
+
+/// The findings of `after` that `before` does not have, and those of `before` that `after`
+/// no longer has (by rule and path).
+pub fn findings_delta(before: &[Finding], after: &[Finding]) -> (Vec<Finding>, Vec<Finding>) {
+    let key = |f: &Finding| (f.rule, f.path.clone());
+    let kb: HashSet<_> = before.iter().map(key).collect();
+    let ka: HashSet<_> = after.iter().map(key).collect();
+    let introduced = after.iter().filter(|f| !kb.contains(&key(f))).cloned().collect();
+    let resolved = before.iter().filter(|f| !ka.contains(&key(f))).cloned().collect();
+    (introduced, resolved)
+}
+
+impl Diff {
+    /// What the page shows of this diff (the converters send it through the bridge).
+    pub fn reply(&self) -> super::bridge::DiffReply {
+        super::bridge::DiffReply {
+            changes: self
+                .changes
+                .iter()
+                .map(|c| super::bridge::ChangeReply {
+                    path: c.path.clone(),
+                    change: c.change.as_str().to_string(),
+                    label: c.label.clone(),
+                    before: c.before.clone(),
+                    after: c.after.clone(),
+                    meaning: c.meaning.clone(),
+                })
+                .collect(),
+            figures: self
+                .figures
+                .iter()
+                .map(|f| super::bridge::FigureReply {
+                    label: f.kind.label().to_string(),
+                    before: f.before.clone(),
+                    after: f.after.clone(),
+                    changed: f.changed,
+                })
+                .collect(),
+        }
     }
 }
 
