@@ -137,3 +137,25 @@ test('a whole session by keyboard only', async () => {
     await context.close();
   }
 });
+
+test('a help toggle opens its explanation from the keyboard, and the instance types are offered', async () => {
+  const { page, context, log } = await openPage(browser, server.url);
+  // The explanations are drawn when first opened: none is in the page before.
+  assert.equal(await page.$('.help__body'), null);
+  const summary = page.locator('.card').filter({ hasText: 'Request' }).first().locator('summary.help__toggle').first();
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  const body = page.locator('.help__body').first();
+  await body.waitFor({ state: 'visible' });
+  assert.match(await body.textContent(), /Default:.*Limits:.*Pitfall:/s);
+  assert.ok(await body.locator('a[href^="https://docs.aws.amazon.com/"]').count() > 0, 'it links the API reference');
+  // Closing and opening again keeps it.
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await body.waitFor({ state: 'visible' });
+  // The type-ahead list of instance types is filled after the first paint.
+  await page.waitForFunction(() => document.querySelectorAll('#instance-types option').length > 100);
+  assert.ok(await page.$('#instance-types option[value="ml.m5.xlarge"]'));
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
