@@ -233,3 +233,22 @@ pub async fn deflate(bytes: &[u8]) -> Option<Vec<u8>> {
 pub async fn inflate(packed: &[u8], limit: usize) -> Result<Vec<u8>, ShareError> {
     run_zlib(packed, false, limit).await
 }
+
+/// Runs `f` when the browser is next idle, or after `timeout_ms` at the latest (a playing
+/// timeline leaves few idle moments); after a second in browsers without
+/// `requestIdleCallback`.
+pub fn when_idle(timeout_ms: u32, f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    let callback: &js_sys::Function = callback.unchecked_ref();
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(timeout_ms);
+    if window
+        .request_idle_callback_with_options(callback, &options)
+        .is_err()
+    {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback, 1000);
+    }
+}

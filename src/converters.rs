@@ -93,12 +93,12 @@ impl Converters {
     /// the reply, or the reason the module is not there.
     pub fn call(self, request: String, done: impl Fn(Result<String, String>) + 'static) {
         match self.status.get_untracked() {
-            Status::Ready => done(call_converters(&request).map_err(|e| js_message(&e))),
+            Status::Ready => done(call_now(&request)),
             _ => {
                 let done = Rc::new(done);
                 WAITING.with(|w| {
                     w.borrow_mut().push(Rc::new(move || match self.status.get_untracked() {
-                        Status::Ready => done(call_converters(&request).map_err(|e| js_message(&e))),
+                        Status::Ready => done(call_now(&request)),
                         Status::Failed(reason) => done(Err(reason)),
                         _ => done(Err("the converters did not finish loading".to_string())),
                     }))
@@ -112,10 +112,15 @@ impl Converters {
     /// targets' findings); `None` otherwise.
     pub fn call_if_ready(self, request: &str) -> Option<Result<String, String>> {
         match self.status.get_untracked() {
-            Status::Ready => Some(call_converters(request).map_err(|e| js_message(&e))),
+            Status::Ready => Some(call_now(request)),
             _ => None,
         }
     }
+}
+
+/// Calls the loaded module; a JavaScript exception becomes its message.
+fn call_now(request: &str) -> Result<String, String> {
+    call_converters(request).map_err(|e| js_message(&e))
 }
 
 /// The sentence a view shows for the module's state, or `None` when it is ready or idle.
@@ -129,16 +134,17 @@ pub fn status_words(status: &Status) -> Option<String> {
     }
 }
 
+/// The longest the preload waits for an idle moment.
+const PRELOAD_TIMEOUT_MS: u32 = 4000;
+
 /// Puts the module's state in the context and preloads it once the first view is idle.
 pub fn provide() -> Converters {
     let c = Converters {
         status: RwSignal::new(Status::Idle),
     };
     provide_context(c);
-    leptos::task::spawn_local(async move {
-        // After the first view has been drawn and the main wasm's start-up work is done.
-        gloo_timers::future::sleep(std::time::Duration::from_millis(1500)).await;
-        c.load();
-    });
+    // Once the first view is drawn and the browser is idle: most often before the user
+    // reaches for an import or an export, and not in the middle of their typing.
+    request_animation_frame(move || crate::browser::when_idle(PRELOAD_TIMEOUT_MS, move || c.load()));
     c
 }

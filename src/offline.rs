@@ -3,7 +3,7 @@
 //! Every failure (no service workers in this browser, a plain-http host, a missing `sw.js` as
 //! under `trunk serve` or the component tests) is ignored: the page works the same without it.
 
-use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 /// The worker's script, relative to the page: its scope is then the page's directory, whatever
 /// sub-path the page is served under.
@@ -14,20 +14,7 @@ const IDLE_TIMEOUT_MS: u32 = 5000;
 
 /// Registers the worker when the browser is next idle (or after a second where it cannot say).
 pub fn register_when_idle() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let callback = Closure::once_into_js(register);
-    let callback: &js_sys::Function = callback.unchecked_ref();
-    let options = web_sys::IdleRequestOptions::new();
-    options.set_timeout(IDLE_TIMEOUT_MS);
-    if window
-        .request_idle_callback_with_options(callback, &options)
-        .is_err()
-    {
-        // Browsers without requestIdleCallback.
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback, 1000);
-    }
+    crate::browser::when_idle(IDLE_TIMEOUT_MS, register);
 }
 
 fn register() {

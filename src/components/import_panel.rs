@@ -10,15 +10,8 @@ use crate::browser;
 use crate::components::when::When;
 use crate::converters::{status_words, Converters, Status};
 use crate::core::bridge::{self, ChoiceReply};
-use crate::core::import::{import_json, ImportError, ImportKind};
+use crate::core::import::{first_read, FirstRead, ImportError, ImportKind};
 use crate::core::model::DesignDocument;
-
-/// A refused import's one-click repair: what it does and the repaired text.
-#[derive(Clone, Debug, PartialEq)]
-struct Repair {
-    label: String,
-    text: String,
-}
 
 /// Reads `input` in any form onto `current`: design documents and requests here, every
 /// other form through the converters module (loaded if needed). `done` gets what was read,
@@ -30,9 +23,10 @@ pub fn read_any(
     picks: &[(String, usize)],
     done: impl Fn(Result<bridge::ImportReply, bridge::Refused>) + 'static,
 ) {
-    // Design documents and requests are read here, without the second module.
-    let core_error = match import_json(input, current) {
-        Ok(imported) => {
+    // Design documents and requests are read here, without the second module; so is the
+    // refusal of an empty text or of a design document.
+    let core_error = match first_read(input, current) {
+        FirstRead::Read(imported) => {
             let form = match imported.kind {
                 ImportKind::Document => "Imported a design document: the whole design was replaced",
                 _ => "Imported a request: the request was replaced; the endpoint and simulation settings were kept",
@@ -45,17 +39,12 @@ pub fn read_any(
             }));
             return;
         }
-        Err(e) => e,
+        FirstRead::Refused(error) => {
+            done(Err(bridge::Refused { error, repair: None }));
+            return;
+        }
+        FirstRead::Other(e) => e,
     };
-    // An empty text, or a design document the core refused (no other form looks like
-    // one), needs no second module to be refused.
-    if input.trim().is_empty() || crate::core::import::is_document_json(input) {
-        done(Err(bridge::Refused {
-            error: core_error,
-            repair: None,
-        }));
-        return;
-    }
     let request = bridge::import_request(input, current, picks);
     converters.call(request, move |reply| {
         let result = match reply {
@@ -85,14 +74,15 @@ pub fn ImportPanel() -> impl IntoView {
     let converters = expect_context::<Converters>();
     let text = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let repair = RwSignal::new(None::<Repair>);
+    // A refused import's one-click repair: (what it does, the repaired text).
+    let repair = RwSignal::new(None::<(String, String)>);
     let done = RwSignal::new(None::<String>);
     let notes = RwSignal::new(Vec::<String>::new());
     let choices = RwSignal::new(Vec::<ChoiceReply>::new());
     let busy = RwSignal::new(false);
     let dragging = RwSignal::new(false);
 
-    let refuse = move |message: String, fix: Option<Repair>| {
+    let refuse = move |message: String, fix: Option<(String, String)>| {
         done.set(None);
         notes.set(Vec::new());
         choices.set(Vec::new());
@@ -124,10 +114,7 @@ pub fn ImportPanel() -> impl IntoView {
                     choices.set(out.choices);
                     designer.replace(out.document, true);
                 }
-                Err(refused) => refuse(
-                    refused.error.message,
-                    refused.repair.map(|(label, text)| Repair { label, text }),
-                ),
+                Err(refused) => refuse(refused.error.message, refused.repair),
             }
         });
     };
@@ -150,9 +137,9 @@ pub fn ImportPanel() -> impl IntoView {
     };
 
     let apply_repair = move |_| {
-        if let Some(r) = repair.get_untracked() {
-            text.set(r.text.clone());
-            import_with(r.text, Vec::new());
+        if let Some((_, repaired)) = repair.get_untracked() {
+            text.set(repaired.clone());
+            import_with(repaired, Vec::new());
         }
     };
 
@@ -250,7 +237,7 @@ pub fn ImportPanel() -> impl IntoView {
                 </When>
                 <When when=move || repair.get().is_some()>
                     <button type="button" class="button" data-testid="import-repair" on:click=apply_repair>
-                        {move || repair.get().map(|r| r.label).unwrap_or_default()}
+                        {move || repair.get().map(|(label, _)| label).unwrap_or_default()}
                     </button>
                 </When>
                 <When when=move || done.get().is_some()>

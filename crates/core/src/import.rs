@@ -120,6 +120,32 @@ pub fn import_json(text: &str, current: &DesignDocument) -> Result<Imported, Imp
     from_json(&value, current)
 }
 
+/// What the core makes of a text before any other importer looks at it: the first steps of
+/// every import, the page's (which has no other importer until the converters load) and the
+/// converters' alike.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FirstRead {
+    /// A design document or a bare request, read.
+    Read(Imported),
+    /// Refused for good: the text is empty, or it is a design document the core refused
+    /// (no other form has a design document's members).
+    Refused(ImportError),
+    /// Not JSON the core takes: another importer may read it. The core's error is kept for
+    /// when none can.
+    Other(ImportError),
+}
+
+/// Reads `text` as far as the core can (see [`FirstRead`]).
+pub fn first_read(text: &str, current: &DesignDocument) -> FirstRead {
+    match import_json(text, current) {
+        Ok(imported) => FirstRead::Read(imported),
+        Err(e) if text.trim_start_matches('\u{feff}').trim().is_empty() || is_document_json(text) => {
+            FirstRead::Refused(e)
+        }
+        Err(e) => FirstRead::Other(e),
+    }
+}
+
 /// True when `text` is JSON with a design document's own members (`Version` or `Request`
 /// at the top): the core's verdict on it is final, since no other form has them. (A
 /// CloudFormation resource may be named `Endpoint`, so that member alone does not count.)

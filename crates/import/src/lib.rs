@@ -124,8 +124,8 @@ pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result
     let text = text.trim_start_matches('\u{feff}');
     // The core reads design documents and bare requests (JSON); every other form, the
     // Python snippets included, is read here.
-    let core_error = match core_import::import_json(text, current) {
-        Ok(imported) => {
+    let core_error = match core_import::first_read(text, current) {
+        core_import::FirstRead::Read(imported) => {
             let form = match imported.kind {
                 core_import::ImportKind::Document => "a design document",
                 core_import::ImportKind::Request => "a request (--cli-input-json)",
@@ -138,11 +138,9 @@ pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result
                 choices: Vec::new(),
             });
         }
-        Err(e) => e,
+        core_import::FirstRead::Refused(e) => return Err(e.into()),
+        core_import::FirstRead::Other(e) => e,
     };
-    if text.trim().is_empty() || core_import::is_document_json(text) {
-        return Err(core_error.into());
-    }
     // A boto3 call is the strongest sign there is: a snippet that makes one is Python,
     // whatever its dicts look like (a dict named `deployment_config` looks like an awscc
     // attribute). Otherwise the first form whose signs match reads the text.

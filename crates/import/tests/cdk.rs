@@ -7,38 +7,13 @@
 use designer_core::model::{
     CapacitySizeType, DesignDocument, TrafficRoutingConfigType, VariantPropertyType,
 };
-use designer_import::{import, Options, Outcome};
+use designer_import::{import, Options};
+
+mod common;
+use common::*;
 
 fn fixture(name: &str) -> String {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-fn read(text: &str) -> Outcome {
-    match import(text, &DesignDocument::default(), &Options::default()) {
-        Ok(o) => o,
-        Err(r) => panic!("refused: {}", r.error.message),
-    }
-}
-
-fn refused(text: &str) -> String {
-    match import(text, &DesignDocument::default(), &Options::default()) {
-        Ok(o) => panic!("imported as {}: {:?}", o.form, o.document.request),
-        Err(r) => r.error.message,
-    }
-}
-
-/// (path, expression, line) of every placeholder.
-fn holes(o: &Outcome) -> Vec<(String, String, u32)> {
-    o.document
-        .placeholders
-        .iter()
-        .map(|p| (p.path.clone(), p.expression.clone(), p.line.unwrap_or(0)))
-        .collect()
-}
-
-fn hole(path: &str, expr: &str, line: u32) -> (String, String, u32) {
-    (path.to_string(), expr.to_string(), line)
+    common::fixture(name)
 }
 
 #[test]
@@ -76,7 +51,7 @@ fn typescript_stack_gives_the_canary_policy_and_the_config_fleet() {
         "a const resolved"
     );
     assert_eq!(
-        holes(&o),
+        held(&o),
         vec![
             hole("EndpointName", "props.endpointName", 36),
             hole("EndpointConfigName", "config.attrEndpointConfigName", 37),
@@ -146,7 +121,7 @@ fn python_stack_reads_property_calls_dicts_and_a_bound_policy() {
         .unwrap();
     assert_eq!(alarms[1].alarm_name.as_deref(), Some("model-errors"));
     assert_eq!(
-        holes(&o),
+        held(&o),
         vec![
             hole("EndpointName", "endpoint_name", 22),
             hole(
@@ -185,7 +160,7 @@ fn cdktf_typescript_maps_name_and_the_endpoint_configuration() {
         .unwrap();
     assert_eq!(route.type_, Some(TrafficRoutingConfigType::Linear));
     assert_eq!(route.linear_step_size.as_ref().unwrap().value, Some(25));
-    assert_eq!(holes(&o)[0], hole("EndpointConfigName", "cfg.name", 24));
+    assert_eq!(held(&o)[0], hole("EndpointConfigName", "cfg.name", 24));
     let new = &o.document.endpoint.new_variants;
     assert_eq!(new.len(), 2);
     assert_eq!(new[1].initial_variant_weight, Some(0.25));
@@ -218,7 +193,7 @@ fn cdktf_python_reads_nested_struct_classes() {
         .unwrap();
     assert_eq!(alarms[0].alarm_name.as_deref(), Some("ranker-5xx"));
     assert_eq!(
-        holes(&o),
+        held(&o),
         vec![hole("EndpointConfigName", "config_name", 19)]
     );
 }
@@ -277,7 +252,7 @@ fn scope_and_id_by_name_are_not_props() {
 fn a_name_assigned_twice_is_a_placeholder_with_both_lines() {
     let py = "cfg = 'a'\nif prod:\n    cfg = 'b'\nsagemaker.CfnEndpoint(self, 'E', endpoint_config_name=cfg)\n";
     let o = read(py);
-    assert_eq!(holes(&o), vec![hole("EndpointConfigName", "cfg", 4)]);
+    assert_eq!(held(&o), vec![hole("EndpointConfigName", "cfg", 4)]);
     assert!(
         o.notes.iter().any(|n| n.contains("assigned on lines 1, 3")),
         "{:?}",
@@ -605,7 +580,7 @@ fn step_functions_tasks_written_in_cdk() {
         .unwrap();
     assert_eq!(route.linear_step_size.as_ref().unwrap().value, Some(20));
     assert_eq!(
-        holes(&o),
+        held(&o),
         vec![
             hole("EndpointName", "sfn.JsonPath.stringAt('$.endpoint')", 22),
             hole(
@@ -635,7 +610,7 @@ fn step_functions_tasks_written_in_cdk() {
         Some("fraud-v42")
     );
     assert_eq!(
-        holes(&o),
+        held(&o),
         vec![hole(
             "EndpointName",
             "sfn.JsonPath.string_at(\"$.EndpointName\")",
@@ -685,7 +660,7 @@ class X {
         Some(CapacitySizeType::CapacityPercent)
     );
     assert_eq!(
-        holes(&o),
+        held(&o),
         vec![
             hole(
                 "DeploymentConfig.RollingUpdatePolicy.MaximumBatchSize.Value",
@@ -702,5 +677,5 @@ class X {
     // JavaScript without semicolons, a policy chosen at run time.
     let js = "const { CfnEndpoint } = require('aws-cdk-lib/aws-sagemaker')\nconst policy = isProd\n  ? { rollingUpdatePolicy: {} }\n  : undefined\nnew CfnEndpoint(stack, 'Ep', {\n  endpointConfigName: 'c',\n  deploymentConfig: policy\n})\n";
     let o = read(js);
-    assert_eq!(holes(&o), vec![hole("DeploymentConfig", "policy", 7)]);
+    assert_eq!(held(&o), vec![hole("DeploymentConfig", "policy", 7)]);
 }

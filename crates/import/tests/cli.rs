@@ -2,59 +2,21 @@
 //! them, read through the crate's `import` entry point: the request each gives, the
 //! placeholders at their paths, the notes, and the refusals (with their repairs).
 
-use designer_core::model::{DesignDocument, UpdateEndpointInput};
-use designer_import::{import, Options, Outcome, Refusal};
+use designer_core::model::DesignDocument;
+use designer_import::{import, Options};
+
+mod common;
+use common::*;
 
 fn fixture(name: &str) -> String {
-    let path = format!("{}/tests/fixtures/cli/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-fn outcome(text: &str) -> Outcome {
-    match import(text, &DesignDocument::default(), &Options::default()) {
-        Ok(o) => o,
-        Err(r) => panic!("refused {text:?}: {}", r.error.message),
-    }
-}
-
-fn refused(text: &str) -> Refusal {
-    match import(text, &DesignDocument::default(), &Options::default()) {
-        Ok(o) => panic!("accepted {text:?}: {:?}", o.document.request),
-        Err(r) => r,
-    }
-}
-
-fn request(json: &str) -> UpdateEndpointInput {
-    designer_core::import::import_json(json, &DesignDocument::default())
-        .unwrap_or_else(|e| panic!("expected request does not read: {e}"))
-        .document
-        .request
-}
-
-fn placeholders(o: &Outcome) -> Vec<(String, String, u32, u32)> {
-    o.document
-        .placeholders
-        .iter()
-        .map(|p| {
-            (
-                p.path.clone(),
-                p.expression.clone(),
-                p.line.unwrap_or(0),
-                p.column.unwrap_or(0),
-            )
-        })
-        .collect()
-}
-
-fn ph(path: &str, expr: &str, line: u32, column: u32) -> (String, String, u32, u32) {
-    (path.to_string(), expr.to_string(), line, column)
+    common::fixture(&format!("cli/{name}"))
 }
 
 const FORM: &str = "an AWS CLI `update-endpoint` command";
 
 #[test]
 fn readme_command_with_continuations_and_variables() {
-    let o = outcome(&fixture("readme_canary.sh"));
+    let o = read(&fixture("readme_canary.sh"));
     assert_eq!(o.form, FORM);
     assert_eq!(
         o.document.request,
@@ -87,7 +49,7 @@ fn readme_command_with_continuations_and_variables() {
 
 #[test]
 fn shorthand_syntax_switches_and_a_profile_before_the_service() {
-    let o = outcome(&fixture("shorthand.sh"));
+    let o = read(&fixture("shorthand.sh"));
     assert_eq!(
         o.document.request,
         request(
@@ -120,7 +82,7 @@ fn shorthand_syntax_switches_and_a_profile_before_the_service() {
 
 #[test]
 fn cli_input_json_merged_with_flags_and_a_file_placeholder() {
-    let o = outcome(&fixture("input_json.sh"));
+    let o = read(&fixture("input_json.sh"));
     // --endpoint-name on the command line wins over the JSON's; the file is a placeholder.
     assert_eq!(
         o.document.request,
@@ -152,7 +114,7 @@ fn cli_input_json_merged_with_flags_and_a_file_placeholder() {
 #[test]
 fn developer_guide_without_outer_braces_is_refused_with_the_repair() {
     let text = fixture("guide_no_braces.txt");
-    let r = refused(&text);
+    let r = refusal(&text);
     assert_eq!((r.error.line, r.error.column), (Some(4), Some(21)));
     assert!(
         r.error
@@ -179,7 +141,7 @@ fn developer_guide_without_outer_braces_is_refused_with_the_repair() {
         repair.text
     );
     // The repaired command imports, with the stand-ins as placeholders.
-    let o = outcome(&repair.text);
+    let o = read(&repair.text);
     assert_eq!(
         o.document.request,
         request(
@@ -200,7 +162,7 @@ fn developer_guide_without_outer_braces_is_refused_with_the_repair() {
 #[test]
 fn a_missing_closing_brace_in_a_terminal_session_is_repaired() {
     let text = fixture("missing_brace.sh");
-    let r = refused(&text);
+    let r = refusal(&text);
     assert_eq!((r.error.line, r.error.column), (Some(2), Some(25)));
     assert!(
         r.error.message.contains("is missing a closing brace"),
@@ -212,7 +174,7 @@ fn a_missing_closing_brace_in_a_terminal_session_is_repaired() {
         repair.label,
         "Add the missing closing brace at the end of --deployment-config"
     );
-    let o = outcome(&repair.text);
+    let o = read(&repair.text);
     assert_eq!(
         o.document.request,
         request(
@@ -260,7 +222,7 @@ fn quoting_as_bash_reads_it() {
         ),
     ];
     for (text, want) in cases {
-        let o = outcome(text);
+        let o = read(text);
         assert_eq!(
             o.document.request.endpoint_name.as_deref(),
             Some(*want),
@@ -272,7 +234,7 @@ fn quoting_as_bash_reads_it() {
 #[test]
 fn expansions_are_placeholders_where_they_stand() {
     let text = "aws sagemaker update-endpoint --endpoint-name \"${EP}\" --endpoint-config-name `cat name.txt` \\\n  --deployment-config \"{\\\"RollingUpdatePolicy\\\": {\\\"MaximumBatchSize\\\": {\\\"Type\\\": \\\"INSTANCE_COUNT\\\", \\\"Value\\\": $BATCH}, \\\"WaitIntervalInSeconds\\\": 60}, \\\"AutoRollbackConfiguration\\\": {\\\"Alarms\\\": [{\\\"AlarmName\\\": \\\"${APP}-errors\\\"}]}}\"";
-    let o = outcome(text);
+    let o = read(text);
     assert_eq!(
         o.document.request,
         request(
@@ -307,13 +269,13 @@ fn expansions_are_placeholders_where_they_stand() {
     let batch = &o.document.placeholders[2];
     assert_eq!(batch.line, Some(2));
     // A whole structure from a variable.
-    let o = outcome("update-endpoint --endpoint-name e --deployment-config \"$DC\"");
+    let o = read("update-endpoint --endpoint-name e --deployment-config \"$DC\"");
     assert_eq!(placeholders(&o), vec![ph("DeploymentConfig", "$DC", 1, 55)]);
 }
 
 #[test]
 fn exclude_as_json_and_a_single_object() {
-    let o = outcome("update-endpoint --endpoint-name e --exclude-retained-variant-properties '[{\"VariantPropertyType\": \"DesiredWeight\"}]' --no-retain-all-variant-properties --retain-deployment-config");
+    let o = read("update-endpoint --endpoint-name e --exclude-retained-variant-properties '[{\"VariantPropertyType\": \"DesiredWeight\"}]' --no-retain-all-variant-properties --retain-deployment-config");
     assert_eq!(
         o.document.request,
         request(
@@ -388,7 +350,7 @@ fn refusals_say_what_and_where() {
         ),
     ];
     for (text, line, column, words) in cases {
-        let r = refused(text);
+        let r = refusal(text);
         assert_eq!(
             (r.error.line, r.error.column),
             (Some(*line), Some(*column)),
@@ -425,7 +387,7 @@ fn prose_and_python_are_not_cli_commands() {
 #[test]
 fn variables_set_earlier_in_the_script_are_filled_in() {
     let text = "#!/bin/bash\nexport ENDPOINT=reco-prod\nCONFIG=\"reco-$(date +%s)\"\nSTAGE='blue'\naws sagemaker update-endpoint --endpoint-name \"$ENDPOINT\" --endpoint-config-name \"$CONFIG\" \\\n  --deployment-config \"{\\\"AutoRollbackConfiguration\\\": {\\\"Alarms\\\": [{\\\"AlarmName\\\": \\\"${STAGE}-errors\\\"}]}}\"\n";
-    let o = outcome(text);
+    let o = read(text);
     assert_eq!(
         o.document.request,
         request(
@@ -541,7 +503,7 @@ fn a_megabyte_command_imports_quickly() {
             alarms.join(&format!(",{sep}"))
         );
         let t = std::time::Instant::now();
-        let o = outcome(&text);
+        let o = read(&text);
         let took = t.elapsed();
         println!(
             "1 MB CLI command ({} bytes, separator {sep:?}): {took:?}",
@@ -568,7 +530,7 @@ fn a_brace_missing_inside_and_quotes_around_are_repaired() {
     // The `}` closing TrafficRoutingConfiguration is missing: appending it at the end would
     // nest AutoRollbackConfiguration inside the policy, so the repair puts it where it goes.
     let text = "aws sagemaker update-endpoint --endpoint-name ep --deployment-config '{\"BlueGreenUpdatePolicy\": {\"TrafficRoutingConfiguration\": {\"Type\": \"ALL_AT_ONCE\", \"WaitIntervalInSeconds\": 0}, \"AutoRollbackConfiguration\": {\"Alarms\": []}}'";
-    let r = refused(text);
+    let r = refusal(text);
     assert_eq!((r.error.line, r.error.column), (Some(1), Some(70)));
     let repair = r.repair.expect("a repair");
     assert!(
@@ -578,7 +540,7 @@ fn a_brace_missing_inside_and_quotes_around_are_repaired() {
         "{}",
         repair.label
     );
-    let o = outcome(&repair.text);
+    let o = read(&repair.text);
     assert_eq!(
         o.document.request,
         request(
@@ -587,7 +549,7 @@ fn a_brace_missing_inside_and_quotes_around_are_repaired() {
     );
     // JSON wrapped in double quotes inside the single quotes.
     let text = "update-endpoint --endpoint-name ep --deployment-config '\"{\"RollingUpdatePolicy\": {\"WaitIntervalInSeconds\": 60}}\"'";
-    let r = refused(text);
+    let r = refusal(text);
     let repair = r.repair.expect("a repair");
     assert_eq!(
         repair.label,

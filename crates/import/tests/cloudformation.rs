@@ -3,28 +3,15 @@
 //! from the template's endpoint config, the form and the notes; refusals with their place;
 //! no panic on mutated fixtures; a 1 MB template in well under the page's budget.
 
-use designer_core::model::{DesignDocument, Placeholder};
-use designer_import::{import, Options, Outcome, Refusal};
+use designer_core::model::DesignDocument;
+use designer_import::{import, Options, Outcome};
 use serde_json::json;
 
+mod common;
+use common::*;
+
 fn fixture(name: &str) -> String {
-    let path = format!(
-        "{}/tests/fixtures/cloudformation/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-fn ok(text: &str) -> Outcome {
-    import(text, &DesignDocument::default(), &Options::default())
-        .unwrap_or_else(|r| panic!("refused: {}", r.error.message))
-}
-
-fn refused(text: &str) -> Refusal {
-    match import(text, &DesignDocument::default(), &Options::default()) {
-        Ok(o) => panic!("imported as {}: {:?}", o.form, o.document.request),
-        Err(r) => r,
-    }
+    common::fixture(&format!("cloudformation/{name}"))
 }
 
 fn request(o: &Outcome) -> serde_json::Value {
@@ -33,22 +20,6 @@ fn request(o: &Outcome) -> serde_json::Value {
 
 fn variants(o: &Outcome) -> serde_json::Value {
     serde_json::to_value(&o.document.endpoint.new_variants).unwrap_or_default()
-}
-
-/// (path, expression, line) of each placeholder.
-fn held(o: &Outcome) -> Vec<(String, String, u32)> {
-    o.document
-        .placeholders
-        .iter()
-        .map(
-            |Placeholder {
-                 path,
-                 expression,
-                 line,
-                 ..
-             }| { (path.clone(), expression.clone(), line.unwrap_or(0)) },
-        )
-        .collect()
 }
 
 fn triples(items: &[(&str, &str, u32)]) -> Vec<(String, String, u32)> {
@@ -60,7 +31,7 @@ fn triples(items: &[(&str, &str, u32)]) -> Vec<(String, String, u32)> {
 
 #[test]
 fn a_sam_template_with_parameters_and_sub_names() {
-    let o = ok(&fixture("sam-template.yaml"));
+    let o = read(&fixture("sam-template.yaml"));
     assert_eq!(
         o.form,
         "a CloudFormation `AWS::SageMaker::Endpoint` resource (YAML)"
@@ -127,7 +98,7 @@ fn a_sam_template_with_parameters_and_sub_names() {
 
 #[test]
 fn a_json_template_with_two_endpoints_imports_the_first_and_names_the_other() {
-    let o = ok(&fixture("template.json"));
+    let o = read(&fixture("template.json"));
     assert_eq!(
         o.form,
         "a CloudFormation `AWS::SageMaker::Endpoint` resource (JSON)"
@@ -167,7 +138,7 @@ fn a_json_template_with_two_endpoints_imports_the_first_and_names_the_other() {
 
 #[test]
 fn a_resource_alone_with_long_forms_conditions_and_no_value() {
-    let o = ok(&fixture("resource.yaml"));
+    let o = read(&fixture("resource.yaml"));
     assert_eq!(
         o.form,
         "a CloudFormation `AWS::SageMaker::Endpoint` resource (YAML)"
@@ -205,7 +176,7 @@ fn a_resource_alone_with_long_forms_conditions_and_no_value() {
 
 #[test]
 fn just_the_properties() {
-    let o = ok(&fixture("properties.yaml"));
+    let o = read(&fixture("properties.yaml"));
     assert_eq!(
         o.form,
         "the Properties of a CloudFormation `AWS::SageMaker::Endpoint` (YAML)"
@@ -226,7 +197,7 @@ fn just_the_properties() {
 
 #[test]
 fn yaml_properties_without_intrinsics_read_as_a_cli_input_yaml_request() {
-    let o = ok(
+    let o = read(
         "EndpointName: orders\nEndpointConfigName: orders-v2\nRetainAllVariantProperties: true\n",
     );
     assert_eq!(
@@ -241,7 +212,7 @@ fn yaml_properties_without_intrinsics_read_as_a_cli_input_yaml_request() {
 
 #[test]
 fn json_properties_with_a_ref_are_cloudformation_not_a_bad_request() {
-    let o = ok(r#"{"EndpointName": {"Ref": "Name"}, "EndpointConfigName": "cfg-2"}"#);
+    let o = read(r#"{"EndpointName": {"Ref": "Name"}, "EndpointConfigName": "cfg-2"}"#);
     assert_eq!(
         o.form,
         "the Properties of a CloudFormation `AWS::SageMaker::Endpoint` (JSON)"
@@ -286,7 +257,7 @@ Resources:
     Properties:
       EndpointConfigName: orders-v4
 ";
-    let o = ok(text);
+    let o = read(text);
     assert_eq!(
         variants(&o),
         json!([
@@ -300,7 +271,7 @@ Resources:
 #[test]
 fn resource_lines_copied_out_of_a_template_with_their_indentation_and_crlf() {
     let text = "  OrdersEndpoint:\r\n    Type: AWS::SageMaker::Endpoint\r\n    Properties:\r\n      EndpointConfigName: orders-v9\r\n      RetainDeploymentConfig: true\r\n";
-    let o = ok(text);
+    let o = read(text);
     assert_eq!(
         o.form,
         "a CloudFormation `AWS::SageMaker::Endpoint` resource (YAML)"
@@ -314,7 +285,7 @@ fn resource_lines_copied_out_of_a_template_with_their_indentation_and_crlf() {
 #[test]
 fn a_serverless_framework_file_nests_the_template_under_resources() {
     let text = "service: ranker\nprovider:\n  name: aws\nresources:\n  Resources:\n    Ep:\n      Type: AWS::SageMaker::Endpoint\n      Properties:\n        EndpointName: ${self:service}-${sls:stage}\n        EndpointConfigName: !GetAtt Cfg.EndpointConfigName\n";
-    let o = ok(text);
+    let o = read(text);
     assert_eq!(request(&o), json!({}));
     assert_eq!(
         held(&o),
@@ -328,7 +299,7 @@ fn a_serverless_framework_file_nests_the_template_under_resources() {
 
 #[test]
 fn an_unknown_property_is_refused_with_its_path_and_place() {
-    let r = refused(&fixture("unknown-property.yaml"));
+    let r = refusal(&fixture("unknown-property.yaml"));
     assert_eq!(
         r.error.path.as_deref(),
         Some("DeploymentConfig.BlueGreenUpdatePolicy.TrafficRoutingConfig")
@@ -344,7 +315,7 @@ fn an_unknown_property_is_refused_with_its_path_and_place() {
 
 #[test]
 fn bad_indentation_is_refused_at_its_line() {
-    let r = refused(&fixture("bad-indent.yaml"));
+    let r = refusal(&fixture("bad-indent.yaml"));
     assert_eq!(r.error.line, Some(9), "{}", r.error.message);
     assert!(
         r.error.message.contains("indentation"),
@@ -355,7 +326,7 @@ fn bad_indentation_is_refused_at_its_line() {
 
 #[test]
 fn refusals_say_what_the_text_is_instead() {
-    let r = refused(
+    let r = refusal(
         "Resources:\n  Cfg:\n    Type: AWS::SageMaker::EndpointConfig\n    Properties: {}\n",
     );
     assert!(
@@ -370,7 +341,7 @@ fn refusals_say_what_the_text_is_instead() {
         .message
         .contains("Cfg (AWS::SageMaker::EndpointConfig)"));
 
-    let r = refused(
+    let r = refusal(
         "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n",
     );
     assert!(
@@ -380,25 +351,25 @@ fn refusals_say_what_the_text_is_instead() {
     );
 
     let r =
-        refused("Type: AWS::SageMaker::EndpointConfig\nProperties:\n  ProductionVariants: []\n");
+        refusal("Type: AWS::SageMaker::EndpointConfig\nProperties:\n  ProductionVariants: []\n");
     assert!(r
         .error
         .message
         .contains("This is an AWS::SageMaker::EndpointConfig resource"));
 
-    let r = refused("Type: AWS::SageMaker::Endpoint\n");
+    let r = refusal("Type: AWS::SageMaker::Endpoint\n");
     assert!(
         r.error.message.contains("has no Properties"),
         "{}",
         r.error.message
     );
 
-    let r = refused("Base: &b {EndpointConfigName: x}\nEndpointName: *b\nDeploymentConfig: {}\n");
+    let r = refusal("Base: &b {EndpointConfigName: x}\nEndpointName: *b\nDeploymentConfig: {}\n");
     assert!(r.error.message.contains("alias"), "{}", r.error.message);
     assert_eq!(r.error.line, Some(2));
 
     // A wrong type gets botocore's words, at the value's place.
-    let r = refused("EndpointConfigName: c\nRetainAllVariantProperties: sometimes\n");
+    let r = refusal("EndpointConfigName: c\nRetainAllVariantProperties: sometimes\n");
     assert_eq!(r.error.path.as_deref(), Some("RetainAllVariantProperties"));
     assert_eq!(r.error.line, Some(2));
 }
@@ -524,7 +495,7 @@ fn a_one_megabyte_template_reads_quickly() {
     let text = fixture("sam-template.yaml").replace("Resources:\n", &format!("Resources:\n{pad}"));
     assert!(text.len() > 1_000_000, "{}", text.len());
     let started = std::time::Instant::now();
-    let o = ok(&text);
+    let o = read(&text);
     let took = started.elapsed();
     assert_eq!(o.document.endpoint.new_variants.len(), 1);
     println!("1 MB CloudFormation template: {took:?}");

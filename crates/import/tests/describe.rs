@@ -4,25 +4,13 @@
 use designer_core::model::{
     DesignDocument, Placeholder, ProductionVariant, TrafficRoutingConfigType,
 };
-use designer_import::{cdk, describe, import, stepfunctions, Options, Outcome};
+use designer_import::{cdk, describe, import, stepfunctions, Options};
+
+mod common;
+use common::*;
 
 fn fixture(name: &str) -> String {
-    let path = format!(
-        "{}/tests/fixtures/describe/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-fn read_onto(text: &str, current: &DesignDocument) -> Outcome {
-    match import(text, current, &Options::default()) {
-        Ok(o) => o,
-        Err(r) => panic!("refused: {}", r.error.message),
-    }
-}
-
-fn read(text: &str) -> Outcome {
-    read_onto(text, &DesignDocument::default())
+    common::fixture(&format!("describe/{name}"))
 }
 
 /// (name, instance type, count, weight) of a variant.

@@ -3,49 +3,14 @@
 //! syntax), read through the crate's `import` entry point: the request each gives, the
 //! placeholders at their paths, the form and the notes.
 
-use designer_core::model::{DesignDocument, UpdateEndpointInput};
+use designer_core::model::DesignDocument;
 use designer_import::{import, Options, Outcome};
 
+mod common;
+use common::*;
+
 fn fixture(name: &str) -> String {
-    let path = format!(
-        "{}/tests/fixtures/python/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-fn outcome(text: &str, options: &Options) -> Outcome {
-    match import(text, &DesignDocument::default(), options) {
-        Ok(o) => o,
-        Err(r) => panic!("refused: {}", r.error.message),
-    }
-}
-
-/// The request a JSON text in the `--cli-input-json` form gives, as the core reads it.
-fn request(json: &str) -> UpdateEndpointInput {
-    designer_core::import::import_json(json, &DesignDocument::default())
-        .unwrap_or_else(|e| panic!("expected request does not read: {e}"))
-        .document
-        .request
-}
-
-fn placeholders(o: &Outcome) -> Vec<(String, String, u32, u32)> {
-    o.document
-        .placeholders
-        .iter()
-        .map(|p| {
-            (
-                p.path.clone(),
-                p.expression.clone(),
-                p.line.unwrap_or(0),
-                p.column.unwrap_or(0),
-            )
-        })
-        .collect()
-}
-
-fn ph(path: &str, expr: &str, line: u32, column: u32) -> (String, String, u32, u32) {
-    (path.to_string(), expr.to_string(), line, column)
+    common::fixture(&format!("python/{name}"))
 }
 
 fn has_note(o: &Outcome, words: &[&str]) {
@@ -58,7 +23,7 @@ fn has_note(o: &Outcome, words: &[&str]) {
 
 #[test]
 fn lambda_handler_resolves_the_dict_built_and_extended_around_the_call() {
-    let o = outcome(&fixture("lambda_handler.py"), &Options::default());
+    let o = read_with(&fixture("lambda_handler.py"), &Options::default());
     assert_eq!(o.form, "a boto3 `update_endpoint` call");
     assert_eq!(
         o.document.request,
@@ -97,7 +62,7 @@ fn lambda_handler_resolves_the_dict_built_and_extended_around_the_call() {
 
 #[test]
 fn notebook_cell_says_which_config_the_retained_one_is() {
-    let o = outcome(&fixture("notebook_cell.py"), &Options::default());
+    let o = read_with(&fixture("notebook_cell.py"), &Options::default());
     assert_eq!(o.form, "a boto3 `update_endpoint` call");
     assert_eq!(
         o.document.request,
@@ -135,7 +100,7 @@ fn notebook_cell_says_which_config_the_retained_one_is() {
 #[test]
 fn deploy_script_offers_the_branches_and_imports_the_pick() {
     let text = fixture("deploy_script.py");
-    let o = outcome(&text, &Options::default());
+    let o = read_with(&text, &Options::default());
     assert_eq!(o.form, "a boto3 `update_endpoint` call");
     let rolling = r#"{"RetainAllVariantProperties": true,
         "ExcludeRetainedVariantProperties": [{"VariantPropertyType": "DesiredInstanceCount"}],
@@ -183,7 +148,7 @@ fn deploy_script_offers_the_branches_and_imports_the_pick() {
     let picked = Options {
         choices: vec![("deployment_config".to_string(), 1)],
     };
-    let o = outcome(&text, &picked);
+    let o = read_with(&text, &picked);
     assert_eq!(o.choices[0].chosen, 1);
     assert_eq!(
         o.document.request,
@@ -198,7 +163,7 @@ fn deploy_script_offers_the_branches_and_imports_the_pick() {
 
 #[test]
 fn pytest_expected_params_is_the_request() {
-    let o = outcome(&fixture("test_deploy.py"), &Options::default());
+    let o = read_with(&fixture("test_deploy.py"), &Options::default());
     assert_eq!(o.form, "a Python request dict");
     assert_eq!(
         o.document.request,
@@ -218,7 +183,7 @@ fn pytest_expected_params_is_the_request() {
 
 #[test]
 fn sdk_predictor_is_named_a_different_api_and_its_config_dict_imported() {
-    let o = outcome(&fixture("sdk_predictor.py"), &Options::default());
+    let o = read_with(&fixture("sdk_predictor.py"), &Options::default());
     assert_eq!(o.form, "a Python `DeploymentConfig` dict");
     assert_eq!(
         o.document.request,
@@ -261,7 +226,7 @@ fn sdk_predictor_without_a_config_is_refused_with_what_to_paste() {
 #[test]
 fn sdk_session_update_endpoint_gives_the_names() {
     let text = "import sagemaker\nsess = sagemaker.Session()\nname = 'churn-ep'\nsess.update_endpoint(name, f'churn-cfg-{version}', wait=False)\n";
-    let o = outcome(text, &Options::default());
+    let o = read_with(text, &Options::default());
     assert_eq!(
         o.form,
         "a SageMaker Python SDK `Session.update_endpoint` call"
@@ -274,12 +239,12 @@ fn sdk_session_update_endpoint_gives_the_names() {
         placeholders(&o),
         vec![ph("EndpointConfigName", "f'churn-cfg-{version}'", 4, 28)]
     );
-    let o = outcome("session.update_endpoint('a', 'b')", &Options::default());
+    let o = read_with("session.update_endpoint('a', 'b')", &Options::default());
     assert_eq!(
         o.document.request,
         request(r#"{"EndpointName": "a", "EndpointConfigName": "b"}"#)
     );
-    let o = outcome(text, &Options::default());
+    let o = read_with(text, &Options::default());
     has_note(
         &o,
         &[
@@ -288,7 +253,7 @@ fn sdk_session_update_endpoint_gives_the_names() {
             "no deployment policy",
         ],
     );
-    let o = outcome(
+    let o = read_with(
         "sagemaker_session.update_endpoint(endpoint_name='a', endpoint_config_name='b')",
         &Options::default(),
     );
@@ -300,7 +265,7 @@ fn sdk_session_update_endpoint_gives_the_names() {
 
 #[test]
 fn aws_request_syntax_becomes_placeholders() {
-    let o = outcome(&fixture("request_syntax.py"), &Options::default());
+    let o = read_with(&fixture("request_syntax.py"), &Options::default());
     assert_eq!(
         o.document.request,
         request(
@@ -436,7 +401,7 @@ fn table_of_small_snippets() {
         ),
     ];
     for (text, want, want_ph) in cases {
-        let o = outcome(text, &Options::default());
+        let o = read_with(text, &Options::default());
         assert_eq!(o.document.request, request(want), "{text}");
         let got: Vec<(String, String)> = o
             .document
@@ -455,7 +420,7 @@ fn table_of_small_snippets() {
 #[test]
 fn a_default_overridden_in_branches_lists_every_assignment() {
     let text = "def build(env):\n    wait = 300\n    if env == 'prod':\n        wait = 900\n    elif env == 'stage':\n        wait = 600\n    return {'EndpointName': 'ep', 'DeploymentConfig': {'RollingUpdatePolicy': {'WaitIntervalInSeconds': wait}}}\n";
-    let o = outcome(text, &Options::default());
+    let o = read_with(text, &Options::default());
     assert_eq!(o.form, "a Python request dict");
     let c = &o.choices[0];
     assert_eq!(c.name, "wait");
@@ -481,7 +446,7 @@ fn a_default_overridden_in_branches_lists_every_assignment() {
             .and_then(|r| r.wait_interval_in_seconds)
     };
     assert_eq!(wait(&o), Some(300));
-    let o = outcome(
+    let o = read_with(
         text,
         &Options {
             choices: vec![("wait".into(), 2)],
@@ -489,7 +454,7 @@ fn a_default_overridden_in_branches_lists_every_assignment() {
     );
     assert_eq!(wait(&o), Some(600));
     // A pick beyond the options takes the last one rather than failing.
-    let o = outcome(
+    let o = read_with(
         text,
         &Options {
             choices: vec![("wait".into(), 9)],
@@ -501,7 +466,7 @@ fn a_default_overridden_in_branches_lists_every_assignment() {
 #[test]
 fn several_calls_are_a_choice() {
     let text = "if blue:\n    sm.update_endpoint(EndpointName='a')\nelse:\n    sm.update_endpoint(EndpointName='b')\n";
-    let o = outcome(text, &Options::default());
+    let o = read_with(text, &Options::default());
     assert_eq!(o.document.request.endpoint_name.as_deref(), Some("a"));
     assert_eq!(o.choices[0].name, "update_endpoint");
     assert_eq!(
@@ -514,7 +479,7 @@ fn several_calls_are_a_choice() {
     );
     assert_eq!(o.choices[0].options[1].label, "else:");
     has_note(&o, &["calls `update_endpoint` 2 times", "lines 2, 4"]);
-    let o = outcome(
+    let o = read_with(
         text,
         &Options {
             choices: vec![("update_endpoint".into(), 1)],
@@ -592,7 +557,7 @@ fn refusals_say_what_and_where() {
 
 #[test]
 fn json_texts_still_go_to_the_core() {
-    let o = outcome(
+    let o = read_with(
         r#"{"EndpointName": "ep", "EndpointConfigName": "c"}"#,
         &Options::default(),
     );
@@ -610,7 +575,7 @@ fn json_texts_still_go_to_the_core() {
         designer_core::import::import_json(text, &DesignDocument::default()).unwrap_err()
     );
     // A Python dict of keyword arguments (single quotes) is read here.
-    let o = outcome(
+    let o = read_with(
         "{'EndpointName': 'ep', 'RetainDeploymentConfig': True}",
         &Options::default(),
     );
@@ -735,7 +700,7 @@ fn a_megabyte_snippet_imports_quickly() {
     text.push_str("cfg['AutoRollbackConfiguration'] = {'Alarms': alarms}\n");
     text.push_str("sm.update_endpoint(EndpointName=name, DeploymentConfig=cfg)\n");
     let t = std::time::Instant::now();
-    let o = outcome(&text, &Options::default());
+    let o = read_with(&text, &Options::default());
     let took = t.elapsed();
     println!("1 MB Python snippet ({} bytes): {took:?}", text.len());
     let alarms = o
@@ -809,7 +774,7 @@ fn a_megabyte_snippet_imports_quickly() {
 
 #[test]
 fn a_jupyter_notebook_file_reads_its_code_cells() {
-    let o = outcome(&fixture("rollout.ipynb"), &Options::default());
+    let o = read_with(&fixture("rollout.ipynb"), &Options::default());
     assert_eq!(
         o.form,
         "a boto3 `update_endpoint` call in a Jupyter notebook"
@@ -832,7 +797,7 @@ fn a_jupyter_notebook_file_reads_its_code_cells() {
 #[test]
 fn a_notebook_cell_that_runs_the_cli() {
     let nb = r#"{"cells": [{"cell_type": "code", "source": ["!aws sagemaker update-endpoint --endpoint-name ep \\\n", "    --retain-deployment-config"]}], "nbformat": 4}"#;
-    let o = outcome(nb, &Options::default());
+    let o = read_with(nb, &Options::default());
     assert_eq!(
         o.form,
         "an AWS CLI `update-endpoint` command in a Jupyter notebook"

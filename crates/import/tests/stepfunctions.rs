@@ -3,47 +3,13 @@
 //! `createEndpointConfig` task, and the refusals.
 
 use designer_core::model::{CapacitySizeType, DesignDocument, TrafficRoutingConfigType};
-use designer_import::{import, stepfunctions, Options, Outcome};
+use designer_import::{import, stepfunctions, Options};
+
+mod common;
+use common::*;
 
 fn fixture(name: &str) -> String {
-    let path = format!(
-        "{}/tests/fixtures/stepfunctions/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-fn read(text: &str) -> Outcome {
-    match import(text, &DesignDocument::default(), &Options::default()) {
-        Ok(o) => o,
-        Err(r) => panic!("refused: {}", r.error.message),
-    }
-}
-
-fn refused(text: &str) -> String {
-    match import(text, &DesignDocument::default(), &Options::default()) {
-        Ok(o) => panic!("imported as {}: {:?}", o.form, o.document.request),
-        Err(r) => r.error.message,
-    }
-}
-
-fn holes(o: &Outcome) -> Vec<(String, String, u32, u32)> {
-    o.document
-        .placeholders
-        .iter()
-        .map(|p| {
-            (
-                p.path.clone(),
-                p.expression.clone(),
-                p.line.unwrap_or(0),
-                p.column.unwrap_or(0),
-            )
-        })
-        .collect()
-}
-
-fn hole(path: &str, expr: &str, line: u32, column: u32) -> (String, String, u32, u32) {
-    (path.to_string(), expr.to_string(), line, column)
+    common::fixture(&format!("stepfunctions/{name}"))
 }
 
 #[test]
@@ -74,17 +40,17 @@ fn the_deploy_task_is_the_request_and_the_create_task_the_new_fleet() {
     );
     assert_eq!(alarms[1].alarm_name, None);
     assert_eq!(
-        holes(&o),
+        placeholders(&o),
         vec![
-            hole("EndpointName", "$.deploy.endpoint", 45, 27),
-            hole("EndpointConfigName", "$.deploy.configName", 46, 33),
-            hole(
+            ph("EndpointName", "$.deploy.endpoint", 45, 27),
+            ph("EndpointConfigName", "$.deploy.configName", 46, 33),
+            ph(
                 "DeploymentConfig.AutoRollbackConfiguration.Alarms[1].AlarmName",
                 "$.errorAlarm",
                 59,
                 32
             ),
-            hole(
+            ph(
                 "Endpoint.NewVariants[0].ModelName",
                 "$.deploy.model",
                 23,
@@ -228,17 +194,17 @@ fn states_written_as_object_literals_in_cdk_code() {
         .unwrap();
     assert_eq!(rolling.maximum_batch_size.as_ref().unwrap().value, Some(1));
     assert_eq!(
-        holes(&o),
+        placeholders(&o),
         vec![
-            hole("EndpointName", "$.endpoint", 26, 27),
-            hole("EndpointConfigName", "$.configName", 27, 33),
-            hole(
+            ph("EndpointName", "$.endpoint", 26, 27),
+            ph("EndpointConfigName", "$.configName", 27, 33),
+            ph(
                 "DeploymentConfig.AutoRollbackConfiguration.Alarms[0].AlarmName",
                 "alarmName",
                 33,
                 62
             ),
-            hole("Endpoint.NewVariants[0].ModelName", "$.model", 14, 55),
+            ph("Endpoint.NewVariants[0].ModelName", "$.model", 14, 55),
         ]
     );
     assert_eq!(

@@ -3,28 +3,15 @@
 //! expression, line), the new fleet from the endpoint configuration, the form and the notes;
 //! refusals with their place; no panic on mutated fixtures; a 1 MB module read quickly.
 
-use designer_core::model::{DesignDocument, Placeholder};
-use designer_import::{import, Options, Outcome, Refusal};
+use designer_core::model::DesignDocument;
+use designer_import::{import, Options, Outcome};
 use serde_json::json;
 
+mod common;
+use common::*;
+
 fn fixture(name: &str) -> String {
-    let path = format!(
-        "{}/tests/fixtures/terraform/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-fn ok(text: &str) -> Outcome {
-    import(text, &DesignDocument::default(), &Options::default())
-        .unwrap_or_else(|r| panic!("refused: {}", r.error.message))
-}
-
-fn refused(text: &str) -> Refusal {
-    match import(text, &DesignDocument::default(), &Options::default()) {
-        Ok(o) => panic!("imported as {}: {:?}", o.form, o.document.request),
-        Err(r) => r,
-    }
+    common::fixture(&format!("terraform/{name}"))
 }
 
 fn request(o: &Outcome) -> serde_json::Value {
@@ -33,22 +20,6 @@ fn request(o: &Outcome) -> serde_json::Value {
 
 fn variants(o: &Outcome) -> serde_json::Value {
     serde_json::to_value(&o.document.endpoint.new_variants).unwrap_or_default()
-}
-
-/// (path, expression, line) of each placeholder.
-fn held(o: &Outcome) -> Vec<(String, String, u32)> {
-    o.document
-        .placeholders
-        .iter()
-        .map(
-            |Placeholder {
-                 path,
-                 expression,
-                 line,
-                 ..
-             }| { (path.clone(), expression.clone(), line.unwrap_or(0)) },
-        )
-        .collect()
 }
 
 fn triples(items: &[(&str, &str, u32)]) -> Vec<(String, String, u32)> {
@@ -60,7 +31,7 @@ fn triples(items: &[(&str, &str, u32)]) -> Vec<(String, String, u32)> {
 
 #[test]
 fn a_module_with_variables_locals_a_dynamic_block_and_its_endpoint_configuration() {
-    let o = ok(&fixture("module.tf"));
+    let o = read(&fixture("module.tf"));
     assert_eq!(o.form, "a Terraform `aws_sagemaker_endpoint` block");
     assert_eq!(
         request(&o),
@@ -136,7 +107,7 @@ fn a_module_with_variables_locals_a_dynamic_block_and_its_endpoint_configuration
 
 #[test]
 fn repeated_alarms_blocks_and_numbers_written_as_strings() {
-    let o = ok(&fixture("alarms.tf"));
+    let o = read(&fixture("alarms.tf"));
     assert_eq!(
         request(&o),
         json!({
@@ -175,7 +146,7 @@ fn repeated_alarms_blocks_and_numbers_written_as_strings() {
 
 #[test]
 fn an_awscc_resource_with_objects_in_attributes() {
-    let o = ok(&fixture("awscc.tf"));
+    let o = read(&fixture("awscc.tf"));
     assert_eq!(o.form, "a Terraform `awscc_sagemaker_endpoint` block");
     assert_eq!(
         request(&o),
@@ -217,7 +188,7 @@ fn an_awscc_resource_with_objects_in_attributes() {
 
 #[test]
 fn a_go_provider_test_template_with_verbs() {
-    let o = ok(&fixture("provider_test.go"));
+    let o = read(&fixture("provider_test.go"));
     assert_eq!(
         o.form,
         "a Terraform `aws_sagemaker_endpoint` block in a Go test template"
@@ -253,7 +224,7 @@ fn a_go_provider_test_template_with_verbs() {
 
 #[test]
 fn json_syntax_as_cdk_for_terraform_synthesizes_it() {
-    let o = ok(&fixture("cdktf.tf.json"));
+    let o = read(&fixture("cdktf.tf.json"));
     assert_eq!(
         o.form,
         "a Terraform `aws_sagemaker_endpoint` block in JSON syntax (.tf.json)"
@@ -299,14 +270,14 @@ fn json_syntax_as_cdk_for_terraform_synthesizes_it() {
 #[test]
 fn windows_line_endings_read_the_same() {
     let text = fixture("alarms.tf").replace('\n', "\r\n");
-    let o = ok(&text);
-    assert_eq!(request(&o), request(&ok(&fixture("alarms.tf"))));
+    let o = read(&text);
+    assert_eq!(request(&o), request(&read(&fixture("alarms.tf"))));
     assert_eq!(o.document.placeholders[0].line, Some(27));
 }
 
 #[test]
 fn a_deployment_config_block_alone() {
-    let o = ok(&fixture("deployment_config.tf"));
+    let o = read(&fixture("deployment_config.tf"));
     assert_eq!(o.form, "a Terraform `deployment_config` block");
     assert_eq!(
         request(&o),
@@ -337,7 +308,7 @@ resource "aws_sagemaker_endpoint" "e" {
   }
 }
 "#;
-    let o = ok(text);
+    let o = read(text);
     let routing = "DeploymentConfig.BlueGreenUpdatePolicy.TrafficRoutingConfiguration";
     assert_eq!(
         held(&o),
@@ -357,13 +328,13 @@ resource "aws_sagemaker_endpoint" "e" {
 #[test]
 fn a_heredoc_without_interpolation_is_its_text() {
     let text = "resource \"awscc_sagemaker_endpoint\" \"h\" {\n  endpoint_config_name = <<-EOT\n    cfg-9\n  EOT\n}\n";
-    let o = ok(text);
+    let o = read(text);
     assert_eq!(request(&o)["EndpointConfigName"], json!("cfg-9\n"));
 }
 
 #[test]
 fn a_missing_brace_is_refused_at_the_block_left_open() {
-    let r = refused(&fixture("missing-brace.tf"));
+    let r = refusal(&fixture("missing-brace.tf"));
     assert_eq!(r.error.line, Some(7), "{}", r.error.message);
     assert!(
         r.error.message.contains("traffic_routing_configuration"),
@@ -380,7 +351,7 @@ fn a_missing_brace_is_refused_at_the_block_left_open() {
     assert!(repair
         .text
         .contains("wait_interval_in_seconds = 60\n      }\n\n      maximum_execution"));
-    let o = ok(&repair.text);
+    let o = read(&repair.text);
     assert_eq!(
         request(&o)["DeploymentConfig"]["BlueGreenUpdatePolicy"],
         json!({"TrafficRoutingConfiguration": {"Type": "ALL_AT_ONCE", "WaitIntervalInSeconds": 60},
@@ -391,7 +362,7 @@ fn a_missing_brace_is_refused_at_the_block_left_open() {
 #[test]
 fn refusals_name_the_argument_and_its_place_in_terraform_spelling() {
     let text = "resource \"aws_sagemaker_endpoint\" \"e\" {\n  endpoint_config_name = \"c\"\n  deployment_config {\n    blue_green_update_policy {\n      wait_interval_in_seconds = 60\n    }\n  }\n}\n";
-    let r = refused(text);
+    let r = refusal(text);
     assert_eq!((r.error.line, r.error.column), (Some(5), Some(7)));
     assert_eq!(
         r.error.path.as_deref(),
@@ -409,14 +380,14 @@ fn refusals_name_the_argument_and_its_place_in_terraform_spelling() {
     );
 
     let twice = "resource \"aws_sagemaker_endpoint\" \"e\" {\n  deployment_config {}\n  deployment_config {}\n}\n";
-    let r = refused(twice);
+    let r = refusal(twice);
     assert_eq!(r.error.line, Some(3));
     assert!(r.error.message.contains("twice"), "{}", r.error.message);
 
-    let r = refused("resource \"aws_sagemaker_endpoint_configuration\" \"c\" {\n  name = \"x\"\n}\nresource \"aws_sagemaker_endpoint\" \"e\" {\n  endpoint_config_name = \"x\"\n  retain = true\n}\n");
+    let r = refusal("resource \"aws_sagemaker_endpoint_configuration\" \"c\" {\n  name = \"x\"\n}\nresource \"aws_sagemaker_endpoint\" \"e\" {\n  endpoint_config_name = \"x\"\n  retain = true\n}\n");
     assert_eq!(r.error.line, Some(6));
 
-    let r = refused("resource \"aws_sagemaker_endpoint\" \"e\" {\n  name = \"a\"\n}\n}\n");
+    let r = refusal("resource \"aws_sagemaker_endpoint\" \"e\" {\n  name = \"a\"\n}\n}\n");
     assert_eq!(r.error.line, Some(4), "{}", r.error.message);
     assert!(
         r.error.message.contains("closes nothing"),
@@ -428,7 +399,7 @@ fn refusals_name_the_argument_and_its_place_in_terraform_spelling() {
 #[test]
 fn wrong_values_and_missing_endpoints_are_refused_in_terraform_terms() {
     let text = fixture("alarms.tf").replace("value = \"1\"", "value = \"one\"");
-    let r = refused(&text);
+    let r = refusal(&text);
     assert!(
         r.error
             .message
@@ -439,7 +410,7 @@ fn wrong_values_and_missing_endpoints_are_refused_in_terraform_terms() {
     assert_eq!((r.error.line, r.error.column), (Some(9), Some(17)));
 
     let r =
-        refused("variable \"x\" {}\nresource \"aws_sagemaker_model\" \"m\" {\n  name = \"m\"\n}\n");
+        refusal("variable \"x\" {}\nresource \"aws_sagemaker_model\" \"m\" {\n  name = \"m\"\n}\n");
     assert!(
         r.error
             .message
@@ -453,7 +424,7 @@ fn wrong_values_and_missing_endpoints_are_refused_in_terraform_terms() {
 #[test]
 fn a_dynamic_block_beside_static_alarms_is_one_more_alarm_to_fill_in() {
     let text = "resource \"aws_sagemaker_endpoint\" \"e\" {\n  deployment_config {\n    auto_rollback_configuration {\n      alarms {\n        alarm_name = \"static\"\n      }\n      dynamic \"alarms\" {\n        for_each = local.extra\n        content {\n          alarm_name = alarms.value\n        }\n      }\n    }\n  }\n}\n";
-    let o = ok(text);
+    let o = read(text);
     assert_eq!(
         request(&o)["DeploymentConfig"]["AutoRollbackConfiguration"],
         json!({"Alarms": [{"AlarmName": "static"}, {}]})
@@ -471,7 +442,7 @@ fn a_dynamic_block_beside_static_alarms_is_one_more_alarm_to_fill_in() {
 #[test]
 fn backticks_in_a_heredoc_are_not_a_go_template() {
     let text = "resource \"aws_sagemaker_endpoint\" \"e\" {\n  name = \"docs\"\n  endpoint_config_name = \"c\"\n  tags = {\n    Note = <<-EOT\n      Use `terraform apply`; return here after.\n    EOT\n  }\n}\n";
-    let o = ok(text);
+    let o = read(text);
     assert_eq!(o.form, "a Terraform `aws_sagemaker_endpoint` block");
     assert_eq!(
         request(&o),
@@ -482,7 +453,7 @@ fn backticks_in_a_heredoc_are_not_a_go_template() {
 #[test]
 fn a_module_with_count_refers_to_its_configuration_by_index() {
     let text = "resource \"aws_sagemaker_endpoint_configuration\" \"this\" {\n  count = var.create ? 1 : 0\n  production_variants {\n    variant_name = \"only\"\n    instance_type = \"ml.t2.medium\"\n    initial_instance_count = 1\n  }\n}\nresource \"aws_sagemaker_endpoint\" \"this\" {\n  count = var.create ? 1 : 0\n  endpoint_config_name = aws_sagemaker_endpoint_configuration.this[0].name\n}\n";
-    let o = ok(text);
+    let o = read(text);
     assert_eq!(
         variants(&o),
         json!([{"VariantName": "only", "InstanceType": "ml.t2.medium", "InitialInstanceCount": 1}])
@@ -492,7 +463,7 @@ fn a_module_with_count_refers_to_its_configuration_by_index() {
 
 #[test]
 fn the_aws_provider_has_no_retain_arguments_and_the_note_says_so() {
-    let o = ok("resource \"aws_sagemaker_endpoint\" \"e\" {\n  name = \"a\"\n  endpoint_config_name = \"b\"\n  retain_all_variant_properties = \"true\"\n}\n");
+    let o = read("resource \"aws_sagemaker_endpoint\" \"e\" {\n  name = \"a\"\n  endpoint_config_name = \"b\"\n  retain_all_variant_properties = \"true\"\n}\n");
     assert_eq!(request(&o)["RetainAllVariantProperties"], json!(true));
     assert!(
         o.notes
@@ -531,7 +502,7 @@ resource "aws_sagemaker_endpoint" "batch" { // inline comment
   }
 }
 "#;
-    let o = ok(text);
+    let o = read(text);
     assert_eq!(
         request(&o),
         json!({
@@ -557,7 +528,7 @@ resource "aws_sagemaker_endpoint" "batch" { // inline comment
     );
     // A string that is not a number where an integer is due: the walk says so, at its place.
     let text = text.replace("1.2e2", "\"abc\"");
-    let r = refused(&text);
+    let r = refusal(&text);
     assert_eq!(r.error.line, Some(22));
     assert_eq!(
         r.error.path.as_deref(),
@@ -595,7 +566,7 @@ fn syntax_errors_say_what_and_where() {
         ),
     ];
     for (text, line, words) in cases {
-        let r = refused(text);
+        let r = refusal(text);
         assert_eq!(r.error.line, Some(*line), "{text}: {}", r.error.message);
         assert!(
             r.error.message.contains(words),
@@ -755,7 +726,7 @@ fn a_one_megabyte_module_reads_quickly() {
     let text = format!("{pad}{}", fixture("module.tf"));
     assert!(text.len() > 1_000_000, "{}", text.len());
     let started = std::time::Instant::now();
-    let o = ok(&text);
+    let o = read(&text);
     let took = started.elapsed();
     assert_eq!(o.document.endpoint.new_variants.len(), 2);
     println!("1 MB Terraform module: {took:?}");

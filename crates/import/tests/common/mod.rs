@@ -1,0 +1,85 @@
+//! What every importer's test file needs: its fixtures, a text that must import (or must be
+//! refused) read onto a design, and the placeholders an import left, with their places.
+// Each test file is its own crate and uses some of these.
+#![allow(dead_code)]
+
+use designer_core::model::{DesignDocument, UpdateEndpointInput};
+use designer_import::{import, Options, Outcome, Refusal};
+
+/// The text of `tests/fixtures/<path>`.
+pub fn fixture(path: &str) -> String {
+    let path = format!("{}/tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Imports `text` onto `current` with `options`; a refusal fails the test with its message.
+pub fn read_full(text: &str, current: &DesignDocument, options: &Options) -> Outcome {
+    match import(text, current, options) {
+        Ok(o) => o,
+        Err(r) => panic!("refused: {}", r.error.message),
+    }
+}
+
+/// Imports `text` onto `current`.
+pub fn read_onto(text: &str, current: &DesignDocument) -> Outcome {
+    read_full(text, current, &Options::default())
+}
+
+/// Imports `text` onto an empty design.
+pub fn read(text: &str) -> Outcome {
+    read_onto(text, &DesignDocument::default())
+}
+
+/// Imports `text` onto an empty design with `options` (the user's picks among choices).
+pub fn read_with(text: &str, options: &Options) -> Outcome {
+    read_full(text, &DesignDocument::default(), options)
+}
+
+/// The refusal of `text`; an import fails the test with what was imported.
+pub fn refusal(text: &str) -> Refusal {
+    match import(text, &DesignDocument::default(), &Options::default()) {
+        Ok(o) => panic!("imported as {}: {:?}", o.form, o.document.request),
+        Err(r) => r,
+    }
+}
+
+/// The message of the refusal of `text`.
+pub fn refused(text: &str) -> String {
+    refusal(text).error.message
+}
+
+/// The request a JSON text in the `--cli-input-json` form gives, as the core reads it.
+pub fn request(json: &str) -> UpdateEndpointInput {
+    designer_core::import::import_json(json, &DesignDocument::default())
+        .unwrap_or_else(|e| panic!("expected request does not read: {e}"))
+        .document
+        .request
+}
+
+/// (path, expression, line, column) of every placeholder.
+pub fn placeholders(o: &Outcome) -> Vec<(String, String, u32, u32)> {
+    o.document
+        .placeholders
+        .iter()
+        .map(|p| (p.path.clone(), p.expression.clone(), p.line.unwrap_or(0), p.column.unwrap_or(0)))
+        .collect()
+}
+
+/// One expected entry of [`placeholders`].
+pub fn ph(path: &str, expr: &str, line: u32, column: u32) -> (String, String, u32, u32) {
+    (path.to_string(), expr.to_string(), line, column)
+}
+
+/// (path, expression, line) of every placeholder.
+pub fn held(o: &Outcome) -> Vec<(String, String, u32)> {
+    o.document
+        .placeholders
+        .iter()
+        .map(|p| (p.path.clone(), p.expression.clone(), p.line.unwrap_or(0)))
+        .collect()
+}
+
+/// One expected entry of [`held`].
+pub fn hole(path: &str, expr: &str, line: u32) -> (String, String, u32) {
+    (path.to_string(), expr.to_string(), line)
+}
