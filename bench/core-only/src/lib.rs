@@ -9,9 +9,11 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 pub fn run(text: &str, example: &str, fragment: &str, t: f64, width: f64) -> String {
     let base = examples::example(example).unwrap_or_else(examples::default_design);
-    let doc = match import::import(text, &base) {
-        Ok(i) => i.document,
-        Err(e) => return e.message,
+    // What the page reads itself (design documents and requests); every other form is read
+    // by the converters module, which is not part of the first view.
+    let doc = match import::first_read(text, &base) {
+        import::FirstRead::Read(i) => i.document,
+        import::FirstRead::Refused(e) | import::FirstRead::Other(e) => return e.message,
     };
     let mut out = String::new();
     let findings = validate::validate(&doc);
