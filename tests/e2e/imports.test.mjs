@@ -411,6 +411,42 @@ test('a describe-endpoint output fills the current fleet and the deployment conf
   await context.close();
 });
 
+test('a describe-endpoint --output yaml session fills the current fleet and the deployment config', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await importText(page, [
+    '$ aws sagemaker describe-endpoint --endpoint-name ranker-prod --output yaml',
+    "CreationTime: '2026-10-01T09:00:00.000000+00:00'",
+    'EndpointArn: arn:aws:sagemaker:us-east-1:111122223333:endpoint/ranker-prod',
+    'EndpointConfigName: ranker-cfg-41',
+    'EndpointName: ranker-prod',
+    'EndpointStatus: InService',
+    'LastDeploymentConfig:',
+    '  BlueGreenUpdatePolicy:',
+    '    TrafficRoutingConfiguration:',
+    '      LinearStepSize:',
+    '        Type: CAPACITY_PERCENT',
+    '        Value: 25',
+    '      Type: LINEAR',
+    '      WaitIntervalInSeconds: 600',
+    'ProductionVariants:',
+    '- CurrentInstanceCount: 8',
+    '  CurrentWeight: 1.0',
+    '  InstancePools:',
+    '  - CurrentInstanceCount: 8',
+    '    InstanceType: ml.g5.2xlarge',
+    '  VariantName: primary',
+  ].join('\n'));
+  const out = await outcome(page);
+  assert.equal(out.error, null, `refused: ${out.error}`);
+  assert.match(out.done, /describe-endpoint.*\(YAML\)/);
+  const route = out.request.DeploymentConfig.BlueGreenUpdatePolicy.TrafficRoutingConfiguration;
+  assert.deepEqual([route.Type, route.LinearStepSize.Value, route.WaitIntervalInSeconds], ['LINEAR', 25, 600]);
+  const doc = JSON.parse(await exportText(page, 'export-document'));
+  assert.equal(doc.Endpoint.CurrentEndpointConfigName, 'ranker-cfg-41');
+  assert.deepEqual([doc.Endpoint.CurrentVariants[0].InstanceType, doc.Endpoint.CurrentVariants[0].InitialInstanceCount], ['ml.g5.2xlarge', 8]);
+  await context.close();
+});
+
 test('the developer guide\'s command without outer braces is refused where it is wrong, and repaired in one click', async () => {
   const { page, context } = await openPage(browser, server.url);
   const before = await exportText(page, 'export-document');

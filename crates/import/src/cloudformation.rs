@@ -6,7 +6,7 @@
 //! variants become the design's new fleet.
 
 mod shape;
-mod yaml;
+pub(crate) mod yaml;
 
 pub(crate) use shape::{convert, member, Shape, REQUEST, VARIANT};
 

@@ -1,6 +1,6 @@
 //! Import of what AWS describes: `aws sagemaker describe-endpoint` and
-//! `describe-endpoint-config` output (JSON), or the boto3 response dicts printed as Python
-//! reprs (`datetime.datetime(...)`, single quotes, `True`). They fill the endpoint context
+//! `describe-endpoint-config` output (JSON, or YAML with `--output yaml`), or the boto3
+//! response dicts printed as Python reprs (`datetime.datetime(...)`, single quotes, `True`). They fill the endpoint context
 //! rather than the policy: describe-endpoint gives the endpoint's name, its current config
 //! and live fleet (counts and weights), its last deployment's `DeploymentConfig`, and, in
 //! the middle of a deployment, the pending config and fleet; describe-endpoint-config gives
@@ -39,6 +39,9 @@ pub fn detect(text: &str) -> bool {
     {
         return false;
     }
+    if is_yaml(text) {
+        return true;
+    }
     let has_marker = MARKERS.iter().any(|m| {
         text.match_indices(m).any(|(i, _)| {
             let rest = text.get(i + m.len()..).unwrap_or("");
@@ -72,6 +75,58 @@ pub fn detect(text: &str) -> bool {
     false
 }
 
+/// True when `text` is `--output yaml`: a marker of these outputs is a key at the start of a
+/// line (`EndpointArn: arn:aws:...`), and the text is not JSON or a Python dict.
+fn is_yaml(text: &str) -> bool {
+    let body = text
+        .lines()
+        .map(str::trim_start)
+        .find(|l| !l.is_empty() && !is_prompt(l));
+    if body.is_none_or(|l| l.starts_with('{') || l.starts_with('[')) {
+        return false;
+    }
+    text.lines().any(|l| {
+        MARKERS
+            .iter()
+            .any(|m| l.strip_prefix(m).is_some_and(|rest| rest.starts_with(':')))
+    })
+}
+
+/// A line of a terminal session that is not output: a prompt, a command or a comment.
+fn is_prompt(l: &str) -> bool {
+    ["$", "aws ", "%", "#", ">"].iter().any(|p| l.starts_with(p))
+}
+
+/// The outputs of a session of `--output yaml` commands: each run of output lines (between
+/// prompts, commands and `---`) is one YAML document. The other lines are blanked, not
+/// dropped, so that every position stays the text's own.
+fn yaml_outputs(text: &str) -> Result<Vec<Value>, Refusal> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut outputs = Vec::new();
+    let mut start = 0;
+    while start < lines.len() {
+        let splits = |l: &str| is_prompt(l.trim_start()) || l.trim_end() == "---";
+        if splits(lines[start]) || lines[start].trim().is_empty() {
+            start += 1;
+            continue;
+        }
+        let end = (start..lines.len()).find(|&i| splits(lines[i])).unwrap_or(lines.len());
+        let chunk: Vec<&str> = (0..lines.len())
+            .map(|i| if (start..end).contains(&i) { lines[i] } else { "" })
+            .collect();
+        let v = crate::cloudformation::yaml::parse(&chunk.join("\n")).map_err(ImportError::from)?;
+        match v.kind {
+            Kind::List(items) => {
+                outputs.extend(items.into_iter().filter(|i| matches!(i.kind, Kind::Map(_))))
+            }
+            Kind::Map(_) => outputs.push(v),
+            _ => {}
+        }
+        start = end;
+    }
+    Ok(outputs)
+}
+
 /// What one output was.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Output {
@@ -85,6 +140,9 @@ pub fn import(
     current: &DesignDocument,
     _options: &Options,
 ) -> Result<Outcome, Refusal> {
+    if is_yaml(text) {
+        return outcome(yaml_outputs(text)?, current, Form::Yaml, Vec::new());
+    }
     let toks = lex(text, Lang::Py);
     let boto3 = text.contains("'EndpointArn'")
         || text.contains("'EndpointConfigArn'")
@@ -119,6 +177,25 @@ pub fn import(
             _ => {}
         }
     }
+    let form = if boto3 { Form::Boto3 } else { Form::Json };
+    outcome(outputs, current, form, conv.notes)
+}
+
+/// How the outputs were written: it names them in the page's sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Form {
+    Json,
+    Yaml,
+    Boto3,
+}
+
+/// The design `outputs` make of `current`; `more` are the reader's own notes.
+fn outcome(
+    outputs: Vec<Value>,
+    current: &DesignDocument,
+    written: Form,
+    more: Vec<String>,
+) -> Result<Outcome, Refusal> {
     let mut endpoints = Vec::new();
     let mut configs = Vec::new();
     let mut notes = Vec::new();
@@ -178,10 +255,10 @@ pub fn import(
             ));
         }
     }
-    notes.extend(conv.notes);
+    notes.extend(more);
     Ok(Outcome {
         document: doc,
-        form: form(endpoints.len(), configs.len(), boto3),
+        form: form(endpoints.len(), configs.len(), written),
         notes,
         choices: Vec::new(),
     })
@@ -189,8 +266,8 @@ pub fn import(
 
 /// "a `describe-endpoint` output", "a `describe-endpoint` and a `describe-endpoint-config`
 /// output", "2 `describe-endpoint-config` outputs", or the boto3 responses likewise.
-fn form(endpoints: usize, configs: usize, boto3: bool) -> String {
-    let (ep, cfg, what, lib) = if boto3 {
+fn form(endpoints: usize, configs: usize, written: Form) -> String {
+    let (ep, cfg, what, lib) = if written == Form::Boto3 {
         (
             "describe_endpoint",
             "describe_endpoint_config",
@@ -219,7 +296,8 @@ fn form(endpoints: usize, configs: usize, boto3: bool) -> String {
     } else {
         ""
     };
-    format!("{} {what}{plural}", parts.join(" and "))
+    let yaml = if written == Form::Yaml { " (YAML)" } else { "" };
+    format!("{} {what}{plural}{yaml}", parts.join(" and "))
 }
 
 fn kind_of(v: &Value) -> Option<Output> {

@@ -286,3 +286,62 @@ fn refusals_and_detection() {
         "{\"Resources\": {}, \"Outputs\": {\"EndpointArn\": {\"Value\": {\"Ref\": \"E\"}}}}"
     ));
 }
+
+#[test]
+fn output_yaml_of_both_commands_in_one_session_gives_the_fleet_and_the_last_policy() {
+    let o = read(&fixture("session-output-yaml.txt"));
+    assert_eq!(
+        o.form,
+        "a `describe-endpoint` and a `describe-endpoint-config` output (YAML)"
+    );
+    let d = &o.document;
+    assert_eq!(d.request.endpoint_name.as_deref(), Some("fraud-gate"));
+    assert_eq!(
+        d.endpoint.current_endpoint_config_name.as_deref(),
+        Some("fraud-gate-cfg-41")
+    );
+    assert_eq!(
+        fleet(&d.endpoint.current_variants),
+        vec![("AllTraffic", Some("ml.m5.2xlarge"), Some(6), Some(1.0))]
+    );
+    assert_eq!(
+        d.endpoint.current_variants[0].model_name.as_deref(),
+        Some("fraud-gate-model-41")
+    );
+    let dc = d.request.deployment_config.as_ref().unwrap();
+    let route = dc
+        .blue_green_update_policy
+        .as_ref()
+        .and_then(|b| b.traffic_routing_configuration.as_ref())
+        .unwrap();
+    assert_eq!(route.type_, Some(TrafficRoutingConfigType::Canary));
+    assert_eq!(route.wait_interval_in_seconds, Some(900));
+    let canary = route.canary_size.as_ref().unwrap();
+    assert_eq!(canary.value, Some(1));
+    let alarms: Vec<_> = dc
+        .auto_rollback_configuration
+        .as_ref()
+        .and_then(|a| a.alarms.as_ref())
+        .unwrap()
+        .iter()
+        .map(|a| a.alarm_name.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(alarms, ["fraud-gate-errors", "fraud-gate: p95 latency"]);
+}
+
+#[test]
+fn output_yaml_that_is_broken_is_refused_at_its_own_line() {
+    let text = fixture("session-output-yaml.txt");
+    // The second output's variant list loses its dash: a mapping where YAML wants a key.
+    let broken = text.replace("- InitialInstanceCount: 6", "InitialInstanceCount: 6\n  - x");
+    let r = refusal(&broken);
+    let line = broken
+        .lines()
+        .position(|l| l == "  - x")
+        .map(|i| i as u32 + 1)
+        .unwrap();
+    let at = r.error.line.expect("the refusal has a line");
+    assert!(at.abs_diff(line) <= 1, "refused at line {at}, the break is at {line}: {}", r.error.message);
+    // A YAML describe output is not mistaken for a CloudFormation template.
+    assert!(!r.error.message.contains("Resources"), "{}", r.error.message);
+}
