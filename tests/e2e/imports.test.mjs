@@ -447,6 +447,33 @@ test('a describe-endpoint --output yaml session fills the current fleet and the 
   await context.close();
 });
 
+test('a state machine in YAML: the updateEndpoint task is the request, its substitutions are placeholders', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await importText(page, [
+    'StartAt: Deploy',
+    'States:',
+    '  Deploy:',
+    '    Type: Task',
+    '    Resource: arn:aws:states:::sagemaker:updateEndpoint',
+    '    Parameters:',
+    '      EndpointName: ${EndpointName}',
+    '      EndpointConfigName.$: $.config',
+    '      DeploymentConfig:',
+    '        RollingUpdatePolicy:',
+    '          MaximumBatchSize: {Type: CAPACITY_PERCENT, Value: 25}',
+    '          WaitIntervalInSeconds: 300',
+    '    End: true',
+  ].join('\n'));
+  const out = await outcome(page);
+  assert.equal(out.error, null, `refused: ${out.error}`);
+  assert.match(out.done, /Step Functions.*\(YAML\).*2 values to fill in/);
+  assert.equal(out.request.DeploymentConfig.RollingUpdatePolicy.MaximumBatchSize.Value, 25);
+  const held = await page.$$eval('[data-testid=placeholder]', (els) => els.map((e) => e.textContent));
+  assert.ok(held.some((t) => t.includes('${EndpointName}')), held.join(' | '));
+  assert.ok(held.some((t) => t.includes('$.config')), held.join(' | '));
+  await context.close();
+});
+
 test('the developer guide\'s command without outer braces is refused where it is wrong, and repaired in one click', async () => {
   const { page, context } = await openPage(browser, server.url);
   const before = await exportText(page, 'export-document');

@@ -1,10 +1,12 @@
-//! Import of a Step Functions state machine (Amazon States Language, JSON) whose Task state
+//! Import of a Step Functions state machine (Amazon States Language, JSON or YAML) whose Task state
 //! calls `arn:aws:states:::sagemaker:updateEndpoint`: the task's `Parameters` (JSONPath) or
 //! `Arguments` (JSONata) are the request. A `"Name.$": "$.path"` member, and a JSONata
 //! `"{% ... %}"` string, is a value the execution's input gives: a placeholder at `Name`.
 //! A `sagemaker:createEndpointConfig` task in the same machine gives the new fleet. The
 //! state machine may also sit inside a larger JSON document (a CloudFormation template's
-//! `Definition`): the tasks are found wherever they are.
+//! `Definition`): the tasks are found wherever they are. In YAML (an `.asl.yaml` file, a SAM
+//! or CloudFormation template's `Definition`), a `${Name}` that `DefinitionSubstitutions`
+//! fills and a CloudFormation tag (`!Ref`, `!Sub`, `!GetAtt`) are placeholders too.
 
 use designer_core::import::{request_into, ImportError, Source, Walk};
 use designer_core::json;
@@ -28,7 +30,93 @@ pub fn detect(text: &str) -> bool {
         // The task as JSON, not an ASL string inside a template's `DefinitionString`.
         return json_resource(text, UPDATE);
     }
-    in_code(text) && !crate::cdk::detect(text)
+    (in_code(text) || yaml_resource(text)) && !crate::cdk::detect(text)
+}
+
+/// A `Resource:` line naming the integration, as YAML writes it (plain, quoted or `!Sub`).
+fn yaml_resource(text: &str) -> bool {
+    text.lines().any(|l| {
+        l.trim_start()
+            .trim_start_matches("- ")
+            .strip_prefix("Resource:")
+            .is_some_and(|rest| rest.contains(UPDATE))
+    })
+}
+
+/// The state machine as YAML, when the text reads as YAML and holds the task: its values
+/// that the template or the execution fills in made placeholders.
+fn from_yaml(text: &str) -> Option<Value> {
+    let root = crate::cloudformation::yaml::parse(text).ok()?;
+    let root = filled_in_later(root);
+    let mut found = Vec::new();
+    tasks(&root, UPDATE, "", &mut found);
+    (!found.is_empty()).then_some(root)
+}
+
+/// `${Name}` (a `DefinitionSubstitutions` value) and a CloudFormation tag's one-member map
+/// (`{"!Ref": ...}`) become placeholders, except in `Resource`, which only names the
+/// integration.
+fn filled_in_later(v: Value) -> Value {
+    let pos = v.pos;
+    match v.kind {
+        Kind::Str(s) if s.starts_with("${") && s.ends_with('}') && !s[2..].contains('{') => {
+            tree::placeholder(pos, s)
+        }
+        Kind::Map(entries) if entries.len() == 1 && entries[0].key.starts_with('!') => {
+            tree::placeholder(pos, tag_words(&entries[0].key, &entries[0].value))
+        }
+        Kind::Map(entries) => Value {
+            pos,
+            kind: Kind::Map(
+                entries
+                    .into_iter()
+                    .map(|e| {
+                        if e.key == "Resource" {
+                            Entry { value: resource_text(e.value), ..e }
+                        } else {
+                            Entry { value: filled_in_later(e.value), ..e }
+                        }
+                    })
+                    .collect(),
+            ),
+        },
+        Kind::List(items) => Value {
+            pos,
+            kind: Kind::List(items.into_iter().map(filled_in_later).collect()),
+        },
+        kind => Value { pos, kind },
+    }
+}
+
+/// `!Sub "arn:${AWS::Partition}:states:::..."` as the string it substitutes into.
+fn resource_text(v: Value) -> Value {
+    match &v.kind {
+        Kind::Map(entries) if entries.len() == 1 && entries[0].key.starts_with('!') => {
+            match &entries[0].value.kind {
+                Kind::Str(_) => entries[0].value.clone(),
+                _ => v,
+            }
+        }
+        _ => v,
+    }
+}
+
+/// How a tag's value reads in the placeholder list: `!Ref EndpointName`.
+fn tag_words(tag: &str, v: &Value) -> String {
+    match &v.kind {
+        Kind::Str(s) => format!("{tag} {s}"),
+        Kind::List(items) => {
+            let parts: Vec<String> = items
+                .iter()
+                .map(|i| match &i.kind {
+                    Kind::Str(s) => s.clone(),
+                    _ => "…".to_string(),
+                })
+                .collect();
+            format!("{tag} [{}]", parts.join(", "))
+        }
+        _ => tag.to_string(),
+    }
 }
 
 /// `"Resource": "...<service>"` written as a JSON member.
@@ -207,6 +295,8 @@ pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result
     let json_text = body.trim_start().starts_with('{') || body.trim_start().starts_with('[');
     let (root, language) = if json_text {
         (json::parse(body).map_err(ImportError::from)?, None)
+    } else if let Some(root) = from_yaml(body) {
+        (root, Some("YAML"))
     } else {
         let (root, lang) = from_code(body);
         (root, Some(lang))
@@ -260,6 +350,7 @@ pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result
         document,
         form: match language {
             None => "a Step Functions `sagemaker:updateEndpoint` task".to_string(),
+            Some("YAML") => "a Step Functions `sagemaker:updateEndpoint` task (YAML)".to_string(),
             Some(l) => format!("a Step Functions `sagemaker:updateEndpoint` task (in {l} code)"),
         },
         notes,

@@ -168,8 +168,8 @@ fn detection_takes_state_machines_only() {
     assert!(!stepfunctions::detect(
         r#"{"Resources": {"M": {"Properties": {"DefinitionString": "{\"Resource\": \"arn:aws:states:::sagemaker:updateEndpoint\"}"}}}}"#
     ));
-    // A YAML definition (unquoted ARN) is not claimed.
-    assert!(!stepfunctions::detect(
+    // A YAML definition (unquoted ARN) is claimed: ASL is written in YAML too.
+    assert!(stepfunctions::detect(
         "States:\n  U:\n    Resource: arn:aws:states:::sagemaker:updateEndpoint\n"
     ));
 }
@@ -232,4 +232,58 @@ fn states_written_as_object_literals_in_cdk_code() {
             .collect::<Vec<_>>(),
         vec!["endpoint_name", "$.cfg"]
     );
+}
+
+#[test]
+fn a_state_machine_in_a_sam_template_in_yaml_gives_the_task_with_its_substitutions_as_placeholders() {
+    let o = read(&fixture("sam-redeploy.yaml"));
+    assert_eq!(o.form, "a Step Functions `sagemaker:updateEndpoint` task (YAML)");
+    let r = &o.document.request;
+    let route = r
+        .deployment_config
+        .as_ref()
+        .and_then(|d| d.blue_green_update_policy.as_ref())
+        .and_then(|b| b.traffic_routing_configuration.as_ref())
+        .unwrap();
+    assert_eq!(route.type_, Some(TrafficRoutingConfigType::Canary));
+    assert_eq!(route.wait_interval_in_seconds, Some(600));
+    let size = route.canary_size.as_ref().unwrap();
+    assert_eq!((size.type_.clone(), size.value), (Some(CapacitySizeType::CapacityPercent), Some(10)));
+    // Filled in later: by DefinitionSubstitutions, by the execution's input, by CloudFormation.
+    let mut got = placeholders(&o);
+    got.sort();
+    let mut want = vec![
+        ph("EndpointName", "${EndpointName}", 28, 29),
+        ph("EndpointConfigName", "$.newConfigName", 29, 37),
+        ph(
+            "DeploymentConfig.AutoRollbackConfiguration.Alarms[1].AlarmName",
+            "!Sub basket-recs-${Stage}-latency",
+            42,
+            35,
+        ),
+    ];
+    want.sort();
+    assert_eq!(got.iter().map(|p| (&p.0, &p.1)).collect::<Vec<_>>(), want.iter().map(|p| (&p.0, &p.1)).collect::<Vec<_>>());
+    for (g, w) in got.iter().zip(&want) {
+        assert_eq!(g.2, w.2, "{}: line", g.0);
+    }
+    let alarms = r
+        .deployment_config
+        .as_ref()
+        .and_then(|d| d.auto_rollback_configuration.as_ref())
+        .and_then(|a| a.alarms.as_ref())
+        .unwrap();
+    assert_eq!(alarms[0].alarm_name.as_deref(), Some("basket-recs-5xx"));
+}
+
+#[test]
+fn an_asl_yaml_task_with_a_broken_indent_is_not_taken_for_code() {
+    let text = "StartAt: Deploy\nStates:\n  Deploy:\n    Type: Task\n    Resource: arn:aws:states:::sagemaker:updateEndpoint\n    Parameters:\n      EndpointName: ep\n     EndpointConfigName: cfg\n    End: true\n";
+    let message = refused(text);
+    assert!(!message.is_empty());
+    // The same machine, indented right, reads.
+    let fixed = text.replace("     EndpointConfigName", "      EndpointConfigName");
+    let o = read(&fixed);
+    assert_eq!(o.document.request.endpoint_config_name.as_deref(), Some("cfg"));
+    assert_eq!(o.document.request.endpoint_name.as_deref(), Some("ep"));
 }
