@@ -252,7 +252,11 @@ pub fn ImportPanel() -> impl IntoView {
                         .into_iter()
                         .map(|c| {
                             let name = c.name.clone();
-                            let label = format!("{} is assigned in {} places; import the one at", c.name, c.options.len());
+                            let label = if c.question.is_empty() {
+                                format!("{} is assigned in {} places; import the one at", c.name, c.options.len())
+                            } else {
+                                c.question.clone()
+                            };
                             view! {
                                 <label class="import__choice">
                                     <span>{label}</span>
@@ -273,7 +277,7 @@ pub fn ImportPanel() -> impl IntoView {
                                             .map(|(i, (line, label))| {
                                                 view! {
                                                     <option value=i.to_string() selected=i == c.chosen>
-                                                        {format!("line {line}: {label}")}
+                                                        {if *line == 0 { label.clone() } else { format!("line {line}: {label}") }}
                                                     </option>
                                                 }
                                             })

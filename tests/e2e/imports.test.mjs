@@ -567,3 +567,46 @@ predictor.update_endpoint(initial_instance_count=2, instance_type="ml.m5.large",
   assert.equal(JSON.parse(await exportText(page, 'export-cli-json')).DeploymentConfig.BlueGreenUpdatePolicy.TrafficRoutingConfiguration.Type, 'CANARY');
   await context.close();
 });
+
+test('a Terraform module\'s variable defaults: offered as a choice, and filled in when picked', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await importText(page, `variable "bake" {
+  default = 900
+}
+variable "step" {
+  default = 20
+}
+resource "aws_sagemaker_endpoint" "this" {
+  name                 = "ranker"
+  endpoint_config_name = "ranker-v3"
+  deployment_config {
+    blue_green_update_policy {
+      traffic_routing_configuration {
+        type                     = "LINEAR"
+        wait_interval_in_seconds = var.bake
+        linear_step_size {
+          type  = "CAPACITY_PERCENT"
+          value = var.step
+        }
+      }
+    }
+  }
+}
+`);
+  // As the text says first: two values to fill in, and the defaults offered.
+  let out = await outcome(page);
+  assert.equal(out.placeholders.length, 2, JSON.stringify(out.placeholders));
+  const select = page.locator('[data-testid=import-choice][data-name=defaults]');
+  assert.match(await page.locator('.import__choice').filter({ has: select }).textContent(), /defaults for 2 values to fill in/);
+  assert.match(await select.locator('option').nth(1).textContent(), /var\.bake = 900, var\.step = 20/);
+  await select.selectOption('1');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=placeholder]').length === 0);
+  out = await outcome(page);
+  const route = out.request.DeploymentConfig.BlueGreenUpdatePolicy.TrafficRoutingConfiguration;
+  assert.deepEqual([route.WaitIntervalInSeconds, route.LinearStepSize.Value], [900, 20]);
+  assert.match(out.done, /Imported from a Terraform/);
+  // The simulation runs on them: five steps of 20%, 15 minutes each.
+  assert.equal(await page.getAttribute('[data-testid=timeline-summary]', 'data-outcome'), 'succeeded');
+  assert.equal(await page.$('[data-testid=finding][data-severity=error]'), null, 'nothing left to fill in');
+  await context.close();
+});

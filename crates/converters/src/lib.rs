@@ -25,6 +25,7 @@ pub fn handle(request: &str) -> String {
                         .iter()
                         .map(|c| ChoiceReply {
                             name: c.name.clone(),
+                            question: c.question.clone().unwrap_or_default(),
                             options: c.options.iter().map(|o| (o.line, o.label.clone())).collect(),
                             chosen: c.chosen,
                         })

@@ -321,6 +321,9 @@ pub fn failure_reply(message: &str) -> String {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ChoiceReply {
     pub name: String,
+    /// The sentence before the options; empty for a name assigned in several places (the
+    /// page then says so itself).
+    pub question: String,
     /// (line, label) of each assignment.
     pub options: Vec<(u32, String)>,
     pub chosen: usize,
@@ -345,8 +348,9 @@ pub fn import_reply(
                 })
                 .collect();
             format!(
-                "{{\"Name\":{},\"Options\":[{}],\"Chosen\":{}}}",
+                "{{\"Name\":{},\"Question\":{},\"Options\":[{}],\"Chosen\":{}}}",
                 json_string(&c.name),
+                json_string(&c.question),
                 options.join(","),
                 c.chosen
             )
@@ -566,6 +570,7 @@ pub fn read_import_reply(text: &str) -> Result<ImportReply, Refused> {
         .iter()
         .map(|c| ChoiceReply {
             name: str_member(c, "Name").unwrap_or_default(),
+            question: str_member(c, "Question").unwrap_or_default(),
             options: list(c, "Options")
                 .iter()
                 .map(|o| {
@@ -670,6 +675,7 @@ mod tests {
         let doc = examples::default_design();
         let choice = ChoiceReply {
             name: "cfg".to_string(),
+            question: "Which \"one\"?".to_string(),
             options: vec![(3, "if prod:".to_string()), (5, "else:".to_string())],
             chosen: 1,
         };

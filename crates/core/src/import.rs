@@ -120,6 +120,11 @@ pub fn import_json(text: &str, current: &DesignDocument) -> Result<Imported, Imp
     from_json(&value, current)
 }
 
+/// Reads a design document from its value tree (as [`parse_document`] reads its text).
+pub fn document_from_value(v: &Value) -> Result<DesignDocument, ImportError> {
+    Walk::new(Source::Json).document(v)
+}
+
 /// What the core makes of a text before any other importer looks at it: the first steps of
 /// every import, the page's (which has no other importer until the converters load) and the
 /// converters' alike.

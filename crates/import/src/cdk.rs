@@ -235,6 +235,7 @@ pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result
             .min(found.len() - 1);
         choices.push(Choice {
             name,
+            question: None,
             options: found
                 .iter()
                 .map(|f| {

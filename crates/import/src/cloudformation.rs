@@ -13,7 +13,7 @@ pub(crate) use shape::{convert, member, Shape, REQUEST, VARIANT};
 use crate::{Options, Outcome, Refusal};
 use designer_core::import::{request_into, ImportError, Source, Walk};
 use designer_core::json;
-use designer_core::model::{DesignDocument, Placeholder};
+use designer_core::model::DesignDocument;
 use designer_core::value::{Entry, Kind, Pos, Value};
 
 const ENDPOINT: &str = "AWS::SageMaker::Endpoint";
@@ -73,7 +73,7 @@ enum Found<'v> {
 pub fn import(
     text: &str,
     current: &DesignDocument,
-    _options: &Options,
+    options: &Options,
 ) -> Result<Outcome, Refusal> {
     let is_json = text.trim_start().starts_with('{');
     let syntax = if is_json { "JSON" } else { "YAML" };
@@ -167,13 +167,7 @@ pub fn import(
             reader.new_fleet(config, resources, &mut document, &mut notes);
         }
     }
-    let defaults = parameter_defaults(&root, &document.placeholders);
-    if !defaults.is_empty() {
-        notes.push(format!(
-            "The template's parameter defaults, for the values to fill in: {}.",
-            defaults.join(", ")
-        ));
-    }
+    let given = parameter_defaults(&root);
     // Without any intrinsic function, bare properties are also the request as the AWS CLI
     // reads it from YAML.
     let form = match found {
@@ -183,16 +177,35 @@ pub fn import(
         }
         _ => form,
     };
-    Ok(Outcome {
+    let mut outcome = Outcome {
         document,
         form,
         notes,
         choices: Vec::new(),
-    })
+    };
+    crate::defaults::offer(&mut outcome, &given, options);
+    // Defaults used inside larger expressions cannot be filled in: they are said.
+    let offered = outcome.choices.iter().any(|c| c.name == crate::defaults::CHOICE);
+    let named: Vec<&str> = given
+        .iter()
+        .filter(|g| {
+            outcome.document.placeholders.iter().any(|p| {
+                mentions(&p.expression, &g.reference[1]) && !(offered && g.fills(&p.expression))
+            })
+        })
+        .map(|g| g.shown.as_str())
+        .collect();
+    if !named.is_empty() {
+        outcome.notes.push(format!(
+            "The template's parameter defaults, for the values to fill in: {}.",
+            named.join(", ")
+        ));
+    }
+    Ok(outcome)
 }
 
-/// `Name = default` for each parameter with a literal default that a placeholder uses.
-fn parameter_defaults(root: &Value, placeholders: &[Placeholder]) -> Vec<String> {
+/// Each parameter with a literal `Default`.
+fn parameter_defaults(root: &Value) -> Vec<crate::defaults::Given> {
     let Some(Value {
         kind: Kind::Map(params),
         ..
@@ -203,16 +216,13 @@ fn parameter_defaults(root: &Value, placeholders: &[Placeholder]) -> Vec<String>
     params
         .iter()
         .filter_map(|p| {
-            let shown = match &p.value.get("Default")?.kind {
-                Kind::Str(s) => s.clone(),
-                Kind::Int { text, .. } | Kind::Float { text, .. } => text.clone(),
-                Kind::Bool(b) => b.to_string(),
+            let value = match &p.value.get("Default")?.kind {
+                Kind::Str(s) => Kind::Str(s.clone()),
+                Kind::Int { text, .. } | Kind::Float { text, .. } => crate::defaults::number(text),
+                Kind::Bool(b) => Kind::Bool(*b),
                 _ => return None,
             };
-            placeholders
-                .iter()
-                .any(|h| mentions(&h.expression, &p.key))
-                .then(|| format!("{} = {shown}", p.key))
+            Some(crate::defaults::Given::cloudformation(&p.key, value))
         })
         .collect()
 }

@@ -10,6 +10,7 @@ use designer_core::import::{self as core_import, ImportError};
 use designer_core::model::DesignDocument;
 
 pub mod cdk;
+pub mod defaults;
 pub mod names;
 pub mod tree;
 pub mod cli;
@@ -40,6 +41,9 @@ pub struct Outcome {
 pub struct Choice {
     /// The name, as the text writes it (e.g. `deployment_config`).
     pub name: String,
+    /// The sentence the page shows before the options, when the choice is not between the
+    /// places a name is assigned (e.g. whether to fill in the defaults a template gives).
+    pub question: Option<String>,
     /// Each assignment, in the order of the text.
     pub options: Vec<ChoiceOption>,
     /// The index into `options` that this import used.

@@ -320,6 +320,7 @@ pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result
             .min(updates.len() - 1);
         choices.push(Choice {
             name,
+            question: None,
             options: updates
                 .iter()
                 .map(|t| ChoiceOption {

@@ -14,7 +14,7 @@ use crate::cloudformation::{member, Shape, REQUEST, VARIANT};
 use crate::names::pascal_from_snake;
 use crate::{Options, Outcome, Refusal, Repair};
 use designer_core::import::{request_into, ImportError, Source, Walk};
-use designer_core::model::{DesignDocument, Placeholder};
+use designer_core::model::DesignDocument;
 use designer_core::value::{Entry, Kind, Pos, Value};
 use hcl::{Block, Expr, ExprKind, Structure};
 use std::cell::RefCell;
@@ -213,7 +213,7 @@ fn at(pos: Pos, path: Option<&str>, message: String) -> Refusal {
 pub fn import(
     text: &str,
     current: &DesignDocument,
-    _options: &Options,
+    options: &Options,
 ) -> Result<Outcome, Refusal> {
     let is_json = text.trim_start().starts_with('{');
     let prepared = if is_json {
@@ -336,19 +336,32 @@ pub fn import(
     if let Some(endpoint) = endpoint {
         reader.new_fleet(endpoint, &resources, &mut document, &mut notes);
     }
-    let defaults = defaults(&body, &document.placeholders);
-    if !defaults.is_empty() {
-        notes.push(format!(
-            "Defaults the text gives, for the values to fill in: {}.",
-            defaults.join(", ")
-        ));
-    }
-    Ok(Outcome {
+    let given = defaults(&body);
+    let mut outcome = Outcome {
         document,
         form,
         notes,
         choices: Vec::new(),
-    })
+    };
+    crate::defaults::offer(&mut outcome, &given, options);
+    // Defaults used inside larger expressions cannot be filled in: they are said.
+    let offered = outcome.choices.iter().any(|c| c.name == crate::defaults::CHOICE);
+    let named: Vec<&str> = given
+        .iter()
+        .filter(|g| {
+            outcome.document.placeholders.iter().any(|p| {
+                crate::cloudformation::mentions(&p.expression, &g.reference[0]) && !(offered && g.fills(&p.expression))
+            })
+        })
+        .map(|g| g.shown.as_str())
+        .collect();
+    if !named.is_empty() {
+        outcome.notes.push(format!(
+            "Defaults the text gives, for the values to fill in: {}.",
+            named.join(", ")
+        ));
+    }
+    Ok(outcome)
 }
 
 fn items_of_body(body: &[Structure]) -> Vec<(String, usize, Item<'_>)> {
@@ -957,29 +970,29 @@ fn indent_at(text: &str, i: usize) -> (usize, bool) {
     (indent, before.trim().is_empty())
 }
 
-/// `var.x = default` / `local.y = value` for each variable default or local with a literal
-/// value that a placeholder uses.
-fn defaults(body: &[Structure], placeholders: &[Placeholder]) -> Vec<String> {
+/// Each variable default and each local with a literal value (`var.x`, `local.y`).
+fn defaults(body: &[Structure]) -> Vec<crate::defaults::Given> {
+    use crate::defaults::{number, Given};
     let literal = |e: &Expr| match &e.kind {
-        ExprKind::Str(s) => Some(format!("{s:?}")),
-        ExprKind::Number(n) => Some(n.clone()),
-        ExprKind::Bool(b) => Some(b.to_string()),
+        ExprKind::Str(s) => Some(Kind::Str(s.clone())),
+        ExprKind::Number(n) => Some(number(n)),
+        ExprKind::Bool(b) => Some(Kind::Bool(*b)),
         _ => None,
     };
-    let mut named: Vec<(String, String)> = Vec::new();
+    let mut given = Vec::new();
     for s in body {
         let Structure::Block(b) = s else { continue };
         match (b.ident.as_str(), b.labels.as_slice()) {
             ("variable", [name]) => {
                 if let Some(v) = attribute(&b.body, "default").and_then(literal) {
-                    named.push((format!("var.{name}"), v));
+                    given.push(Given::terraform(&format!("var.{name}"), v));
                 }
             }
             ("locals", []) => {
                 for l in &b.body {
                     if let Structure::Attribute(a) = l {
                         if let Some(v) = literal(&a.value) {
-                            named.push((format!("local.{}", a.key), v));
+                            given.push(Given::terraform(&format!("local.{}", a.key), v));
                         }
                     }
                 }
@@ -987,15 +1000,7 @@ fn defaults(body: &[Structure], placeholders: &[Placeholder]) -> Vec<String> {
             _ => {}
         }
     }
-    named
-        .into_iter()
-        .filter(|(name, _)| {
-            placeholders
-                .iter()
-                .any(|p| crate::cloudformation::mentions(&p.expression, name))
-        })
-        .map(|(name, v)| format!("{name} = {v}"))
-        .collect()
+    given
 }
 
 /// Leads a schema walk's message (in the API's spelling) with the argument's Terraform path.

@@ -87,13 +87,26 @@ fn a_sam_template_with_parameters_and_sub_names() {
     assert_eq!(o.notes.len(), 3, "{:?}", o.notes);
     assert!(o.notes[0].contains("Tags"), "{:?}", o.notes);
     assert!(o.notes[1].contains("RankerConfig") && o.notes[1].contains("VolumeSizeInGB"));
-    // Defaults of the parameters the placeholders use (ModelDataUrl has none; EnvName is
-    // inside the !Sub).
-    assert!(
-        o.notes[2].ends_with("EnvName = dev, LatencyAlarmName = ranker-p99-latency."),
-        "{:?}",
-        o.notes
-    );
+    // The default of a parameter a placeholder is (`!Ref LatencyAlarmName`) is offered to
+    // fill in; one used inside a larger expression (EnvName, in the !Sub) is only said.
+    assert!(o.notes[2].ends_with("EnvName = dev."), "{:?}", o.notes);
+    let choice = o.choices.iter().find(|c| c.name == "defaults").expect("the defaults are offered");
+    assert_eq!(choice.chosen, 0, "left to fill in unless picked");
+    assert_eq!(choice.options.len(), 2);
+    assert!(choice.options[1].label.contains("LatencyAlarmName = ranker-p99-latency"), "{:?}", choice.options);
+
+    // Picked: the alarm has the default's name, its placeholder is gone, the others stay.
+    let options = Options { choices: vec![("defaults".to_string(), 1)] };
+    let filled = read_with(&fixture("sam-template.yaml"), &options);
+    let alarms = filled.document.request.deployment_config.as_ref()
+        .and_then(|d| d.auto_rollback_configuration.as_ref())
+        .and_then(|a| a.alarms.as_ref())
+        .expect("the alarms are kept");
+    assert_eq!(alarms[0].alarm_name.as_deref(), Some("ranker-p99-latency"));
+    let left: Vec<_> = held(&filled).into_iter().map(|h| h.0).collect();
+    assert_eq!(left, ["EndpointName", "EndpointConfigName", "Endpoint.NewVariants[0].ModelName"]);
+    assert!(filled.notes.iter().any(|n| n.starts_with("Filled in with the text's defaults: LatencyAlarmName = ranker-p99-latency")), "{:?}", filled.notes);
+    assert_eq!(filled.choices.iter().find(|c| c.name == "defaults").map(|c| c.chosen), Some(1));
 }
 
 #[test]

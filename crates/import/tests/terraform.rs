@@ -93,16 +93,14 @@ fn a_module_with_variables_locals_a_dynamic_block_and_its_endpoint_configuration
             {"VariantName": "shadow", "InstanceType": "ml.c5.xlarge", "InitialInstanceCount": 2, "InitialVariantWeight": 0.5}
         ])
     );
-    assert_eq!(o.notes.len(), 3, "{:?}", o.notes);
+    assert_eq!(o.notes.len(), 2, "{:?}", o.notes);
     assert!(o.notes[0].contains("tags, lifecycle"), "{:?}", o.notes);
     assert!(o.notes[1].contains("aws_sagemaker_endpoint_configuration.this"));
     assert!(o.notes[1].contains("container_startup_health_check_timeout_in_seconds"));
-    // The placeholders' variables with literal defaults (alarm_names' default is a list).
-    assert!(
-        o.notes[2].ends_with(": var.linear_wait_seconds = 300."),
-        "{:?}",
-        o.notes
-    );
+    // The placeholders' variables with literal defaults are offered to fill in
+    // (alarm_names' default is a list, local.timeout an expression: neither is).
+    let choice = o.choices.iter().find(|c| c.name == "defaults").expect("the defaults are offered");
+    assert_eq!(choice.options[1].label, "fill in the defaults (var.linear_wait_seconds = 300)");
 }
 
 #[test]
@@ -734,4 +732,76 @@ fn a_one_megabyte_module_reads_quickly() {
     // shared machine gets more room.
     let budget = if cfg!(debug_assertions) { 30.0 } else { 5.0 };
     assert!(took.as_secs_f64() < budget, "took {took:?}");
+}
+
+#[test]
+fn variable_defaults_are_offered_and_filled_in_when_picked() {
+    let text = r#"
+variable "endpoint_name" {
+  type = string
+}
+
+variable "bake_seconds" {
+  type    = number
+  default = 600
+}
+
+variable "canary_percent" {
+  default = 10
+}
+
+locals {
+  alarm = "scoring-5xx"
+}
+
+resource "aws_sagemaker_endpoint" "scoring" {
+  name                 = var.endpoint_name
+  endpoint_config_name = "scoring-v9"
+
+  deployment_config {
+    blue_green_update_policy {
+      traffic_routing_configuration {
+        type                     = "CANARY"
+        wait_interval_in_seconds = var.bake_seconds
+        canary_size {
+          type  = "CAPACITY_PERCENT"
+          value = var.canary_percent
+        }
+      }
+    }
+    auto_rollback_configuration {
+      alarms {
+        alarm_name = local.alarm
+      }
+    }
+  }
+}
+"#;
+    // As the text says: every value decided at deploy time is left to fill in.
+    let o = read(text);
+    let mut paths: Vec<String> = held(&o).into_iter().map(|h| h.0).collect();
+    paths.sort();
+    assert_eq!(paths.len(), 4, "{paths:?}");
+    let choice = o.choices.iter().find(|c| c.name == "defaults").expect("the defaults are offered");
+    assert_eq!(choice.question.as_deref(), Some("The text gives defaults for 3 values to fill in:"));
+    assert!(choice.options[1].label.contains("var.bake_seconds = 600"), "{:?}", choice.options);
+    assert!(choice.options[1].label.contains("local.alarm = \"scoring-5xx\""), "{:?}", choice.options);
+    assert!(!o.notes.iter().any(|n| n.starts_with("Defaults the text gives")), "{:?}", o.notes);
+
+    // Picked: the defaults are the design's values; the variable without one stays.
+    let options = Options { choices: vec![("defaults".to_string(), 1)] };
+    let filled = read_with(text, &options);
+    assert_eq!(held(&filled).into_iter().map(|h| h.0).collect::<Vec<_>>(), ["EndpointName"]);
+    assert_eq!(
+        request(&filled)["DeploymentConfig"],
+        json!({
+            "BlueGreenUpdatePolicy": {"TrafficRoutingConfiguration": {
+                "Type": "CANARY",
+                "WaitIntervalInSeconds": 600,
+                "CanarySize": {"Type": "CAPACITY_PERCENT", "Value": 10}
+            }},
+            "AutoRollbackConfiguration": {"Alarms": [{"AlarmName": "scoring-5xx"}]}
+        })
+    );
+    assert!(filled.notes.iter().any(|n| n.contains("Filled in with the text's defaults")), "{:?}", filled.notes);
 }

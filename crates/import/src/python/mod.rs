@@ -663,6 +663,7 @@ impl Resolver<'_, '_> {
             .map_or(0, |(_, i)| (*i).min(options.len() - 1));
         let choice = Choice {
             name: n.to_string(),
+            question: None,
             options: options
                 .iter()
                 .map(|b| ChoiceOption {
@@ -1121,6 +1122,7 @@ fn pick_call<'c>(r: &Resolver, calls: &[&'c Call]) -> Option<&'c Call> {
         ));
         r.choices.borrow_mut().push(Choice {
             name: NAME.to_string(),
+            question: None,
             options,
             chosen: picked,
         });

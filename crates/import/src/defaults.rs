@@ -1,0 +1,239 @@
+//! The defaults a template gives for the values it leaves to fill in: Terraform variable
+//! defaults and literal locals, CloudFormation parameter defaults. The import offers them as a
+//! choice: keep the values as placeholders (what the text says: they are decided when it is
+//! deployed), or fill in the defaults (what deploys when nobody overrides them), so that the
+//! findings and the simulation have numbers at once.
+
+use designer_core::edit::settle_placeholders;
+use designer_core::export::document_json;
+use designer_core::import::document_from_value;
+use designer_core::json;
+use designer_core::model::DesignDocument;
+use designer_core::value::{Entry, Kind, Pos, Value};
+
+use crate::{Choice, ChoiceOption, Options, Outcome};
+
+/// The choice's name (what the page sends back with the user's pick).
+pub const CHOICE: &str = "defaults";
+
+/// A default the text gives.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Given {
+    /// The reference a placeholder's expression is when it stands for this default:
+    /// `var.wait` or `local.size` (Terraform), `Ref WaitSeconds` (CloudFormation, `!Ref` or
+    /// `{"Ref": ...}`), as words.
+    pub reference: Vec<String>,
+    /// How the note shows it: `var.wait = 600`.
+    pub shown: String,
+    /// The literal value.
+    pub value: Kind,
+}
+
+impl Given {
+    /// A Terraform `var.NAME` / `local.NAME` default.
+    pub fn terraform(name: &str, value: Kind) -> Self {
+        Given {
+            reference: vec![name.to_string()],
+            shown: format!("{name} = {}", shown(&value)),
+            value,
+        }
+    }
+
+    /// A CloudFormation parameter's `Default` (shown as the template writes it, unquoted).
+    pub fn cloudformation(parameter: &str, value: Kind) -> Self {
+        let written = match &value {
+            Kind::Str(s) => s.clone(),
+            v => shown(v),
+        };
+        Given {
+            reference: vec!["Ref".to_string(), parameter.to_string()],
+            shown: format!("{parameter} = {written}"),
+            value,
+        }
+    }
+
+    /// True when a placeholder's expression is exactly this reference (so it can be filled in).
+    pub fn fills(&self, expression: &str) -> bool {
+        self.reference.iter().map(String::as_str).eq(words(expression))
+    }
+}
+
+fn shown(v: &Kind) -> String {
+    match v {
+        Kind::Str(s) => format!("{s:?}"),
+        Kind::Int { text, .. } | Kind::Float { text, .. } => text.clone(),
+        Kind::Bool(b) => b.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// The number a template writes (`600`, `0.5`) as the value tree's literal.
+pub fn number(text: &str) -> Kind {
+    match text.parse::<i64>() {
+        Ok(n) => Kind::Int {
+            text: text.to_string(),
+            value: Some(n),
+        },
+        Err(_) => Kind::Float {
+            text: text.to_string(),
+            value: text.parse::<f64>().ok().filter(|f| f.is_finite()),
+        },
+    }
+}
+
+/// The words of an expression: `!Ref Wait` and `{"Ref": "Wait"}` are both `Ref Wait`.
+fn words(expression: &str) -> Vec<&str> {
+    expression
+        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.')))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Offers the defaults that stand for placeholders of `outcome` as a choice, and fills them
+/// in when the user picked that (`options`). Nothing when no placeholder is exactly a
+/// defaulted reference.
+pub fn offer(outcome: &mut Outcome, given: &[Given], options: &Options) {
+    let fills: Vec<(String, Kind, u32)> = outcome
+        .document
+        .placeholders
+        .iter()
+        .filter_map(|p| {
+            given
+                .iter()
+                .find(|g| g.fills(&p.expression))
+                .map(|g| (p.path.clone(), g.value.clone(), p.line.unwrap_or(0)))
+        })
+        .collect();
+    if fills.is_empty() {
+        return;
+    }
+    let used: Vec<&str> = given
+        .iter()
+        .filter(|g| {
+            outcome
+                .document
+                .placeholders
+                .iter()
+                .any(|p| g.fills(&p.expression))
+        })
+        .map(|g| g.shown.as_str())
+        .collect();
+    let chosen = options
+        .choices
+        .iter()
+        .find(|(n, _)| n == CHOICE)
+        .map_or(0, |(_, i)| (*i).min(1));
+    let n = fills.len();
+    let values = if n == 1 { "1 value".to_string() } else { format!("{n} values") };
+    outcome.choices.push(Choice {
+        name: CHOICE.to_string(),
+        question: Some(format!("The text gives defaults for {values} to fill in:")),
+        options: vec![
+            ChoiceOption {
+                line: 0,
+                label: "leave them to fill in".to_string(),
+            },
+            ChoiceOption {
+                line: 0,
+                label: format!("fill in the defaults ({})", used.join(", ")),
+            },
+        ],
+        chosen,
+    });
+    if chosen == 1 {
+        if let Some(filled) = fill(&outcome.document, &fills) {
+            outcome.document = filled;
+            outcome.notes.push(format!(
+                "Filled in with the text's defaults: {}. A deployment that overrides them deploys other values.",
+                used.join(", ")
+            ));
+        }
+    }
+}
+
+/// `doc` with each (path, literal) set; `None` when the result is not a design (the caller
+/// keeps the placeholders then).
+fn fill(doc: &DesignDocument, fills: &[(String, Kind, u32)]) -> Option<DesignDocument> {
+    let mut tree = json::parse(&document_json(doc)).ok()?;
+    for (path, value, _) in fills {
+        set_at(&mut tree, path, value.clone());
+    }
+    let mut filled = document_from_value(&tree).ok()?;
+    settle_placeholders(&mut filled);
+    Some(filled)
+}
+
+/// Sets `value` at `path` (VALIDATION.md's form: request members bare, the endpoint context
+/// under `Endpoint.`) in a document tree, making the objects on the way; a list index that
+/// is not there leaves the tree as it is.
+fn set_at(tree: &mut Value, path: &str, value: Kind) -> bool {
+    let mut node = if path.starts_with("Endpoint.") || path.starts_with("Simulation.") {
+        tree
+    } else {
+        match member(tree, "Request") {
+            Some(r) => r,
+            None => return false,
+        }
+    };
+    let segments: Vec<&str> = path.split('.').collect();
+    for (i, segment) in segments.iter().enumerate() {
+        let (name, indexes) = match segment.find('[') {
+            Some(at) => (&segment[..at], &segment[at..]),
+            None => (*segment, ""),
+        };
+        let last = i + 1 == segments.len() && indexes.is_empty();
+        if last {
+            let Kind::Map(entries) = &mut node.kind else {
+                return false;
+            };
+            entries.retain(|e| e.key != name);
+            entries.push(Entry {
+                key: name.to_string(),
+                key_pos: Pos::START,
+                value: Value {
+                    pos: Pos::START,
+                    kind: value,
+                },
+            });
+            return true;
+        }
+        node = match member(node, name) {
+            Some(n) => n,
+            None => return false,
+        };
+        for index in indexes
+            .split(']')
+            .filter_map(|s| s.strip_prefix('['))
+            .map(|s| s.parse::<usize>().ok())
+        {
+            let Some(index) = index else { return false };
+            node = match &mut node.kind {
+                Kind::List(items) => match items.get_mut(index) {
+                    Some(item) => item,
+                    None => return false,
+                },
+                _ => return false,
+            };
+        }
+    }
+    false
+}
+
+/// The member `name` of a map, made (an empty object) when absent.
+fn member<'v>(v: &'v mut Value, name: &str) -> Option<&'v mut Value> {
+    let Kind::Map(entries) = &mut v.kind else {
+        return None;
+    };
+    if let Some(i) = entries.iter().position(|e| e.key == name) {
+        return entries.get_mut(i).map(|e| &mut e.value);
+    }
+    entries.push(Entry {
+        key: name.to_string(),
+        key_pos: Pos::START,
+        value: Value {
+            pos: Pos::START,
+            kind: Kind::Map(Vec::new()),
+        },
+    });
+    entries.last_mut().map(|e| &mut e.value)
+}
