@@ -183,24 +183,7 @@ pub fn import(
         notes,
         choices: Vec::new(),
     };
-    crate::defaults::offer(&mut outcome, &given, options);
-    // Defaults used inside larger expressions cannot be filled in: they are said.
-    let offered = outcome.choices.iter().any(|c| c.name == crate::defaults::CHOICE);
-    let named: Vec<&str> = given
-        .iter()
-        .filter(|g| {
-            outcome.document.placeholders.iter().any(|p| {
-                mentions(&p.expression, &g.reference[1]) && !(offered && g.fills(&p.expression))
-            })
-        })
-        .map(|g| g.shown.as_str())
-        .collect();
-    if !named.is_empty() {
-        outcome.notes.push(format!(
-            "The template's parameter defaults, for the values to fill in: {}.",
-            named.join(", ")
-        ));
-    }
+    crate::defaults::offer_and_say(&mut outcome, &given, options, "The template's parameter defaults, for the values to fill in");
     Ok(outcome)
 }
 

@@ -19,6 +19,8 @@ pub const CHOICE: &str = "defaults";
 /// A default the text gives.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Given {
+    /// The name an expression mentions when it uses this default: `var.wait`, `WaitSeconds`.
+    pub name: String,
     /// The reference a placeholder's expression is when it stands for this default:
     /// `var.wait` or `local.size` (Terraform), `Ref WaitSeconds` (CloudFormation, `!Ref` or
     /// `{"Ref": ...}`), as words.
@@ -33,6 +35,7 @@ impl Given {
     /// A Terraform `var.NAME` / `local.NAME` default.
     pub fn terraform(name: &str, value: Kind) -> Self {
         Given {
+            name: name.to_string(),
             reference: vec![name.to_string()],
             shown: format!("{name} = {}", shown(&value)),
             value,
@@ -46,6 +49,7 @@ impl Given {
             v => shown(v),
         };
         Given {
+            name: parameter.to_string(),
             reference: vec!["Ref".to_string(), parameter.to_string()],
             shown: format!("{parameter} = {written}"),
             value,
@@ -87,6 +91,26 @@ fn words(expression: &str) -> Vec<&str> {
         .split(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.')))
         .filter(|w| !w.is_empty())
         .collect()
+}
+
+/// Offers the defaults (see [`offer`]), and names in a note, led by `lead`, the defaults that
+/// placeholders use inside larger expressions (`!Sub "${Env}-x"`), which cannot be filled in.
+pub fn offer_and_say(outcome: &mut Outcome, given: &[Given], options: &Options, lead: &str) {
+    offer(outcome, given, options);
+    let offered = outcome.choices.iter().any(|c| c.name == CHOICE);
+    let named: Vec<&str> = given
+        .iter()
+        .filter(|g| {
+            outcome.document.placeholders.iter().any(|p| {
+                crate::cloudformation::mentions(&p.expression, &g.name)
+                    && !(offered && g.fills(&p.expression))
+            })
+        })
+        .map(|g| g.shown.as_str())
+        .collect();
+    if !named.is_empty() {
+        outcome.notes.push(format!("{lead}: {}.", named.join(", ")));
+    }
 }
 
 /// Offers the defaults that stand for placeholders of `outcome` as a choice, and fills them

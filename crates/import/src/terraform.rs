@@ -343,24 +343,7 @@ pub fn import(
         notes,
         choices: Vec::new(),
     };
-    crate::defaults::offer(&mut outcome, &given, options);
-    // Defaults used inside larger expressions cannot be filled in: they are said.
-    let offered = outcome.choices.iter().any(|c| c.name == crate::defaults::CHOICE);
-    let named: Vec<&str> = given
-        .iter()
-        .filter(|g| {
-            outcome.document.placeholders.iter().any(|p| {
-                crate::cloudformation::mentions(&p.expression, &g.reference[0]) && !(offered && g.fills(&p.expression))
-            })
-        })
-        .map(|g| g.shown.as_str())
-        .collect();
-    if !named.is_empty() {
-        outcome.notes.push(format!(
-            "Defaults the text gives, for the values to fill in: {}.",
-            named.join(", ")
-        ));
-    }
+    crate::defaults::offer_and_say(&mut outcome, &given, options, "Defaults the text gives, for the values to fill in");
     Ok(outcome)
 }
 

@@ -805,3 +805,36 @@ resource "aws_sagemaker_endpoint" "scoring" {
     );
     assert!(filled.notes.iter().any(|n| n.contains("Filled in with the text's defaults")), "{:?}", filled.notes);
 }
+
+#[test]
+fn a_default_fills_the_new_fleet_too() {
+    let text = r#"
+variable "instances" {
+  default = 3
+}
+
+resource "aws_sagemaker_endpoint_configuration" "next" {
+  name = "scoring-v10"
+  production_variants {
+    variant_name           = "AllTraffic"
+    model_name             = "scoring-model-10"
+    instance_type          = "ml.c5.xlarge"
+    initial_instance_count = var.instances
+  }
+}
+
+resource "aws_sagemaker_endpoint" "scoring" {
+  name                 = "scoring"
+  endpoint_config_name = aws_sagemaker_endpoint_configuration.next.name
+}
+"#;
+    let o = read(text);
+    let count = ("Endpoint.NewVariants[0].InitialInstanceCount".to_string(), "var.instances".to_string());
+    assert!(held(&o).into_iter().any(|h| (h.0, h.1) == count), "{:?}", held(&o));
+    let options = Options { choices: vec![("defaults".to_string(), 1)] };
+    let filled = read_with(text, &options);
+    // The reference to the config resource stays (it has no default); the count is filled.
+    assert_eq!(held(&filled).into_iter().map(|h| h.0).collect::<Vec<_>>(), ["EndpointConfigName"]);
+    assert_eq!(variants(&filled)[0]["InitialInstanceCount"], json!(3));
+    assert_eq!(variants(&filled)[0]["InstanceType"], json!("ml.c5.xlarge"));
+}
