@@ -192,10 +192,13 @@ pub fn App() -> impl IntoView {
                 </When>
                 <div class="layout__results">
                     <DiffPanel />
-                    <DesignOverview />
+                    // The form and its findings are drawn and painted first; the design's
+                    // summary (shown in a review and in print), the timeline and the panels
+                    // below it right after (a first frame sooner).
+                    <AfterFirstPaint>
+                        <DesignOverview />
+                    </AfterFirstPaint>
                     <FindingsPanel />
-                    // The form and its findings are drawn and painted first; the timeline
-                    // and the panels below it right after (a first frame sooner).
                     <AfterFirstPaint>
                         <TimelinePanel />
                         <ExportsPanel />

@@ -9,7 +9,7 @@ use crate::components::fields::{
     BoolField, FieldFindings, HelpToggle, IntField, Scope, SizeField, TextField,
 };
 use crate::components::variants::VariantsEditor;
-use crate::components::when::When;
+use crate::components::when::{AfterFirstPaint, When};
 use crate::core::edit;
 use crate::core::hints::{size_hint, SizeField as Size};
 use crate::core::limits;
@@ -85,6 +85,8 @@ pub fn DesignForm() -> impl IntoView {
         <form class="form" on:submit=|ev| ev.prevent_default() novalidate>
             <RequestSection />
             <StrategySection />
+            // The cards below the first screen are drawn right after the first frame.
+            <AfterFirstPaint>
             <AlarmsSection />
             <section class="card">
                 <h2 class="card__title">"The endpoint" <HelpToggle topic="Variants" /></h2>
@@ -102,6 +104,7 @@ pub fn DesignForm() -> impl IntoView {
                 <MarketplaceToggle />
             </section>
             <SimulationSection />
+            </AfterFirstPaint>
         </form>
     }
 }
