@@ -11,7 +11,7 @@ pub(crate) mod yaml;
 pub(crate) use shape::{convert, member, Shape, REQUEST, VARIANT};
 
 use crate::{Options, Outcome, Refusal};
-use designer_core::import::{request_into, ImportError, Source, Walk};
+use designer_core::import::{request_into, ImportError, Source};
 use designer_core::json;
 use designer_core::model::DesignDocument;
 use designer_core::value::{Entry, Kind, Pos, Value};
@@ -673,29 +673,8 @@ impl Reader {
             pos: variants.pos,
             kind: Kind::List(list),
         };
-        let walk = Walk::new(Source::Json);
-        match walk.variants(&tree, "Endpoint.NewVariants") {
-            Ok(v) => {
-                let n = v.len();
-                document.endpoint.new_variants = v;
-                document.placeholders.extend(walk.take_placeholders());
-                let mut note = format!(
-                    "The new fleet ({n} variant{}) comes from the {ENDPOINT_CONFIG} {id} that EndpointConfigName refers to.",
-                    if n == 1 { "" } else { "s" }
-                );
-                if !dropped.is_empty() {
-                    note.push_str(&format!(
-                        " Left out what the designer does not model: {}.",
-                        dropped.join(", ")
-                    ));
-                }
-                notes.push(note);
-            }
-            Err(e) => notes.push(format!(
-                "The new fleet was not taken from {id}: {}",
-                e.message
-            )),
-        }
+        let from = format!("the {ENDPOINT_CONFIG} {id} that EndpointConfigName refers to");
+        crate::read_new_fleet(&tree, &id, &from, &dropped, document, notes);
     }
 }
 

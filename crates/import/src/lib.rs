@@ -103,6 +103,39 @@ pub fn refuse(message: impl Into<String>) -> Refusal {
     .into()
 }
 
+/// Reads `list` (the variants of an endpoint configuration the text defines) as the new
+/// fleet of `document`, and says so in a note: where it comes from (`from`, the words after
+/// "comes from") and what was left out (`dropped`), or why it was not taken from `id`.
+pub(crate) fn read_new_fleet(
+    list: &designer_core::value::Value,
+    id: &str,
+    from: &str,
+    dropped: &[String],
+    document: &mut DesignDocument,
+    notes: &mut Vec<String>,
+) {
+    let walk = core_import::Walk::new(core_import::Source::Json);
+    match walk.variants(list, "Endpoint.NewVariants") {
+        Ok(v) => {
+            let n = v.len();
+            document.endpoint.new_variants = v;
+            document.placeholders.extend(walk.take_placeholders());
+            let mut note = format!(
+                "The new fleet ({n} variant{}) comes from {from}.",
+                if n == 1 { "" } else { "s" }
+            );
+            if !dropped.is_empty() {
+                note.push_str(&format!(
+                    " Left out what the designer does not model: {}.",
+                    dropped.join(", ")
+                ));
+            }
+            notes.push(note);
+        }
+        Err(e) => notes.push(format!("The new fleet was not taken from {id}: {}", e.message)),
+    }
+}
+
 /// One importer: `detect` says whether the text is in its form (cheaply, without a full
 /// parse), `import` reads it.
 struct Form {

@@ -13,7 +13,7 @@ mod json;
 use crate::cloudformation::{member, Shape, REQUEST, VARIANT};
 use crate::names::pascal_from_snake;
 use crate::{Options, Outcome, Refusal, Repair};
-use designer_core::import::{request_into, ImportError, Source, Walk};
+use designer_core::import::{request_into, ImportError, Source};
 use designer_core::model::DesignDocument;
 use designer_core::value::{Entry, Kind, Pos, Value};
 use hcl::{Block, Expr, ExprKind, Structure};
@@ -916,29 +916,8 @@ impl Reader<'_> {
             ));
             return;
         }
-        let walk = Walk::new(Source::Json);
-        match walk.variants(&list, "Endpoint.NewVariants") {
-            Ok(v) => {
-                let n = v.len();
-                document.endpoint.new_variants = v;
-                document.placeholders.extend(walk.take_placeholders());
-                let mut note = format!(
-                    "The new fleet ({n} variant{}) comes from {id}, which endpoint_config_name refers to.",
-                    if n == 1 { "" } else { "s" }
-                );
-                if !dropped.is_empty() {
-                    note.push_str(&format!(
-                        " Left out what the designer does not model: {}.",
-                        dropped.join(", ")
-                    ));
-                }
-                notes.push(note);
-            }
-            Err(e) => notes.push(format!(
-                "The new fleet was not taken from {id}: {}",
-                e.message
-            )),
-        }
+        let from = format!("{id}, which endpoint_config_name refers to");
+        crate::read_new_fleet(&list, &id, &from, &dropped, document, notes);
     }
 }
 
