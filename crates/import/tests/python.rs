@@ -608,21 +608,6 @@ fn per_fixture() -> usize {
         .unwrap_or(400)
 }
 
-/// A small fixed-seed random source (xorshift), so the fuzz cases are the same every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % (n.max(1) as u64)) as usize
-    }
-}
-
 /// Truncations, flipped bytes and inserted quotes, brackets and backslashes of every
 /// fixture: the import answers (accepts or refuses with a place) and never panics.
 #[test]

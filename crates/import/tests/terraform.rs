@@ -611,21 +611,6 @@ fn other_forms_that_name_deployment_config_are_left_to_their_readers() {
     )));
 }
 
-/// A small fixed-seed generator, so that a failure replays.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        usize::try_from(self.next() % (n.max(1) as u64)).unwrap_or(0)
-    }
-}
-
 const PIECES: &[&str] = &[
     "{",
     "}",
@@ -646,31 +631,6 @@ const PIECES: &[&str] = &[
     "null",
     "-",
 ];
-
-/// Deletes, duplicates or inserts characters that matter to HCL and Go templates.
-fn mutate(text: &str, rng: &mut Rng) -> String {
-    let mut chars: Vec<char> = text.chars().collect();
-    for _ in 0..=rng.below(4) {
-        let at = rng.below(chars.len() + 1);
-        match rng.below(4) {
-            0 if at < chars.len() => {
-                let n = (rng.below(8) + 1).min(chars.len() - at);
-                chars.drain(at..at + n);
-            }
-            1 if at < chars.len() => {
-                let n = (rng.below(40) + 1).min(chars.len() - at);
-                let copy: Vec<char> = chars[at..at + n].to_vec();
-                let to = rng.below(chars.len() + 1);
-                chars.splice(to..to, copy);
-            }
-            _ => {
-                let piece = PIECES[rng.below(PIECES.len())];
-                chars.splice(at..at, piece.chars());
-            }
-        }
-    }
-    chars.into_iter().collect()
-}
 
 #[test]
 fn mutated_configurations_never_panic() {
@@ -694,7 +654,7 @@ fn mutated_configurations_never_panic() {
     for name in fixtures {
         let text = fixture(name);
         for _ in 0..cases {
-            let m = mutate(&text, &mut rng);
+            let m = mutate(&text, &mut rng, PIECES);
             if import(&m, &current, &Options::default()).is_ok() {
                 imported += 1;
             }

@@ -83,3 +83,46 @@ pub fn held(o: &Outcome) -> Vec<(String, String, u32)> {
 pub fn hole(path: &str, expr: &str, line: u32) -> (String, String, u32) {
     (path.to_string(), expr.to_string(), line)
 }
+
+/// A small fixed-seed random source (xorshift), so the fuzz cases are the same every run and
+/// a failure replays.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// A number below `n` (0 when `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        usize::try_from(self.next() % (n.max(1) as u64)).unwrap_or(0)
+    }
+}
+
+/// Deletes, duplicates or inserts (one of `pieces`) characters of `text`, one to four times.
+pub fn mutate(text: &str, rng: &mut Rng, pieces: &[&str]) -> String {
+    let mut chars: Vec<char> = text.chars().collect();
+    for _ in 0..=rng.below(4) {
+        let at = rng.below(chars.len() + 1);
+        match rng.below(4) {
+            0 if at < chars.len() => {
+                let n = (rng.below(8) + 1).min(chars.len() - at);
+                chars.drain(at..at + n);
+            }
+            1 if at < chars.len() => {
+                let n = (rng.below(40) + 1).min(chars.len() - at);
+                let copy: Vec<char> = chars[at..at + n].to_vec();
+                let to = rng.below(chars.len() + 1);
+                chars.splice(to..to, copy);
+            }
+            _ => {
+                let piece = pieces[rng.below(pieces.len())];
+                chars.splice(at..at, piece.chars());
+            }
+        }
+    }
+    chars.into_iter().collect()
+}
