@@ -351,6 +351,18 @@ fn intrinsic(v: &Value) -> Option<(&str, &Value)> {
         .then_some((k, &e.value))
 }
 
+/// A CloudFormation tag written in YAML (`!Ref X`, `!Sub "..."`) in a text that is not a
+/// template (a state machine's definition): its argument, and the expression a placeholder
+/// shows for it, as this module shows a template's; `None` for any other value.
+pub(crate) fn yaml_tag(v: &Value) -> Option<(&Value, String)> {
+    let (_, arg) = intrinsic(v).filter(|(name, _)| name.starts_with('!'))?;
+    let reader = Reader {
+        json: false,
+        serverless: false,
+    };
+    Some((arg, reader.render(v)))
+}
+
 /// A `!Sub` whose string has no `${...}` is that string (`${!x}` is a literal `${x}`).
 fn literal_sub(name: &str, arg: &Value) -> Option<String> {
     if name != "!Sub" && name != "Fn::Sub" {

@@ -53,17 +53,16 @@ fn from_yaml(text: &str) -> Option<Value> {
     (!found.is_empty()).then_some(root)
 }
 
-/// `${Name}` (a `DefinitionSubstitutions` value) and a CloudFormation tag's one-member map
-/// (`{"!Ref": ...}`) become placeholders, except in `Resource`, which only names the
-/// integration.
+/// `${Name}` (a `DefinitionSubstitutions` value) and a CloudFormation tag (`!Ref ...`)
+/// become placeholders, except in `Resource`, which only names the integration.
 fn filled_in_later(v: Value) -> Value {
+    if let Some((_, shown)) = crate::cloudformation::yaml_tag(&v) {
+        return tree::placeholder(v.pos, shown);
+    }
     let pos = v.pos;
     match v.kind {
         Kind::Str(s) if s.starts_with("${") && s.ends_with('}') && !s[2..].contains('{') => {
             tree::placeholder(pos, s)
-        }
-        Kind::Map(entries) if entries.len() == 1 && entries[0].key.starts_with('!') => {
-            tree::placeholder(pos, tag_words(&entries[0].key, &entries[0].value))
         }
         Kind::Map(entries) => Value {
             pos,
@@ -90,32 +89,9 @@ fn filled_in_later(v: Value) -> Value {
 
 /// `!Sub "arn:${AWS::Partition}:states:::..."` as the string it substitutes into.
 fn resource_text(v: Value) -> Value {
-    match &v.kind {
-        Kind::Map(entries) if entries.len() == 1 && entries[0].key.starts_with('!') => {
-            match &entries[0].value.kind {
-                Kind::Str(_) => entries[0].value.clone(),
-                _ => v,
-            }
-        }
+    match crate::cloudformation::yaml_tag(&v) {
+        Some((arg, _)) if matches!(arg.kind, Kind::Str(_)) => arg.clone(),
         _ => v,
-    }
-}
-
-/// How a tag's value reads in the placeholder list: `!Ref EndpointName`.
-fn tag_words(tag: &str, v: &Value) -> String {
-    match &v.kind {
-        Kind::Str(s) => format!("{tag} {s}"),
-        Kind::List(items) => {
-            let parts: Vec<String> = items
-                .iter()
-                .map(|i| match &i.kind {
-                    Kind::Str(s) => s.clone(),
-                    _ => "…".to_string(),
-                })
-                .collect();
-            format!("{tag} [{}]", parts.join(", "))
-        }
-        _ => tag.to_string(),
     }
 }
 
