@@ -1,8 +1,11 @@
 //! Fixture documents, requests and boto3 snippets survive import -> export -> import, and
 //! generated designs round-trip exactly; no text at all can make the import panic.
 
+mod support;
+use support::{import, ImportKind};
+
 use deployment_designer::core::export::{cli_input_json, document_json};
-use deployment_designer::core::import::{import, parse_document, ImportKind};
+use deployment_designer::core::import::parse_document;
 use deployment_designer::core::model::{
     self, Alarm, AutoRollbackConfig, BlueGreenUpdatePolicy, CapacitySize, CapacitySizeType,
     DeploymentConfig, DesignDocument, EndpointContext, ProductionVariant, RollingUpdatePolicy,

@@ -4,13 +4,16 @@
 //! CONTRACT.md. Run with `cargo test --target wasm32-unknown-unknown --test web`
 //! (wasm-bindgen-test-runner and chromedriver, see `.cargo/config.toml` and
 //! `scripts/env.sh`).
+mod support;
+use support::import;
+
 
 use std::any::Any;
 
 use deployment_designer::app::{App, DRAFT_KEY};
 use deployment_designer::core::examples::default_design;
 use deployment_designer::core::export::cli_input_json;
-use deployment_designer::core::import::import;
+
 use deployment_designer::core::model::DesignDocument;
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;

@@ -15,7 +15,6 @@ use super::model::{
     TrafficRoutingConfigType, UpdateEndpointInput, VariantProperty, VariantPropertyType,
     DOCUMENT_VERSION,
 };
-use super::python;
 use super::value::{Entry, Kind, ParseError, Pos, Value};
 use std::cell::RefCell;
 
@@ -26,8 +25,6 @@ pub enum ImportKind {
     Document,
     /// A bare request in the `--cli-input-json` form.
     Request,
-    /// A boto3 `update_endpoint(...)` call or its keyword arguments as a dict.
-    Boto3,
 }
 
 /// A refused import: what is wrong and where.
@@ -73,41 +70,6 @@ pub struct Imported {
 /// The message for an empty paste.
 pub const NOTHING_TO_IMPORT: &str =
     "Nothing to import: paste a design document, a request (--cli-input-json) or a boto3 update_endpoint call";
-
-/// Imports `text`: a design document replaces the whole design; a bare request or a boto3
-/// call replaces `current.request` and keeps the endpoint and simulation settings.
-pub fn import(text: &str, current: &DesignDocument) -> Result<Imported, ImportError> {
-    // A byte-order mark (files saved by some Windows editors) is not part of the text.
-    let text = text.trim_start_matches('\u{feff}');
-    let body = text.trim();
-    if body.is_empty() {
-        return Err(plain(NOTHING_TO_IMPORT));
-    }
-    let looks_like_json = body.starts_with('{') || body.starts_with('[');
-    let python_error = if looks_like_json {
-        let json_error = match json::parse(text) {
-            Ok(value) => return from_json(&value, current),
-            Err(e) => e,
-        };
-        // A Python dict of keyword arguments also starts with '{'. Take it as Python when
-        // it reads as Python; otherwise report whichever parser got further, since that is
-        // most likely the language the user wrote.
-        match python::parse(text) {
-            Ok(value) if !is_document_like(&value) => {
-                return request_from(&value, Source::Python, current)
-            }
-            Ok(_) => return Err(json_error.into()),
-            Err(e) if e.pos > json_error.pos => e,
-            Err(_) => return Err(json_error.into()),
-        }
-    } else {
-        match python::parse(text) {
-            Ok(value) => return request_from(&value, Source::Python, current),
-            Err(e) => e,
-        }
-    };
-    Err(python_error.into())
-}
 
 /// Imports a JSON text only (a design document or a bare request), without the Python
 /// fallback: what the first view reads itself before it hands a text to the converters.
@@ -282,10 +244,6 @@ const DOCUMENT_MEMBERS: &[&str] = &[
     "Placeholders",
 ];
 
-fn is_document_like(v: &Value) -> bool {
-    DOCUMENT_MEMBERS.iter().any(|m| v.get(m).is_some())
-}
-
 fn from_json(value: &Value, current: &DesignDocument) -> Result<Imported, ImportError> {
     let walk = Walk::new(Source::Json);
     if !matches!(value.kind, Kind::Map(_)) {
@@ -313,21 +271,9 @@ fn from_json(value: &Value, current: &DesignDocument) -> Result<Imported, Import
             ),
         ));
     }
-    request_from(value, Source::Json, current)
-}
-
-fn request_from(
-    value: &Value,
-    src: Source,
-    current: &DesignDocument,
-) -> Result<Imported, ImportError> {
-    let kind = match src {
-        Source::Json => ImportKind::Request,
-        Source::Python => ImportKind::Boto3,
-    };
     Ok(Imported {
-        document: request_into(value, src, current)?,
-        kind,
+        document: request_into(value, Source::Json, current)?,
+        kind: ImportKind::Request,
     })
 }
 

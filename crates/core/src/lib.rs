@@ -18,7 +18,6 @@ pub mod json;
 pub mod limits;
 pub mod model;
 pub mod overview;
-pub mod python;
 pub mod share;
 pub mod simulate;
 pub mod validate;

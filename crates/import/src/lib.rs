@@ -161,12 +161,13 @@ pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result
     let text = text.trim_start_matches('\u{feff}');
     // The core reads design documents and bare requests (JSON); every other form, the
     // Python snippets included, is read here.
-    let core_error = match core_import::first_read(text, current) {
+    // Any other text: the core's word on it is not the last (the Python reader, at the
+    // end, weighs the JSON reader's error when the text looks like JSON).
+    match core_import::first_read(text, current) {
         core_import::FirstRead::Read(imported) => {
             let form = match imported.kind {
                 core_import::ImportKind::Document => "a design document",
                 core_import::ImportKind::Request => "a request (--cli-input-json)",
-                core_import::ImportKind::Boto3 => "a boto3 update_endpoint call",
             };
             return Ok(Outcome {
                 document: imported.document,
@@ -176,8 +177,8 @@ pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result
             });
         }
         core_import::FirstRead::Refused(e) => return Err(e.into()),
-        core_import::FirstRead::Other(e) => e,
-    };
+        core_import::FirstRead::Other(_) => {}
+    }
     // A boto3 call is the strongest sign there is: a snippet that makes one is Python,
     // whatever its dicts look like (a dict named `deployment_config` looks like an awscc
     // attribute). Otherwise the first form whose signs match reads the text.
@@ -201,9 +202,8 @@ pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result
     if let Some(refusal) = first_refusal {
         return Err(refusal);
     }
-    // No other form's signs: the Python reader (a request dict, keyword arguments) has the most to say about a text it cannot read
-    // (no `update_endpoint(` call; or, for a text that starts like JSON, whichever of the
-    // JSON and Python readers got further).
-    let _ = core_error;
+    // No other form's signs: the Python reader (a request dict, keyword arguments) has the
+    // most to say about a text it cannot read (no `update_endpoint(` call; or, for a text
+    // that starts like JSON but is not, whichever of the JSON and Python readers got further).
     python::import(text, current, options)
 }

@@ -309,6 +309,19 @@ fn aws_request_syntax_becomes_placeholders() {
     );
 }
 
+#[test]
+fn json_constants_in_python_are_named_and_left_to_fill_in() {
+    // Copied from a JSON request into a script: Python has no `true` or `null`.
+    let o = read("sm.update_endpoint(\n    EndpointName='ep',\n    RetainDeploymentConfig=true,\n)\n");
+    assert_eq!(o.document.request.endpoint_name.as_deref(), Some("ep"));
+    assert_eq!(placeholders(&o), vec![ph("RetainDeploymentConfig", "true", 3, 28)]);
+    has_note(&o, &["`true` at line 3, column 28 is JSON's spelling, not Python's (`True`)", "NameError"]);
+    // A name the script does define is its value, whatever it is called.
+    let o = read("true = True\nsm.update_endpoint(EndpointName='ep', RetainDeploymentConfig=true)\n");
+    assert_eq!(o.document.request.retain_deployment_config, Some(true));
+    assert!(o.notes.iter().all(|n| !n.contains("JSON's spelling")), "{:#?}", o.notes);
+}
+
 /// A small case: the snippet, the request JSON it gives, its placeholders as (path, expr).
 type Case<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
 

@@ -120,6 +120,14 @@ pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result
         );
         return Ok(outcome);
     }
+    // A text that is JSON (not a notebook) is not Python: its `true`, `false` and `null`
+    // would read as Python names, values to fill in, where the JSON has a wrong type. The
+    // core's refusal of it (botocore's words, at its place) stands.
+    if designer_core::json::parse(text).is_ok() {
+        if let Err(json) = core_import::import_json(text, current) {
+            return Err(json.into());
+        }
+    }
     match import_python(text, current, options) {
         Ok(outcome) => Ok(outcome),
         Err(refusal) => {
@@ -631,6 +639,12 @@ impl Resolver<'_, '_> {
         let before: Vec<&Binding> = all.iter().copied().filter(|b| b.tok < at).collect();
         let pool = if before.is_empty() { all } else { before };
         if pool.is_empty() {
+            if let Some(python) = python_spelling(n) {
+                self.note(format!(
+                    "`{n}` at line {}, column {} is JSON's spelling, not Python's ({python}): the script would stop there with a NameError. It is left as a value to fill in.",
+                    e.pos.line, e.pos.column
+                ));
+            }
             return Ok(self.placeholder(e));
         }
         // The last assignment that surely runs before the use, and those in branches after it.
@@ -1322,4 +1336,14 @@ fn deployment_config_dict(r: &Resolver) -> Result<Option<Value>, ParseError> {
     }
     let (e, _) = s.expr_at(k)?;
     r.value(&e, k, 0).map(Some)
+}
+
+/// Python's spelling of a JSON constant written where Python code goes (`true` for `True`).
+fn python_spelling(name: &str) -> Option<&'static str> {
+    match name {
+        "true" => Some("`True`"),
+        "false" => Some("`False`"),
+        "null" => Some("`None`"),
+        _ => None,
+    }
 }
