@@ -610,3 +610,46 @@ resource "aws_sagemaker_endpoint" "this" {
   assert.equal(await page.$('[data-testid=finding][data-severity=error]'), null, 'nothing left to fill in');
   await context.close();
 });
+
+test('a deploy script\'s environment defaults (Python and shell): offered, and filled in when picked', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  // A CI step's Python: the endpoint and the bake come from the environment, with defaults.
+  await importText(page, `import os
+import boto3
+
+ENDPOINT = os.environ.get("ENDPOINT_NAME", "ranker-prod")
+sm = boto3.client("sagemaker")
+sm.update_endpoint(
+    EndpointName=ENDPOINT,
+    EndpointConfigName="ranker-cfg-12",
+    DeploymentConfig={"BlueGreenUpdatePolicy": {"TrafficRoutingConfiguration": {
+        "Type": "ALL_AT_ONCE", "WaitIntervalInSeconds": int(os.getenv("BAKE", "300"))}}},
+)
+`);
+  let out = await outcome(page);
+  assert.deepEqual(out.placeholders.map((p) => p.path).sort(), ['DeploymentConfig.BlueGreenUpdatePolicy.TrafficRoutingConfiguration.WaitIntervalInSeconds', 'EndpointName']);
+  let select = page.locator('[data-testid=import-choice][data-name=defaults]');
+  assert.match(await select.locator('option').nth(1).textContent(), /ENDPOINT_NAME = "ranker-prod", BAKE = 300/);
+  await select.selectOption('1');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=placeholder]').length === 0);
+  out = await outcome(page);
+  assert.equal(out.request.EndpointName, 'ranker-prod');
+  assert.equal(out.request.DeploymentConfig.BlueGreenUpdatePolicy.TrafficRoutingConfiguration.WaitIntervalInSeconds, 300);
+
+  // The same in a shell script: \${VAR:-default}, and a name made from a variable.
+  await importText(page, `EP="\${EP:-ranker-prod}"
+aws sagemaker update-endpoint --endpoint-name "$EP" --endpoint-config-name ranker-cfg-13 \\
+  --deployment-config '{"AutoRollbackConfiguration": {"Alarms": [{"AlarmName": "'"$EP"'-5xx"}]}}'
+`);
+  out = await outcome(page);
+  assert.equal(out.placeholders.length, 2, JSON.stringify(out.placeholders));
+  select = page.locator('[data-testid=import-choice][data-name=defaults]');
+  assert.match(await select.locator('option').nth(1).textContent(), /EP = "ranker-prod"/);
+  await select.selectOption('1');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=placeholder]').length === 0);
+  out = await outcome(page);
+  assert.equal(out.request.EndpointName, 'ranker-prod');
+  assert.deepEqual(out.request.DeploymentConfig.AutoRollbackConfiguration.Alarms, [{ AlarmName: 'ranker-prod-5xx' }]);
+  assert.match(out.done, /Imported from an AWS CLI/);
+  await context.close();
+});

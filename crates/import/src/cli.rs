@@ -5,6 +5,7 @@
 //! become placeholders. A `--deployment-config` printed without its outer braces, or with a
 //! brace missing, is refused with where, and with the repaired command to import instead.
 
+use crate::defaults::Given;
 use crate::{Options, Outcome, Refusal, Repair};
 use designer_core::import::{self as core_import, ImportError, Source};
 use designer_core::json;
@@ -666,12 +667,29 @@ struct Ctx<'a> {
 pub fn import(
     text: &str,
     current: &DesignDocument,
-    _options: &Options,
+    options: &Options,
 ) -> Result<Outcome, Refusal> {
-    import_with(text, current, true)
+    let (mut outcome, defaulted) = import_with(text, current, true)?;
+    let given: Vec<Given> = outcome
+        .document
+        .placeholders
+        .iter()
+        .filter_map(|p| shell_default(&p.expression, &defaulted))
+        .collect();
+    crate::defaults::offer_and_say(
+        &mut outcome,
+        &given,
+        options,
+        "Defaults the script gives its variables, for the values to fill in",
+    );
+    Ok(outcome)
 }
 
-fn import_with(text: &str, current: &DesignDocument, repairs: bool) -> Result<Outcome, Refusal> {
+fn import_with(
+    text: &str,
+    current: &DesignDocument,
+    repairs: bool,
+) -> Result<(Outcome, Vec<(String, String)>), Refusal> {
     let lines = Lines::new(text);
     let starts = find_commands(text);
     let Some(&start) = starts.first() else {
@@ -681,7 +699,7 @@ fn import_with(text: &str, current: &DesignDocument, repairs: bool) -> Result<Ou
         ))
         .into());
     };
-    let vars = assignments(text, start, &lines);
+    let (vars, defaulted) = assignments(text, start, &lines);
     let mut sh = Shell {
         text,
         b: text.as_bytes(),
@@ -720,18 +738,25 @@ fn import_with(text: &str, current: &DesignDocument, repairs: bool) -> Result<Ou
     }
     let request = cx.command(&words, current)?;
     let document = core_import::request_into(&request, Source::Json, current)?;
-    Ok(Outcome {
+    let outcome = Outcome {
         document,
         form: "an AWS CLI `update-endpoint` command".to_string(),
         notes: cx.notes,
         choices: Vec::new(),
-    })
+    };
+    Ok((outcome, defaulted))
 }
 
 /// `NAME=value` and `export NAME=value` lines before byte `before`, whose value is plain
-/// text (a value the shell computes stays a placeholder).
-fn assignments(text: &str, before: usize, lines: &Lines) -> Vec<(String, String, u32)> {
+/// text (a value the shell computes stays a placeholder); and apart, the names set to an
+/// expansion with a plain default (`NAME="${NAME:-x}"`), with that default.
+fn assignments(
+    text: &str,
+    before: usize,
+    lines: &Lines,
+) -> (Vec<(String, String, u32)>, Vec<(String, String)>) {
     let mut out = Vec::new();
+    let mut defaulted = Vec::new();
     let head = text.get(..before).unwrap_or_default();
     let mut offset = 0;
     for line in head.split_inclusive('\n') {
@@ -761,12 +786,98 @@ fn assignments(text: &str, before: usize, lines: &Lines) -> Vec<(String, String,
             [w] if w.start == value_at => {
                 if let Some(v) = w.literal() {
                     out.push((name.to_string(), v, lines.pos(at).line));
+                } else if let [Piece::Var { text, .. }] = w.pieces.as_slice() {
+                    if let Some((_, default)) = default_expansion(text) {
+                        defaulted.push((name.to_string(), default.to_string()));
+                    }
                 }
             }
             _ => {}
         }
     }
-    out
+    (out, defaulted)
+}
+
+/// `${NAME:-x}`, `${NAME-x}`, `${NAME:=x}` or `${NAME=x}` with a plain default `x` (no
+/// expansion or quote in it): (NAME, x).
+fn default_expansion(text: &str) -> Option<(&str, &str)> {
+    let inner = text.strip_prefix("${")?.strip_suffix('}')?;
+    let at = inner.find(['-', '=', ':'])?;
+    let (name, rest) = inner.split_at(at);
+    let is_name = name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    let default = rest
+        .strip_prefix(":-")
+        .or_else(|| rest.strip_prefix(":="))
+        .or_else(|| rest.strip_prefix('-'))
+        .or_else(|| rest.strip_prefix('='))?;
+    let plain = !default.contains(['$', '`', '"', '\'', '\\', '{', '}']);
+    (is_name && plain && !default.is_empty()).then_some((name, default))
+}
+
+/// What a placeholder's `expression` (shell text: `$NAME`, `${NAME:-x}-5xx`) is when every
+/// variable in it takes its default: a `${NAME:-x}` written there, or the one the script
+/// sets `NAME` to (`defaulted`). `None` when one has none or it runs a command. The value
+/// is a number when the expression is one expansion whose default reads as one (the shell
+/// has only strings, but where the request takes a number the AWS CLI sends it as one).
+fn shell_default(expression: &str, defaulted: &[(String, String)]) -> Option<Given> {
+    let mut out = String::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut expansions = 0;
+    let mut text = false;
+    let mut rest = expression;
+    while let Some(c) = rest.chars().next() {
+        if c == '`' {
+            return None;
+        }
+        if c != '$' {
+            out.push(c);
+            text = true;
+            rest = &rest[c.len_utf8()..];
+            continue;
+        }
+        let after = &rest[1..];
+        let (written, name, default) = if after.starts_with('{') {
+            let close = after.find('}')?;
+            let written = &rest[..close + 2];
+            match default_expansion(written) {
+                Some((name, default)) => (written, name, default),
+                None => {
+                    let name = &written[2..written.len() - 1];
+                    (written, name, defaulted.iter().rev().find(|(n, _)| n == name)?.1.as_str())
+                }
+            }
+        } else {
+            let len = after
+                .find(|c: char| !(c == '_' || c.is_ascii_alphanumeric()))
+                .unwrap_or(after.len());
+            let name = &after[..len];
+            if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
+                return None;
+            }
+            (&rest[..len + 1], name, defaulted.iter().rev().find(|(n, _)| n == name)?.1.as_str())
+        };
+        out.push_str(default);
+        let shown = if default.parse::<i64>().is_ok() {
+            format!("{name} = {default}")
+        } else {
+            format!("{name} = {default:?}")
+        };
+        if !names.contains(&shown) {
+            names.push(shown);
+        }
+        expansions += 1;
+        rest = &rest[written.len()..];
+    }
+    if expansions == 0 {
+        return None;
+    }
+    let value = if expansions == 1 && !text && out.parse::<i64>().is_ok() {
+        crate::defaults::number(&out)
+    } else {
+        Kind::Str(out)
+    };
+    Some(Given::substituted(names.join(", "), expression, value))
 }
 
 fn fail(pos: Pos, message: impl Into<String>) -> Refusal {

@@ -1,5 +1,7 @@
-//! The defaults a template gives for the values it leaves to fill in: Terraform variable
-//! defaults and literal locals, CloudFormation parameter defaults. The import offers them as a
+//! The defaults a text gives for the values it leaves to fill in: Terraform variable
+//! defaults and literal locals, CloudFormation parameter defaults, and the defaults a script
+//! gives its environment variables (Python's `os.environ.get("NAME", "x")`, the shell's
+//! `${NAME:-x}`). The import offers them as a
 //! choice: keep the values as placeholders (what the text says: they are decided when it is
 //! deployed), or fill in the defaults (what deploys when nobody overrides them), so that the
 //! findings and the simulation have numbers at once.
@@ -52,6 +54,28 @@ impl Given {
             name: parameter.to_string(),
             reference: vec!["Ref".to_string(), parameter.to_string()],
             shown: format!("{parameter} = {written}"),
+            value,
+        }
+    }
+
+    /// An environment variable's default, where `expression` (as the placeholder writes it)
+    /// reads `variable` or falls back to `value`: `os.getenv("BAKE", "600")`, `${BAKE:-600}`.
+    pub fn environment(variable: &str, expression: &str, value: Kind) -> Self {
+        Given {
+            name: variable.to_string(),
+            reference: words(expression).into_iter().map(str::to_string).collect(),
+            shown: format!("{variable} = {}", shown(&value)),
+            value,
+        }
+    }
+
+    /// What `expression` (shell text) is with its variables' defaults put in: `shown` names
+    /// them (`ENDPOINT = "fraud-ep"`), `value` is the result (`fraud-ep-5xx`).
+    pub fn substituted(shown: String, expression: &str, value: Kind) -> Self {
+        Given {
+            name: shown.clone(),
+            reference: words(expression).into_iter().map(str::to_string).collect(),
+            shown,
             value,
         }
     }
@@ -115,33 +139,33 @@ pub fn offer_and_say(outcome: &mut Outcome, given: &[Given], options: &Options, 
 
 /// Offers the defaults that stand for placeholders of `outcome` as a choice, and fills them
 /// in when the user picked that (`options`). Nothing when no placeholder is exactly a
-/// defaulted reference.
+/// defaulted reference. A default that does not fit its member (`float("300")` where the
+/// request takes an integer) is not offered: a note says why, and it stays to fill in.
 pub fn offer(outcome: &mut Outcome, given: &[Given], options: &Options) {
-    let fills: Vec<(String, Kind, u32)> = outcome
-        .document
-        .placeholders
-        .iter()
-        .filter_map(|p| {
-            given
-                .iter()
-                .find(|g| g.fills(&p.expression))
-                .map(|g| (p.path.clone(), g.value.clone(), p.line.unwrap_or(0)))
-        })
-        .collect();
+    let mut fills: Vec<(String, Kind, u32)> = Vec::new();
+    let mut used: Vec<&str> = Vec::new();
+    for p in &outcome.document.placeholders {
+        let Some(g) = given.iter().find(|g| g.fills(&p.expression)) else {
+            continue;
+        };
+        let one = (p.path.clone(), g.value.clone(), p.line.unwrap_or(0));
+        match fill(&outcome.document, std::slice::from_ref(&one)) {
+            Ok(_) => {
+                fills.push(one);
+                if !used.contains(&g.shown.as_str()) {
+                    used.push(&g.shown);
+                }
+            }
+            Err(why) => outcome.notes.push(format!(
+                "The default {} is not offered for {}: {why}",
+                g.shown,
+                p.path
+            )),
+        }
+    }
     if fills.is_empty() {
         return;
     }
-    let used: Vec<&str> = given
-        .iter()
-        .filter(|g| {
-            outcome
-                .document
-                .placeholders
-                .iter()
-                .any(|p| g.fills(&p.expression))
-        })
-        .map(|g| g.shown.as_str())
-        .collect();
     let chosen = options
         .choices
         .iter()
@@ -165,7 +189,7 @@ pub fn offer(outcome: &mut Outcome, given: &[Given], options: &Options) {
         chosen,
     });
     if chosen == 1 {
-        if let Some(filled) = fill(&outcome.document, &fills) {
+        if let Ok(filled) = fill(&outcome.document, &fills) {
             outcome.document = filled;
             outcome.notes.push(format!(
                 "Filled in with the text's defaults: {}. A deployment that overrides them deploys other values.",
@@ -175,16 +199,16 @@ pub fn offer(outcome: &mut Outcome, given: &[Given], options: &Options) {
     }
 }
 
-/// `doc` with each (path, literal) set; `None` when the result is not a design (the caller
-/// keeps the placeholders then).
-fn fill(doc: &DesignDocument, fills: &[(String, Kind, u32)]) -> Option<DesignDocument> {
-    let mut tree = json::parse(&document_json(doc)).ok()?;
+/// `doc` with each (path, literal) set, or why the result is not a design (the caller keeps
+/// the placeholders then).
+fn fill(doc: &DesignDocument, fills: &[(String, Kind, u32)]) -> Result<DesignDocument, String> {
+    let mut tree = json::parse(&document_json(doc)).map_err(|e| e.message)?;
     for (path, value, _) in fills {
         set_at(&mut tree, path, value.clone());
     }
-    let mut filled = document_from_value(&tree).ok()?;
+    let mut filled = document_from_value(&tree).map_err(|e| e.message)?;
     settle_placeholders(&mut filled);
-    Some(filled)
+    Ok(filled)
 }
 
 /// Sets `value` at `path` (VALIDATION.md's form: request members bare, the endpoint context

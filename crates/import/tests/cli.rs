@@ -48,6 +48,50 @@ fn readme_command_with_continuations_and_variables() {
 }
 
 #[test]
+fn the_defaults_a_script_gives_its_variables_are_offered_and_filled_in_when_picked() {
+    let text = fixture("ci_rollout.sh");
+    // As the script says: what CI decides is left to fill in.
+    let o = read(&text);
+    let alarms = "DeploymentConfig.AutoRollbackConfiguration.Alarms";
+    let wait = "DeploymentConfig.BlueGreenUpdatePolicy.TrafficRoutingConfiguration.WaitIntervalInSeconds";
+    let mut paths: Vec<String> = placeholders(&o).into_iter().map(|p| p.0).collect();
+    paths.sort();
+    assert_eq!(
+        paths,
+        [
+            format!("{alarms}[0].AlarmName"),
+            format!("{alarms}[1].AlarmName"),
+            wait.to_string(),
+            "EndpointConfigName".to_string(),
+            "EndpointName".to_string(),
+        ]
+    );
+    let choice = o.choices.iter().find(|c| c.name == "defaults").expect("the defaults are offered");
+    // The name, the bake and the first alarm (its name is made from the endpoint's). Not the
+    // config's name (it runs `date`), nor the second alarm (CANARY's default is empty).
+    assert_eq!(choice.question.as_deref(), Some("The text gives defaults for 3 values to fill in:"));
+    assert_eq!(choice.options[1].label, "fill in the defaults (ENDPOINT = \"fraud-ep\", BAKE = 600)");
+    assert_eq!(choice.chosen, 0);
+
+    let options = Options { choices: vec![("defaults".to_string(), 1)] };
+    let filled = read_with(&text, &options);
+    let mut left: Vec<String> = placeholders(&filled).into_iter().map(|p| p.0).collect();
+    left.sort();
+    assert_eq!(left, [format!("{alarms}[1].AlarmName"), "EndpointConfigName".to_string()]);
+    assert_eq!(
+        filled.document.request,
+        request(
+            r#"{"EndpointName": "fraud-ep",
+                "DeploymentConfig": {"BlueGreenUpdatePolicy": {
+                "TrafficRoutingConfiguration": {"Type": "LINEAR",
+                    "LinearStepSize": {"Type": "CAPACITY_PERCENT", "Value": 25}, "WaitIntervalInSeconds": 600},
+                "MaximumExecutionTimeoutInSeconds": 7200},
+                "AutoRollbackConfiguration": {"Alarms": [{"AlarmName": "fraud-ep-5xx"}, {}]}}}"#
+        )
+    );
+}
+
+#[test]
 fn shorthand_syntax_switches_and_a_profile_before_the_service() {
     let o = read(&fixture("shorthand.sh"));
     assert_eq!(

@@ -57,7 +57,10 @@ fn lambda_handler_resolves_the_dict_built_and_extended_around_the_call() {
         ]
     );
     assert!(o.notes.is_empty(), "{:?}", o.notes);
-    assert!(o.choices.is_empty());
+    // The one environment variable with a default is offered; the others have none.
+    assert_eq!(o.choices.len(), 1);
+    assert_eq!(o.choices[0].name, "defaults");
+    assert_eq!(o.choices[0].options[1].label, "fill in the defaults (MAX_WAIT = 3600)");
 }
 
 #[test]
@@ -121,7 +124,12 @@ fn deploy_script_offers_the_branches_and_imports_the_pick() {
             ph("EndpointConfigName", "args.config_name", 35, 28),
         ]
     );
-    assert_eq!(o.choices.len(), 1);
+    // The branches, and the default of the endpoint's environment variable.
+    assert_eq!(o.choices.len(), 2);
+    assert_eq!(
+        o.choices[1].options[1].label,
+        "fill in the defaults (ENDPOINT_NAME = \"fraud-detector\")"
+    );
     let c = &o.choices[0];
     assert_eq!(c.name, "deployment_config");
     assert_eq!(c.chosen, 0);
@@ -307,6 +315,55 @@ fn aws_request_syntax_becomes_placeholders() {
             ),
         ]
     );
+}
+
+#[test]
+fn environment_defaults_are_offered_and_filled_in_when_picked() {
+    let text = fixture("promote_from_ci.py");
+    // As the script says: what the environment decides is left to fill in.
+    let o = read(&text);
+    let mut paths: Vec<String> = placeholders(&o).into_iter().map(|p| p.0).collect();
+    paths.sort();
+    let bg = "DeploymentConfig.BlueGreenUpdatePolicy";
+    let routing = format!("{bg}.TrafficRoutingConfiguration");
+    assert_eq!(
+        paths,
+        [
+            "DeploymentConfig.AutoRollbackConfiguration.Alarms[0].AlarmName".to_string(),
+            format!("{bg}.TerminationWaitInSeconds"),
+            format!("{routing}.CanarySize.Value"),
+            format!("{routing}.WaitIntervalInSeconds"),
+            "EndpointConfigName".to_string(),
+            "EndpointName".to_string(),
+        ]
+    );
+    let choice = o.choices.iter().find(|c| c.name == "defaults").expect("the defaults are offered");
+    assert_eq!(choice.question.as_deref(), Some("The text gives defaults for 3 values to fill in:"));
+    let label = &choice.options[1].label;
+    for shown in ["SCORING_ENDPOINT = \"scoring-prod\"", "BAKE_SECONDS = 900", "CANARY_PERCENT = 10"] {
+        assert!(label.contains(shown), "{shown} not in {label}");
+    }
+    // The region is no part of the request, and the alarm's default is an f-string.
+    assert!(!label.contains("AWS_REGION") && !label.contains("ROLLBACK_ALARM"), "{label}");
+    // float("300") sends 300.0, which botocore refuses for an integer member: not offered.
+    assert!(!label.contains("TERMINATION_WAIT"), "{label}");
+    has_note(&o, &["The default TERMINATION_WAIT = 300 is not offered for DeploymentConfig.BlueGreenUpdatePolicy.TerminationWaitInSeconds", "<class 'float'>"]);
+    assert_eq!(choice.chosen, 0);
+
+    // Picked: the defaults are the design's values; what has none stays to fill in.
+    let options = Options { choices: vec![("defaults".to_string(), 1)] };
+    let filled = read_with(&text, &options);
+    let left: Vec<String> = placeholders(&filled).into_iter().map(|p| p.0).collect();
+    assert_eq!(left.len(), 3, "{left:?}");
+    assert!(left.contains(&"EndpointConfigName".to_string()), "{left:?}");
+    assert!(left.contains(&format!("{bg}.TerminationWaitInSeconds")), "{left:?}");
+    let r = &filled.document.request;
+    assert_eq!(r.endpoint_name.as_deref(), Some("scoring-prod"));
+    let bg = r.deployment_config.as_ref().and_then(|d| d.blue_green_update_policy.as_ref()).expect("blue/green");
+    let trc = bg.traffic_routing_configuration.as_ref().expect("routing");
+    assert_eq!(trc.wait_interval_in_seconds, Some(900));
+    assert_eq!(trc.canary_size.as_ref().and_then(|c| c.value), Some(10));
+    assert!(filled.notes.iter().any(|n| n.contains("Filled in with the text's defaults")), "{:?}", filled.notes);
 }
 
 #[test]

@@ -8,6 +8,7 @@
 mod expr;
 mod lex;
 
+use crate::defaults::Given;
 use crate::{Choice, ChoiceOption, Options, Outcome, Refusal};
 use designer_core::import::{self as core_import, ImportError, Source};
 use designer_core::model::DesignDocument;
@@ -454,6 +455,8 @@ struct Resolver<'s, 'a> {
     notes: RefCell<Vec<String>>,
     /// How deeply `value` is nested now.
     depth: std::cell::Cell<usize>,
+    /// The defaults of the environment variables that placeholders read.
+    given: RefCell<Vec<Given>>,
 }
 
 impl Resolver<'_, '_> {
@@ -465,6 +468,12 @@ impl Resolver<'_, '_> {
     }
 
     fn placeholder(&self, e: &Expr) -> Value {
+        if let Some(g) = environment_default(self.s, e) {
+            let mut given = self.given.borrow_mut();
+            if !given.contains(&g) {
+                given.push(g);
+            }
+        }
         Value {
             pos: e.pos,
             kind: Kind::Placeholder(self.s.written(e)),
@@ -969,6 +978,7 @@ fn import_python(
         choices: RefCell::new(Vec::new()),
         notes: RefCell::new(Vec::new()),
         depth: std::cell::Cell::new(0),
+        given: RefCell::new(Vec::new()),
     };
     let calls = find_calls(&s, "update_endpoint").map_err(refusal)?;
     let (boto3, sdk): (Vec<&Call>, Vec<&Call>) = calls.iter().partition(|c| !c.is_sdk());
@@ -1054,12 +1064,62 @@ fn import_python(
             "This is AWS's request syntax: {syntax} of its values ('string', 'A'|'B', True|False and the like) are stand-ins, kept as placeholders to fill in."
         ));
     }
-    Ok(Outcome {
+    let mut outcome = Outcome {
         document,
         form,
         notes: r.notes.into_inner(),
         choices: r.choices.into_inner(),
-    })
+    };
+    crate::defaults::offer_and_say(
+        &mut outcome,
+        &r.given.into_inner(),
+        options,
+        "Defaults the script gives its environment variables, for the values to fill in",
+    );
+    Ok(outcome)
+}
+
+/// The default of an environment variable that `e` reads, when the script gives one as a
+/// literal: `os.environ.get("NAME", "x")`, `os.getenv("NAME", "x")` (or `environ.get`,
+/// `getenv` imported bare), as it is or converted by `int(...)`, `float(...)` or `str(...)`.
+fn environment_default(s: &Snippet, e: &Expr) -> Option<Given> {
+    let (inner, convert) = match &e.kind {
+        ExprKind::Call { callee, args } => match (callee.dotted(), args.as_slice()) {
+            (Some(c), [Arg::Positional(x)]) if matches!(c.as_str(), "int" | "float" | "str") => {
+                (x, Some(c))
+            }
+            _ => (e, None),
+        },
+        _ => (e, None),
+    };
+    let ExprKind::Call { callee, args } = &inner.kind else {
+        return None;
+    };
+    let getter = callee.dotted()?;
+    if !matches!(getter.as_str(), "os.environ.get" | "environ.get" | "os.getenv" | "getenv") {
+        return None;
+    }
+    let [Arg::Positional(name), Arg::Positional(default)] = args.as_slice() else {
+        return None;
+    };
+    let (ExprKind::Lit(Kind::Str(variable)), ExprKind::Lit(value)) = (&name.kind, &default.kind) else {
+        return None;
+    };
+    let value = match (convert.as_deref(), value) {
+        (None, v @ (Kind::Str(_) | Kind::Int { .. } | Kind::Float { .. } | Kind::Bool(_))) => v.clone(),
+        (Some("str"), Kind::Str(t)) => Kind::Str(t.clone()),
+        (Some("int"), Kind::Str(t)) => match t.trim().parse::<i64>() {
+            Ok(n) => Kind::Int { text: n.to_string(), value: Some(n) },
+            Err(_) => return None,
+        },
+        (Some("int"), v @ Kind::Int { .. }) => v.clone(),
+        (Some("float"), Kind::Str(t) | Kind::Int { text: t, .. } | Kind::Float { text: t, .. }) => {
+            let f = t.trim().parse::<f64>().ok().filter(|f| f.is_finite())?;
+            Kind::Float { text: t.trim().to_string(), value: Some(f) }
+        }
+        _ => return None,
+    };
+    Some(Given::environment(variable, &s.written(e), value))
 }
 
 /// `'string'`, `True|False`, `'A'|'B'|'C'` (with an optional ` (default)`): the
