@@ -4,6 +4,7 @@
 // fails on a miss (it exits non-zero only when it cannot measure).
 //
 //   node bench/page-bench.mjs [--runs N]      (scripts/bench.sh builds both first)
+//   BASE_DIST=../old/dist node bench/page-bench.mjs --only load,latency   (beside another build)
 //
 // How each figure is measured (medians over N runs, N >= 5, each run a fresh browser
 // context: empty cache and storage):
@@ -65,6 +66,10 @@ import { openBig, ROUTING } from './designs.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PAGE_DIST = process.env.DIST || path.resolve(here, '..', 'dist');
 const FLOOR_DIST = process.env.FLOOR_DIST || path.join(here, 'floor', 'dist');
+// BASE_DIST=<another build's dist/>: its load and keystroke are measured too, alternating with
+// this build's in the same runs, and printed beside them. This machine's speed moves between
+// runs more than builds differ, so "no slower than build X" is read from one run.
+const BASE_DIST = process.env.BASE_DIST || null;
 const CORE_ONLY = path.join(here, 'core-only', 'pkg', 'core_only_bg.wasm');
 const argRuns = process.argv.indexOf('--runs');
 const RUNS = Math.max(5, argRuns > 0 ? Number(process.argv[argRuns + 1]) : 7);
@@ -319,26 +324,30 @@ const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
 const ms = (x) => `${x.toFixed(1)} ms`;
 
 async function main() {
-  for (const [name, dir] of [['page', PAGE_DIST], ['floor', FLOOR_DIST]]) {
+  for (const [name, dir] of [['page', PAGE_DIST], ['floor', FLOOR_DIST], ...(BASE_DIST ? [['base', BASE_DIST]] : [])]) {
     if (!fs.existsSync(path.join(dir, 'index.html'))) throw new Error(`${name}: ${dir}/index.html is missing (run scripts/bench.sh)`);
   }
   const browser = await launch();
   const version = browser.version();
   const page = await serveDist({ dir: PAGE_DIST });
   const floor = await serveDist({ dir: FLOOR_DIST });
-  const out = { page: [], floor: [], latency: [], floorLatency: [], animDefault: [], animBig: [], slowPage: [], slowFloor: [], offline: [], tabSlow: [], tabFast: [] };
+  const base = BASE_DIST ? await serveDist({ dir: BASE_DIST }) : null;
+  const out = { page: [], floor: [], basePage: [], baseLatency: [], latency: [], floorLatency: [], animDefault: [], animBig: [], slowPage: [], slowFloor: [], offline: [], tabSlow: [], tabFast: [] };
   try {
     // Warm-up (the browser's own first-start costs), not counted.
     await coldLoad(browser, floor, FLOOR_DIST, '[data-testid=counter]');
     await coldLoad(browser, page, PAGE_DIST, '[data-testid=findings-count]|#f-EndpointName');
+    if (base) await coldLoad(browser, base, BASE_DIST, PAGE_READY);
     for (let i = 0; i < RUNS && want('load'); i++) {
       out.floor.push(await coldLoad(browser, floor, FLOOR_DIST, '[data-testid=counter]'));
       out.page.push(await coldLoad(browser, page, PAGE_DIST, '[data-testid=findings-count]|#f-EndpointName'));
+      if (base) out.basePage.push(await coldLoad(browser, base, BASE_DIST, PAGE_READY));
     }
     for (let i = 0; i < RUNS; i++) {
       if (want('latency')) {
         out.latency.push(await inputLatency(browser, page));
         out.floorLatency.push(await floorLatency(browser, floor));
+        if (base) out.baseLatency.push(await inputLatency(browser, base));
       }
       if (want('animation')) {
         out.animDefault.push(await animation(browser, page, false));
@@ -366,6 +375,7 @@ async function main() {
     await browser.close();
     await page.close();
     await floor.close();
+    if (base) await base.close();
   }
 
   const pageGzip = median(out.page.map((r) => r.gzip));
@@ -386,12 +396,17 @@ async function main() {
   const ltB = median(out.animBig.map((r) => r.longTasks));
   const longestB = median(out.animBig.map((r) => r.longestTask));
 
+  const baseLoad = median(out.basePage.map((r) => r.shownAt));
+  const baseP95dom = median(out.baseLatency.map((r) => percentile(r.dom, 95)));
+  const baseName = BASE_DIST ? path.relative(process.cwd(), BASE_DIST) || BASE_DIST : '';
   const part = (rows, measured) => (measured ? rows : []);
   const rows = [
     ...part([['transfer, gzipped (page)', kb(pageGzip), '<= 150 KB', pageGzip <= 150 * 1024, `${(pageGzip / floorGzip).toFixed(1)}x floor (${kb(floorGzip)})`],
     ['load to usable form + findings', ms(pageLoad), '<= 300 ms', pageLoad <= 300, `${(pageLoad / floorLoad).toFixed(1)}x floor first render (${ms(floorLoad)})`]], out.page.length),
+    ...part([['  the same, of BASE_DIST', ms(baseLoad), '(compared)', null, `this build ${(pageLoad / baseLoad).toFixed(2)}x of ${baseName}'s, measured alternately`]], out.basePage.length),
     ...part([['input latency p95: keydown to findings and', ms(p95dom), '<= 16 ms', p95dom <= 16, `the page's work per keystroke fits in one frame; floor ${ms(fp95dom)}`],
     ['  timeline updated (20 variants, 10 alarms)', '', '', null, ''],
+    ...part([['  the same, of BASE_DIST', ms(baseP95dom), '(compared)', null, `this build ${(p95dom / baseP95dom).toFixed(2)}x of ${baseName}'s, measured alternately`]], out.baseLatency.length),
     ['  keydown to the next frame after it, p95', ms(p95), '(context)', null, `p50 ${ms(p50)}; wait field ${ms(p95wait)}, size field ${ms(p95size)}; floor ${ms(fp95)} (the wait for the display's next frame, up to 16.7 ms at 60 Hz, is in this figure for any page)`],
     ['  event timing, worst key event', et ? ms(et) : '< 16 ms', '(cross-check)', null, 'keydown to next paint']], out.latency.length),
     ...part([['animation fps (default design)', fpsD.toFixed(1), '>= 55', fpsD >= 55, `${ltD} long tasks`],
