@@ -298,6 +298,19 @@ pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result
         notes.push(note);
     }
     notes.extend(conv.notes);
+    let given: Vec<crate::defaults::Given> = if lang == Lang::Ts {
+        document
+            .placeholders
+            .iter()
+            .filter_map(|p| {
+                let written = conv.bound.get(&p.expression).unwrap_or(&p.expression);
+                let (variable, value) = environment_default(written)?;
+                Some(crate::defaults::Given::environment(&variable, &p.expression, value))
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     if found.len() > 1 {
         notes.push(format!(
             "The text creates {} endpoints; this is the one at line {call_line} (choose another below)",
@@ -319,12 +332,66 @@ pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result
             format!("a CDK Step Functions `CallAwsService` updateEndpoint task ({language})")
         }
     };
-    Ok(Outcome {
+    let mut outcome = Outcome {
         document,
         form,
         notes,
         choices,
-    })
+    };
+    crate::defaults::offer_and_say(
+        &mut outcome,
+        &given,
+        options,
+        "Defaults the code gives its environment variables, for the values to fill in",
+    );
+    Ok(outcome)
+}
+
+/// The environment variable a TypeScript expression reads and the literal it falls back to:
+/// `process.env.NAME ?? 'x'` (or `||`, or `process.env['NAME']`), as it is or converted by
+/// `Number(...)`, `parseInt(...)`, `parseFloat(...)` or `String(...)`.
+fn environment_default(written: &str) -> Option<(String, Kind)> {
+    fn unwrap<'a>(s: &'a str, f: &str) -> Option<&'a str> {
+        let inner = s.strip_prefix(f)?.trim_start().strip_prefix('(')?.strip_suffix(')')?;
+        // `parseInt(x, 10)`: the radix.
+        Some(inner.strip_suffix(", 10").or_else(|| inner.strip_suffix(",10")).unwrap_or(inner).trim())
+    }
+    let s = written.trim();
+    let (inner, convert) = ["Number", "parseInt", "parseFloat", "String"]
+        .iter()
+        .find_map(|f| unwrap(s, f).map(|i| (i, Some(*f))))
+        .unwrap_or((s, None));
+    let inner = inner.strip_prefix('(').and_then(|i| i.strip_suffix(')')).unwrap_or(inner).trim();
+    let (read, fallback) = inner.split_once("??").or_else(|| inner.split_once("||"))?;
+    let read = read.trim();
+    let variable = match read.strip_prefix("process.env.") {
+        Some(name) => name,
+        None => read
+            .strip_prefix("process.env[")?
+            .strip_suffix(']')?
+            .trim_matches(|c| c == '\'' || c == '"'),
+    };
+    if variable.is_empty() || !variable.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return None;
+    }
+    let fallback = fallback.trim();
+    let literal = ['\'', '"', '`']
+        .iter()
+        .find_map(|q| fallback.strip_prefix(*q)?.strip_suffix(*q))
+        .filter(|l| !l.contains(['\'', '"', '`', '\\']) && !l.contains("${"));
+    let text = literal.unwrap_or(fallback);
+    let is_int = text.parse::<i64>().is_ok();
+    let value = match convert {
+        Some("Number" | "parseInt") if is_int => crate::defaults::number(text),
+        Some("parseFloat") => Kind::Float {
+            text: text.to_string(),
+            value: Some(text.parse::<f64>().ok().filter(|f| f.is_finite())?),
+        },
+        Some("String") | None if literal.is_some() => Kind::Str(text.to_string()),
+        None if is_int => crate::defaults::number(text),
+        _ => return None,
+    };
+    Some((variable.to_string(), value))
 }
 
 /// The construct's props as one map in the API's spelling: the third argument (an object

@@ -1,7 +1,7 @@
 //! The defaults a text gives for the values it leaves to fill in: Terraform variable
 //! defaults and literal locals, CloudFormation parameter defaults, and the defaults a script
 //! gives its environment variables (Python's `os.environ.get("NAME", "x")`, the shell's
-//! `${NAME:-x}`). The import offers them as a
+//! `${NAME:-x}`, TypeScript's `process.env.NAME ?? 'x'`). The import offers them as a
 //! choice: keep the values as placeholders (what the text says: they are decided when it is
 //! deployed), or fill in the defaults (what deploys when nobody overrides them), so that the
 //! findings and the simulation have numbers at once.

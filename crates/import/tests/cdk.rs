@@ -679,3 +679,51 @@ class X {
     let o = read(js);
     assert_eq!(held(&o), vec![hole("DeploymentConfig", "policy", 7)]);
 }
+
+#[test]
+fn environment_defaults_in_a_typescript_stack_are_offered_and_filled_in_when_picked() {
+    let text = fixture("cdk/scoring-env-stack.ts");
+    let o = read(&text);
+    let bg = "DeploymentConfig.BlueGreenUpdatePolicy";
+    let mut paths: Vec<String> = placeholders(&o).into_iter().map(|p| p.0).collect();
+    paths.sort();
+    assert_eq!(paths.len(), 6, "{paths:?}");
+    let choice = o.choices.iter().find(|c| c.name == "defaults").expect("the defaults are offered");
+    // The name (read through `||`), the canary size (parseInt) and the bake (through a
+    // const); not the config (no default), not the alarm (a template string), and not the
+    // termination wait: parseFloat gives a float where the request takes an integer.
+    assert_eq!(choice.question.as_deref(), Some("The text gives defaults for 3 values to fill in:"));
+    let label = &choice.options[1].label;
+    for shown in ["ENDPOINT_NAME = \"scoring-prod\"", "CANARY_PCT = 10", "BAKE_SECONDS = 600"] {
+        assert!(label.contains(shown), "{shown} not in {label}");
+    }
+    assert!(!label.contains("TERMINATION_WAIT") && !label.contains("NEW_CONFIG"), "{label}");
+    assert!(
+        o.notes.iter().any(|n| n.contains("The default TERMINATION_WAIT = 300 is not offered")),
+        "{:?}",
+        o.notes
+    );
+
+    let options = Options { choices: vec![("defaults".to_string(), 1)] };
+    let filled = read_with(&text, &options);
+    let mut left: Vec<String> = placeholders(&filled).into_iter().map(|p| p.0).collect();
+    left.sort();
+    assert_eq!(
+        left,
+        [
+            "DeploymentConfig.AutoRollbackConfiguration.Alarms[0].AlarmName".to_string(),
+            format!("{bg}.TerminationWaitInSeconds"),
+            "EndpointConfigName".to_string(),
+        ]
+    );
+    let r = &filled.document.request;
+    assert_eq!(r.endpoint_name.as_deref(), Some("scoring-prod"));
+    let trc = r
+        .deployment_config
+        .as_ref()
+        .and_then(|d| d.blue_green_update_policy.as_ref())
+        .and_then(|b| b.traffic_routing_configuration.as_ref())
+        .expect("routing");
+    assert_eq!(trc.wait_interval_in_seconds, Some(600));
+    assert_eq!(trc.canary_size.as_ref().and_then(|c| c.value), Some(10));
+}

@@ -32,6 +32,9 @@ pub struct Converter<'a> {
     cache: HashMap<String, Value>,
     /// Names whose value could not be read: not tried again.
     unreadable: HashSet<String>,
+    /// The expressions that names left as placeholders are bound to, as written (a name's
+    /// default may be there: `const bake = Number(process.env.BAKE ?? '600')`).
+    pub bound: HashMap<String, String>,
     spent: usize,
 }
 
@@ -51,6 +54,7 @@ impl<'a> Converter<'a> {
             resolving: Vec::new(),
             cache: HashMap::new(),
             unreadable: HashSet::new(),
+            bound: HashMap::new(),
             spent: 0,
         }
     }
@@ -211,6 +215,7 @@ impl<'a> Converter<'a> {
         self.resolving.pop();
         // A name bound to what the text does not give stays a placeholder where it is used.
         let v = if matches!(v.kind, Kind::Placeholder(_)) {
+            self.bound.insert(name.to_string(), source(self.text, &bound));
             site
         } else {
             v
