@@ -688,16 +688,15 @@ fn environment_defaults_in_a_typescript_stack_are_offered_and_filled_in_when_pic
     let mut paths: Vec<String> = placeholders(&o).into_iter().map(|p| p.0).collect();
     paths.sort();
     assert_eq!(paths.len(), 6, "{paths:?}");
-    let choice = o.choices.iter().find(|c| c.name == "defaults").expect("the defaults are offered");
     // The name (read through `||`), the canary size (parseInt) and the bake (through a
     // const); not the config (no default), not the alarm (a template string), and not the
     // termination wait: parseFloat gives a float where the request takes an integer.
-    assert_eq!(choice.question.as_deref(), Some("The text gives defaults for 3 values to fill in:"));
-    let label = &choice.options[1].label;
-    for shown in ["ENDPOINT_NAME = \"scoring-prod\"", "CANARY_PCT = 10", "BAKE_SECONDS = 600"] {
-        assert!(label.contains(shown), "{shown} not in {label}");
-    }
-    assert!(!label.contains("TERMINATION_WAIT") && !label.contains("NEW_CONFIG"), "{label}");
+    defaults_offered(
+        &o,
+        3,
+        &["ENDPOINT_NAME = \"scoring-prod\"", "CANARY_PCT = 10", "BAKE_SECONDS = 600"],
+        &["TERMINATION_WAIT", "NEW_CONFIG"],
+    );
     assert!(
         o.notes.iter().any(|n| n.contains("The default TERMINATION_WAIT = 300 is not offered")),
         "{:?}",

@@ -66,12 +66,10 @@ fn the_defaults_a_script_gives_its_variables_are_offered_and_filled_in_when_pick
             "EndpointName".to_string(),
         ]
     );
-    let choice = o.choices.iter().find(|c| c.name == "defaults").expect("the defaults are offered");
     // The name, the bake and the first alarm (its name is made from the endpoint's). Not the
     // config's name (it runs `date`), nor the second alarm (CANARY's default is empty).
-    assert_eq!(choice.question.as_deref(), Some("The text gives defaults for 3 values to fill in:"));
-    assert_eq!(choice.options[1].label, "fill in the defaults (ENDPOINT = \"fraud-ep\", BAKE = 600)");
-    assert_eq!(choice.chosen, 0);
+    let label = defaults_offered(&o, 3, &[], &[]);
+    assert_eq!(label, "fill in the defaults (ENDPOINT = \"fraud-ep\", BAKE = 600)");
 
     let options = Options { choices: vec![("defaults".to_string(), 1)] };
     let filled = read_with(&text, &options);

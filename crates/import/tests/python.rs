@@ -337,18 +337,15 @@ fn environment_defaults_are_offered_and_filled_in_when_picked() {
             "EndpointName".to_string(),
         ]
     );
-    let choice = o.choices.iter().find(|c| c.name == "defaults").expect("the defaults are offered");
-    assert_eq!(choice.question.as_deref(), Some("The text gives defaults for 3 values to fill in:"));
-    let label = &choice.options[1].label;
-    for shown in ["SCORING_ENDPOINT = \"scoring-prod\"", "BAKE_SECONDS = 900", "CANARY_PERCENT = 10"] {
-        assert!(label.contains(shown), "{shown} not in {label}");
-    }
-    // The region is no part of the request, and the alarm's default is an f-string.
-    assert!(!label.contains("AWS_REGION") && !label.contains("ROLLBACK_ALARM"), "{label}");
-    // float("300") sends 300.0, which botocore refuses for an integer member: not offered.
-    assert!(!label.contains("TERMINATION_WAIT"), "{label}");
+    // Not the region (no part of the request), nor the alarm (its default is an f-string),
+    // nor float("300"): it sends 300.0, which botocore refuses for an integer member.
+    defaults_offered(
+        &o,
+        3,
+        &["SCORING_ENDPOINT = \"scoring-prod\"", "BAKE_SECONDS = 900", "CANARY_PERCENT = 10"],
+        &["AWS_REGION", "ROLLBACK_ALARM", "TERMINATION_WAIT"],
+    );
     has_note(&o, &["The default TERMINATION_WAIT = 300 is not offered for DeploymentConfig.BlueGreenUpdatePolicy.TerminationWaitInSeconds", "<class 'float'>"]);
-    assert_eq!(choice.chosen, 0);
 
     // Picked: the defaults are the design's values; what has none stays to fill in.
     let options = Options { choices: vec![("defaults".to_string(), 1)] };

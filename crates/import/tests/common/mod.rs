@@ -126,3 +126,27 @@ pub fn mutate(text: &str, rng: &mut Rng, pieces: &[&str]) -> String {
     }
     chars.into_iter().collect()
 }
+
+/// The label of the "fill in the defaults" option `o` offers, after checking that it offers
+/// defaults for `n` values, names each of `shown` and leaves out each of `absent`.
+pub fn defaults_offered(o: &Outcome, n: usize, shown: &[&str], absent: &[&str]) -> String {
+    let choice = o
+        .choices
+        .iter()
+        .find(|c| c.name == "defaults")
+        .unwrap_or_else(|| panic!("no defaults offered: {:?}", o.choices));
+    let values = if n == 1 { "1 value".to_string() } else { format!("{n} values") };
+    assert_eq!(
+        choice.question.as_deref(),
+        Some(format!("The text gives defaults for {values} to fill in:").as_str())
+    );
+    assert_eq!(choice.chosen, 0, "the defaults are not filled in unasked");
+    let label = choice.options[1].label.clone();
+    for s in shown {
+        assert!(label.contains(s), "{s} not in {label}");
+    }
+    for s in absent {
+        assert!(!label.contains(s), "{s} in {label}");
+    }
+    label
+}
