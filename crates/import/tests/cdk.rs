@@ -20,9 +20,9 @@ fn fixture(name: &str) -> String {
 fn typescript_stack_gives_the_canary_policy_and_the_config_fleet() {
     let o = read(&fixture("cdk/endpoint-stack.ts"));
     assert_eq!(o.form, "a CDK `CfnEndpoint` (TypeScript)");
-    let dc = o.document.request.deployment_config.as_ref().unwrap();
-    let bg = dc.blue_green_update_policy.as_ref().unwrap();
-    let route = bg.traffic_routing_configuration.as_ref().unwrap();
+    let r = &o.document.request;
+    let bg = blue_green(r);
+    let route = routing(r);
     assert_eq!(route.type_, Some(TrafficRoutingConfigType::Canary));
     // `BAKE_SECONDS` is a const of the file: resolved.
     assert_eq!(route.wait_interval_in_seconds, Some(600));
@@ -37,13 +37,7 @@ fn typescript_stack_gives_the_canary_policy_and_the_config_fleet() {
         Some(3600),
         "3_600 is a number"
     );
-    let alarms = dc
-        .auto_rollback_configuration
-        .as_ref()
-        .unwrap()
-        .alarms
-        .as_ref()
-        .unwrap();
+    let alarms = alarms(r);
     assert_eq!(alarms.len(), 3);
     assert_eq!(
         alarms[1].alarm_name.as_deref(),
@@ -104,21 +98,14 @@ fn python_stack_reads_property_calls_dicts_and_a_bound_policy() {
         excluded[0].variant_property_type,
         Some(VariantPropertyType::DesiredInstanceCount)
     );
-    let dc = r.deployment_config.as_ref().unwrap();
-    let rolling = dc.rolling_update_policy.as_ref().unwrap();
+    let rolling = r.deployment_config.as_ref().and_then(|d| d.rolling_update_policy.as_ref()).unwrap();
     assert_eq!(rolling.maximum_batch_size.as_ref().unwrap().value, Some(2));
     assert_eq!(
         rolling.rollback_maximum_batch_size.as_ref().unwrap().value,
         Some(1)
     );
     assert_eq!(rolling.wait_interval_in_seconds, Some(300));
-    let alarms = dc
-        .auto_rollback_configuration
-        .as_ref()
-        .unwrap()
-        .alarms
-        .as_ref()
-        .unwrap();
+    let alarms = alarms(r);
     assert_eq!(alarms[1].alarm_name.as_deref(), Some("model-errors"));
     assert_eq!(
         held(&o),
@@ -177,20 +164,10 @@ fn cdktf_typescript_maps_name_and_the_endpoint_configuration() {
 fn cdktf_python_reads_nested_struct_classes() {
     let o = read(&fixture("cdk/cdktf_stack.py"));
     assert_eq!(o.form, "a CDK for Terraform `SagemakerEndpoint` (Python)");
-    let dc = o.document.request.deployment_config.as_ref().unwrap();
-    let bg = dc.blue_green_update_policy.as_ref().unwrap();
-    assert_eq!(bg.maximum_execution_timeout_in_seconds, Some(1800));
-    assert_eq!(
-        bg.traffic_routing_configuration.as_ref().unwrap().type_,
-        Some(TrafficRoutingConfigType::AllAtOnce)
-    );
-    let alarms = dc
-        .auto_rollback_configuration
-        .as_ref()
-        .unwrap()
-        .alarms
-        .as_ref()
-        .unwrap();
+    let r = &o.document.request;
+    assert_eq!(blue_green(r).maximum_execution_timeout_in_seconds, Some(1800));
+    assert_eq!(routing(r).type_, Some(TrafficRoutingConfigType::AllAtOnce));
+    let alarms = alarms(r);
     assert_eq!(alarms[0].alarm_name.as_deref(), Some("ranker-5xx"));
     assert_eq!(
         held(&o),
@@ -717,12 +694,7 @@ fn environment_defaults_in_a_typescript_stack_are_offered_and_filled_in_when_pic
     );
     let r = &filled.document.request;
     assert_eq!(r.endpoint_name.as_deref(), Some("scoring-prod"));
-    let trc = r
-        .deployment_config
-        .as_ref()
-        .and_then(|d| d.blue_green_update_policy.as_ref())
-        .and_then(|b| b.traffic_routing_configuration.as_ref())
-        .expect("routing");
+    let trc = routing(r);
     assert_eq!(trc.wait_interval_in_seconds, Some(600));
     assert_eq!(trc.canary_size.as_ref().and_then(|c| c.value), Some(10));
 }

@@ -98,10 +98,7 @@ fn a_sam_template_with_parameters_and_sub_names() {
     // Picked: the alarm has the default's name, its placeholder is gone, the others stay.
     let options = Options { choices: vec![("defaults".to_string(), 1)] };
     let filled = read_with(&fixture("sam-template.yaml"), &options);
-    let alarms = filled.document.request.deployment_config.as_ref()
-        .and_then(|d| d.auto_rollback_configuration.as_ref())
-        .and_then(|a| a.alarms.as_ref())
-        .expect("the alarms are kept");
+    let alarms = alarms(&filled.document.request);
     assert_eq!(alarms[0].alarm_name.as_deref(), Some("ranker-p99-latency"));
     let left: Vec<_> = held(&filled).into_iter().map(|h| h.0).collect();
     assert_eq!(left, ["EndpointName", "EndpointConfigName", "Endpoint.NewVariants[0].ModelName"]);

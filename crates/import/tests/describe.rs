@@ -58,18 +58,8 @@ fn describe_endpoint_mid_deployment_gives_both_fleets_and_the_last_policy() {
             ("xgb-challenger", Some("ml.c6i.xlarge"), Some(2), Some(1.0))
         ]
     );
-    let bg = d
-        .request
-        .deployment_config
-        .as_ref()
-        .unwrap()
-        .blue_green_update_policy
-        .as_ref()
-        .unwrap();
-    assert_eq!(
-        bg.traffic_routing_configuration.as_ref().unwrap().type_,
-        Some(TrafficRoutingConfigType::Linear)
-    );
+    let bg = blue_green(&d.request);
+    assert_eq!(routing(&d.request).type_, Some(TrafficRoutingConfigType::Linear));
     assert_eq!(bg.maximum_execution_timeout_in_seconds, Some(5400));
     assert_eq!(
         o.notes[0],
@@ -308,21 +298,12 @@ fn output_yaml_of_both_commands_in_one_session_gives_the_fleet_and_the_last_poli
         d.endpoint.current_variants[0].model_name.as_deref(),
         Some("fraud-gate-model-41")
     );
-    let dc = d.request.deployment_config.as_ref().unwrap();
-    let route = dc
-        .blue_green_update_policy
-        .as_ref()
-        .and_then(|b| b.traffic_routing_configuration.as_ref())
-        .unwrap();
+    let route = routing(&d.request);
     assert_eq!(route.type_, Some(TrafficRoutingConfigType::Canary));
     assert_eq!(route.wait_interval_in_seconds, Some(900));
     let canary = route.canary_size.as_ref().unwrap();
     assert_eq!(canary.value, Some(1));
-    let alarms: Vec<_> = dc
-        .auto_rollback_configuration
-        .as_ref()
-        .and_then(|a| a.alarms.as_ref())
-        .unwrap()
+    let alarms: Vec<_> = alarms(&d.request)
         .iter()
         .map(|a| a.alarm_name.clone().unwrap_or_default())
         .collect();

@@ -356,8 +356,7 @@ fn environment_defaults_are_offered_and_filled_in_when_picked() {
     assert!(left.contains(&format!("{bg}.TerminationWaitInSeconds")), "{left:?}");
     let r = &filled.document.request;
     assert_eq!(r.endpoint_name.as_deref(), Some("scoring-prod"));
-    let bg = r.deployment_config.as_ref().and_then(|d| d.blue_green_update_policy.as_ref()).expect("blue/green");
-    let trc = bg.traffic_routing_configuration.as_ref().expect("routing");
+    let trc = common::routing(r);
     assert_eq!(trc.wait_interval_in_seconds, Some(900));
     assert_eq!(trc.canary_size.as_ref().and_then(|c| c.value), Some(10));
     assert!(filled.notes.iter().any(|n| n.contains("Filled in with the text's defaults")), "{:?}", filled.notes);

@@ -16,9 +16,9 @@ fn fixture(name: &str) -> String {
 fn the_deploy_task_is_the_request_and_the_create_task_the_new_fleet() {
     let o = read(&fixture("retrain-and-deploy.asl.json"));
     assert_eq!(o.form, "a Step Functions `sagemaker:updateEndpoint` task");
-    let dc = o.document.request.deployment_config.as_ref().unwrap();
-    let bg = dc.blue_green_update_policy.as_ref().unwrap();
-    let route = bg.traffic_routing_configuration.as_ref().unwrap();
+    let r = &o.document.request;
+    let bg = blue_green(r);
+    let route = routing(r);
     assert_eq!(route.type_, Some(TrafficRoutingConfigType::Canary));
     assert_eq!(route.wait_interval_in_seconds, Some(900));
     let canary = route.canary_size.as_ref().unwrap();
@@ -27,13 +27,7 @@ fn the_deploy_task_is_the_request_and_the_create_task_the_new_fleet() {
         (Some(CapacitySizeType::InstanceCount), Some(1))
     );
     assert_eq!(bg.termination_wait_in_seconds, Some(600));
-    let alarms = dc
-        .auto_rollback_configuration
-        .as_ref()
-        .unwrap()
-        .alarms
-        .as_ref()
-        .unwrap();
+    let alarms = alarms(r);
     assert_eq!(
         alarms[0].alarm_name.as_deref(),
         Some("fraud-model-latency-p99")
@@ -239,12 +233,7 @@ fn a_state_machine_in_a_sam_template_in_yaml_gives_the_task_with_its_substitutio
     let o = read(&fixture("sam-redeploy.yaml"));
     assert_eq!(o.form, "a Step Functions `sagemaker:updateEndpoint` task (YAML)");
     let r = &o.document.request;
-    let route = r
-        .deployment_config
-        .as_ref()
-        .and_then(|d| d.blue_green_update_policy.as_ref())
-        .and_then(|b| b.traffic_routing_configuration.as_ref())
-        .unwrap();
+    let route = routing(r);
     assert_eq!(route.type_, Some(TrafficRoutingConfigType::Canary));
     assert_eq!(route.wait_interval_in_seconds, Some(600));
     let size = route.canary_size.as_ref().unwrap();
@@ -267,12 +256,7 @@ fn a_state_machine_in_a_sam_template_in_yaml_gives_the_task_with_its_substitutio
     for (g, w) in got.iter().zip(&want) {
         assert_eq!(g.2, w.2, "{}: line", g.0);
     }
-    let alarms = r
-        .deployment_config
-        .as_ref()
-        .and_then(|d| d.auto_rollback_configuration.as_ref())
-        .and_then(|a| a.alarms.as_ref())
-        .unwrap();
+    let alarms = alarms(r);
     assert_eq!(alarms[0].alarm_name.as_deref(), Some("basket-recs-5xx"));
 }
 

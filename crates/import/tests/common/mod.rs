@@ -3,7 +3,9 @@
 // Each test file is its own crate and uses some of these.
 #![allow(dead_code)]
 
-use designer_core::model::{DesignDocument, UpdateEndpointInput};
+use designer_core::model::{
+    Alarm, BlueGreenUpdatePolicy, DesignDocument, TrafficRoutingConfig, UpdateEndpointInput,
+};
 use designer_import::{import, Options, Outcome, Refusal};
 
 /// The text of `tests/fixtures/<path>`.
@@ -54,6 +56,31 @@ pub fn request(json: &str) -> UpdateEndpointInput {
         .unwrap_or_else(|e| panic!("expected request does not read: {e}"))
         .document
         .request
+}
+
+/// The request's blue/green policy; the test fails when it has none.
+pub fn blue_green(r: &UpdateEndpointInput) -> &BlueGreenUpdatePolicy {
+    r.deployment_config
+        .as_ref()
+        .and_then(|d| d.blue_green_update_policy.as_ref())
+        .expect("a blue/green policy")
+}
+
+/// The request's traffic routing; the test fails when it has none.
+pub fn routing(r: &UpdateEndpointInput) -> &TrafficRoutingConfig {
+    blue_green(r)
+        .traffic_routing_configuration
+        .as_ref()
+        .expect("a traffic routing configuration")
+}
+
+/// The request's rollback alarms; the test fails when it has none.
+pub fn alarms(r: &UpdateEndpointInput) -> &[Alarm] {
+    r.deployment_config
+        .as_ref()
+        .and_then(|d| d.auto_rollback_configuration.as_ref())
+        .and_then(|a| a.alarms.as_deref())
+        .expect("rollback alarms")
 }
 
 /// (path, expression, line, column) of every placeholder.
