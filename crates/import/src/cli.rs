@@ -689,7 +689,7 @@ fn import_with(
     text: &str,
     current: &DesignDocument,
     repairs: bool,
-) -> Result<(Outcome, Vec<(String, String)>), Refusal> {
+) -> Result<(Outcome, Defaulted), Refusal> {
     let lines = Lines::new(text);
     let starts = find_commands(text);
     let Some(&start) = starts.first() else {
@@ -747,6 +747,9 @@ fn import_with(
     Ok((outcome, defaulted))
 }
 
+/// Names a script sets to an expansion with a plain default (`NAME="${NAME:-x}"`), with it.
+type Defaulted = Vec<(String, String)>;
+
 /// `NAME=value` and `export NAME=value` lines before byte `before`, whose value is plain
 /// text (a value the shell computes stays a placeholder); and apart, the names set to an
 /// expansion with a plain default (`NAME="${NAME:-x}"`), with that default.
@@ -754,7 +757,7 @@ fn assignments(
     text: &str,
     before: usize,
     lines: &Lines,
-) -> (Vec<(String, String, u32)>, Vec<(String, String)>) {
+) -> (Vec<(String, String, u32)>, Defaulted) {
     let mut out = Vec::new();
     let mut defaulted = Vec::new();
     let head = text.get(..before).unwrap_or_default();

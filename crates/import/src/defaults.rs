@@ -61,11 +61,10 @@ impl Given {
     /// An environment variable's default, where `expression` (as the placeholder writes it)
     /// reads `variable` or falls back to `value`: `os.getenv("BAKE", "600")`, `${BAKE:-600}`.
     pub fn environment(variable: &str, expression: &str, value: Kind) -> Self {
+        let shown = format!("{variable} = {}", shown(&value));
         Given {
             name: variable.to_string(),
-            reference: words(expression).into_iter().map(str::to_string).collect(),
-            shown: format!("{variable} = {}", shown(&value)),
-            value,
+            ..Given::substituted(shown, expression, value)
         }
     }
 
@@ -142,25 +141,37 @@ pub fn offer_and_say(outcome: &mut Outcome, given: &[Given], options: &Options, 
 /// defaulted reference. A default that does not fit its member (`float("300")` where the
 /// request takes an integer) is not offered: a note says why, and it stays to fill in.
 pub fn offer(outcome: &mut Outcome, given: &[Given], options: &Options) {
+    let candidates: Vec<(&Given, (String, Kind, u32))> = outcome
+        .document
+        .placeholders
+        .iter()
+        .filter_map(|p| {
+            let g = given.iter().find(|g| g.fills(&p.expression))?;
+            Some((g, (p.path.clone(), g.value.clone(), p.line.unwrap_or(0))))
+        })
+        .collect();
+    if candidates.is_empty() {
+        return;
+    }
+    // Filled in all at once when they all fit (one pass over the document); otherwise each
+    // is tried alone, to say which does not.
+    let all: Vec<(String, Kind, u32)> = candidates.iter().map(|(_, f)| f.clone()).collect();
+    let mut filled_all = fill(&outcome.document, &all).ok();
     let mut fills: Vec<(String, Kind, u32)> = Vec::new();
     let mut used: Vec<&str> = Vec::new();
-    for p in &outcome.document.placeholders {
-        let Some(g) = given.iter().find(|g| g.fills(&p.expression)) else {
-            continue;
-        };
-        let one = (p.path.clone(), g.value.clone(), p.line.unwrap_or(0));
-        match fill(&outcome.document, std::slice::from_ref(&one)) {
-            Ok(_) => {
-                fills.push(one);
-                if !used.contains(&g.shown.as_str()) {
-                    used.push(&g.shown);
-                }
+    for (g, one) in candidates {
+        if filled_all.is_none() {
+            if let Err(why) = fill(&outcome.document, std::slice::from_ref(&one)) {
+                outcome.notes.push(format!(
+                    "The default {} is not offered for {}: {why}",
+                    g.shown, one.0
+                ));
+                continue;
             }
-            Err(why) => outcome.notes.push(format!(
-                "The default {} is not offered for {}: {why}",
-                g.shown,
-                p.path
-            )),
+        }
+        fills.push(one);
+        if !used.contains(&g.shown.as_str()) {
+            used.push(&g.shown);
         }
     }
     if fills.is_empty() {
@@ -189,7 +200,7 @@ pub fn offer(outcome: &mut Outcome, given: &[Given], options: &Options) {
         chosen,
     });
     if chosen == 1 {
-        if let Ok(filled) = fill(&outcome.document, &fills) {
+        if let Some(filled) = filled_all.take().or_else(|| fill(&outcome.document, &fills).ok()) {
             outcome.document = filled;
             outcome.notes.push(format!(
                 "Filled in with the text's defaults: {}. A deployment that overrides them deploys other values.",
