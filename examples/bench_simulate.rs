@@ -67,7 +67,7 @@ fn time<T>(iterations: usize, mut f: impl FnMut() -> T) -> (f64, f64) {
 
 fn main() {
     let mut with_alarm = rolling(1000, 5, Some(CapacitySize::instances(10)));
-    with_alarm.simulation.alarm_trip_at_seconds = Some(15_000);
+    with_alarm.simulation.set_alarm_at(Some(15_000));
     let designs = [
         ("rolling 5% of 1,000", rolling(1000, 5, None)),
         ("rolling 5% of 1,000, alarm, rollback 10", with_alarm),

@@ -505,6 +505,10 @@ fn check_design(doc: &DesignDocument) -> (usize, usize) {
             "{f:?}"
         );
         assert!(!findings[..i].contains(f), "finding listed twice: {f:?}");
+        // Every rule is in the one registry, with the severity it gives there.
+        let rule = designer_core::rules::rule_of(f.rule)
+            .unwrap_or_else(|| panic!("rule {} is not in rules::RULES: {f:?}", f.rule));
+        assert_eq!(rule.severity, f.severity, "{f:?}");
     }
 
     // Simulation.
@@ -701,7 +705,7 @@ fn check_simulation(sim: &Simulation) {
     }
     let last = sim.events.last().expect("a timeline has events");
     assert_eq!(last.phase, Phase::Done, "a timeline ends done");
-    if sim.alarm_at.is_none() && sim.timeout_at.is_none() {
+    if sim.alarm_at.is_none() && sim.timeout_at.is_none() && s.outcome != Outcome::FailedCapacity {
         assert_eq!(s.outcome, Outcome::Succeeded, "nothing to roll back for");
     }
     match s.outcome {
@@ -729,6 +733,18 @@ fn check_simulation(sim: &Simulation) {
                 last.new_traffic_percent, 0.0,
                 "after a rollback the old fleet serves"
             );
+        }
+        Outcome::FailedCapacity => {
+            // The call is refused: nothing happens.
+            let over = sim.capacity.forward.as_ref().expect("a refusal names the quota");
+            assert!(over.need > over.available(), "{over:?}");
+            assert_eq!((s.total_seconds, sim.events.len()), (0, 1));
+            assert_eq!(last.new_instances, 0);
+        }
+        Outcome::UpdateRollbackFailed => {
+            assert!(sim.alarm_at.is_some() || sim.timeout_at.is_some());
+            let over = sim.capacity.rollback.as_ref().expect("the rollback names the quota");
+            assert!(over.need > over.available(), "{over:?}");
         }
     }
     for v in &sim.variants {
@@ -1061,6 +1077,88 @@ fn gen_variant(rng: &mut Rng) -> ProductionVariant {
     }
 }
 
+/// Alarm definitions (Version 2), some named after the request's rollback alarms so that
+/// their timing reaches the simulator, with wild numbers and any text.
+fn gen_alarm_definitions(
+    rng: &mut Rng,
+    request: &UpdateEndpointInput,
+) -> Vec<designer_core::model::MetricAlarm> {
+    use designer_core::model::{Dimension, MetricAlarm, MetricDataQuery, MetricStat};
+    let names: Vec<String> = request
+        .deployment_config
+        .iter()
+        .flat_map(|d| d.auto_rollback_configuration.iter())
+        .flat_map(|a| a.alarms.iter().flatten())
+        .filter_map(|a| a.alarm_name.clone())
+        .collect();
+    let count = if rng.one_in(2) { 0 } else { rng.range(1, 4) };
+    (0..count)
+        .map(|_| {
+            let name = if !names.is_empty() && !rng.one_in(4) {
+                Some(names[rng.range(0, names.len() as i64 - 1) as usize].clone())
+            } else {
+                rng.maybe(80, gen_text)
+            };
+            let int = |r: &mut Rng| if r.one_in(3) { gen_int(r) } else { r.range(0, 1200) };
+            MetricAlarm {
+                alarm_name: name,
+                namespace: rng.maybe(80, |r| {
+                    if r.one_in(3) { gen_text(r) } else { "AWS/SageMaker".to_string() }
+                }),
+                metric_name: rng.maybe(80, |r| {
+                    if r.one_in(3) { gen_text(r) } else { "Invocation5XXErrors".to_string() }
+                }),
+                dimensions: (0..rng.range(0, 3))
+                    .map(|_| Dimension { name: gen_text(rng), value: gen_text(rng) })
+                    .collect(),
+                statistic: rng.maybe(70, gen_text),
+                extended_statistic: rng.maybe(20, gen_text),
+                period: rng.maybe(85, int),
+                evaluation_periods: rng.maybe(85, int),
+                datapoints_to_alarm: rng.maybe(50, int),
+                threshold: rng.maybe(80, |r| r.range(-10, 1000) as f64),
+                comparison_operator: rng.maybe(80, gen_text),
+                treat_missing_data: rng.maybe(50, gen_text),
+                unit: None,
+                metrics: if rng.one_in(5) {
+                    vec![MetricDataQuery {
+                        id: gen_text(rng),
+                        expression: rng.maybe(50, gen_text),
+                        metric_stat: rng.maybe(50, |r| MetricStat {
+                            period: r.maybe(80, int),
+                            ..Default::default()
+                        }),
+                        ..Default::default()
+                    }]
+                } else {
+                    Vec::new()
+                },
+            }
+        })
+        .collect()
+}
+
+/// Quotas (Version 2), mostly of a type the new fleet runs, with wild limits.
+fn gen_quotas(
+    rng: &mut Rng,
+    variants: &[ProductionVariant],
+) -> Vec<designer_core::model::InstanceQuota> {
+    if rng.one_in(2) {
+        return Vec::new();
+    }
+    (0..rng.range(1, 3))
+        .map(|_| designer_core::model::InstanceQuota {
+            instance_type: if !variants.is_empty() && !rng.one_in(4) {
+                variants[rng.range(0, variants.len() as i64 - 1) as usize].instance_type.clone()
+            } else {
+                rng.maybe(70, gen_text)
+            },
+            limit: rng.maybe(90, |r| if r.one_in(3) { gen_int(r) } else { r.range(0, 40) }),
+            in_use: rng.maybe(50, |r| if r.one_in(3) { gen_int(r) } else { r.range(0, 10) }),
+        })
+        .collect()
+}
+
 fn gen_document(rng: &mut Rng) -> DesignDocument {
     let variants = |rng: &mut Rng| {
         let n = *rng.pick(&[0usize, 1, 1, 1, 1, 2, 2, 3, 5]);
@@ -1082,14 +1180,19 @@ fn gen_document(rng: &mut Rng) -> DesignDocument {
     } else {
         variants(rng)
     };
+    let request = gen_request(rng);
+    let alarms = gen_alarm_definitions(rng, &request);
+    let quotas = gen_quotas(rng, &new_variants);
     DesignDocument {
         version: DOCUMENT_VERSION,
-        request: gen_request(rng),
+        request,
+        alarms,
         endpoint: EndpointContext {
             current_endpoint_config_name: rng.maybe(70, gen_text),
             current_variants,
             new_variants,
             uses_marketplace_containers: rng.one_in(15),
+            quotas,
         },
         simulation: SimulationSettings {
             provisioning_seconds: if rng.one_in(3) {
@@ -1097,13 +1200,13 @@ fn gen_document(rng: &mut Rng) -> DesignDocument {
             } else {
                 rng.range(0, 900)
             },
-            alarm_trip_at_seconds: rng.maybe(30, |r| {
+            failure: rng.maybe(30, |r| {
                 if r.one_in(2) {
                     gen_int(r)
                 } else {
                     r.range(0, 5000)
                 }
-            }),
+            }).map(|at_seconds| designer_core::model::Failure::Alarm { at_seconds }),
         },
         placeholders: Vec::new(),
     }
@@ -1126,6 +1229,18 @@ fn seed_texts() -> Vec<String> {
         include_str!("fixtures/retain-variant-properties.json"),
         include_str!("fixtures/rolling-with-rollback-batch.json"),
         include_str!("fixtures/serverless.json"),
+        // Alarm definitions in every form, alone and beside the endpoint (issue 18).
+        include_str!("../crates/import/tests/fixtures/alarms/endpoint-with-alarms.yaml"),
+        include_str!("../crates/import/tests/fixtures/alarms/endpoint-with-alarms.json"),
+        include_str!("../crates/import/tests/fixtures/alarms/alarms-only.yaml"),
+        include_str!("../crates/import/tests/fixtures/alarms/deploy-with-alarms.sh"),
+        include_str!("../crates/import/tests/fixtures/alarms/alarms-only.sh"),
+        include_str!("../crates/import/tests/fixtures/alarms/deploy_with_alarms.py"),
+        include_str!("../crates/import/tests/fixtures/alarms/alarms_only.py"),
+        include_str!("../crates/import/tests/fixtures/alarms/endpoint-with-alarms.tf"),
+        include_str!("../crates/import/tests/fixtures/alarms/alarm-module.tf"),
+        include_str!("../crates/import/tests/fixtures/alarms/broken-brace.tf"),
+        include_str!("../crates/import/tests/fixtures/alarms/describe-alarms.json"),
     ]
     .iter()
     .map(|s| s.to_string())

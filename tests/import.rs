@@ -46,7 +46,7 @@ fn a_document_may_leave_the_alarm_trip_null() {
         i.document.simulation,
         SimulationSettings {
             provisioning_seconds: 90,
-            alarm_trip_at_seconds: None
+            failure: None
         }
     );
 }
@@ -265,16 +265,16 @@ fn refusals_say_what_and_where() {
         ),
         // The design document.
         (
-            "{\"Version\": 2, \"Request\": {}, \"Future\": {}}".into(),
-            "made by a newer version of the designer (Version 2); this page reads Version 1",
+            "{\"Version\": 3, \"Request\": {}, \"Future\": {}}".into(),
+            "made by a newer version of the designer (Version 3); this page reads Version 2",
             Path("Version", 1, 13),
         ),
-        ("{\"Version\": 0}".into(), "this page reads Version 1", Path("Version", 1, 13)),
+        ("{\"Version\": 0}".into(), "this page reads Versions 1 to 2", Path("Version", 1, 13)),
         ("{\"Version\": \"1\"}".into(), "valid types: <class 'int'>", Path("Version", 1, 13)),
-        ("{\"Request\": {\"EndpointName\": \"ep\"}}".into(), "no \"Version\"; add \"Version\": 1", Text(1, 1)),
+        ("{\"Request\": {\"EndpointName\": \"ep\"}}".into(), "no \"Version\"; add \"Version\": 2", Text(1, 1)),
         (
             "{\"Version\": 1, \"Notes\": \"x\"}".into(),
-            "Unknown parameter in document: \"Notes\", must be one of: Version, Request, Endpoint, Simulation",
+            "Unknown parameter in document: \"Notes\", must be one of: Version, Request, Endpoint, Alarms, Simulation",
             Path("Notes", 1, 16),
         ),
         ("{\"Version\": 1, \"Request\": []}".into(), "Invalid type for parameter Request", Path("Request", 1, 27)),

@@ -49,7 +49,7 @@ fn other_design() -> DesignDocument {
     doc.endpoint.current_variants = vec![ProductionVariant::instances("Blue", "ml.c5.xlarge", 6)];
     doc.endpoint.new_variants = vec![ProductionVariant::instances("Blue", "ml.c5.xlarge", 9)];
     doc.simulation.provisioning_seconds = 111;
-    doc.simulation.alarm_trip_at_seconds = Some(42);
+    doc.simulation.set_alarm_at(Some(42));
     doc
 }
 
@@ -316,29 +316,86 @@ fn variant() -> BoxedStrategy<ProductionVariant> {
         .boxed()
 }
 
+/// Version 2's alarm definitions, with any text in their names and dimensions.
+fn metric_alarm() -> BoxedStrategy<designer_core::model::MetricAlarm> {
+    use designer_core::model::{Dimension, Metric, MetricAlarm, MetricDataQuery, MetricStat};
+    let dimension = (text(), text()).prop_map(|(name, value)| Dimension { name, value });
+    let query = (text(), prop::option::of(text()), prop::option::of(int32()), prop::option::of(any::<bool>()))
+        .prop_map(|(id, expression, period, return_data)| MetricDataQuery {
+            id,
+            expression,
+            metric_stat: period.map(|p| MetricStat {
+                metric: Metric {
+                    namespace: Some("AWS/SageMaker".into()),
+                    metric_name: Some("ModelLatency".into()),
+                    dimensions: Vec::new(),
+                },
+                period: Some(p),
+                stat: Some("p99".into()),
+                unit: None,
+            }),
+            label: None,
+            return_data,
+            period: None,
+        });
+    (
+        (prop::option::of(text()), prop::option::of(text()), prop::option::of(text())),
+        prop::collection::vec(dimension, 0..3),
+        (prop::option::of(text()), prop::option::of(int32()), prop::option::of(int32()), prop::option::of(int32())),
+        (prop::option::of(-1.0e9..1.0e9_f64), prop::option::of(text()), prop::option::of(text())),
+        prop::collection::vec(query, 0..2),
+    )
+        .prop_map(|((name, namespace, metric), dimensions, (statistic, period, n, m), (threshold, comparison, missing), metrics)| MetricAlarm {
+            alarm_name: name,
+            namespace,
+            metric_name: metric,
+            dimensions,
+            statistic,
+            extended_statistic: None,
+            period,
+            evaluation_periods: n,
+            datapoints_to_alarm: m,
+            threshold,
+            comparison_operator: comparison,
+            treat_missing_data: missing,
+            unit: None,
+            metrics,
+        })
+        .boxed()
+}
+
 fn document() -> BoxedStrategy<DesignDocument> {
+    let quota = (prop::option::of(text()), prop::option::of(int32()), prop::option::of(int32()))
+        .prop_map(|(instance_type, limit, in_use)| designer_core::model::InstanceQuota {
+            instance_type,
+            limit,
+            in_use,
+        });
     let endpoint = (
         prop::option::of(text()),
         prop::collection::vec(variant(), 0..3),
         prop::collection::vec(variant(), 0..3),
         any::<bool>(),
+        prop::collection::vec(quota, 0..2),
     )
-        .prop_map(|(name, current, new, marketplace)| EndpointContext {
+        .prop_map(|(name, current, new, marketplace, quotas)| EndpointContext {
             current_endpoint_config_name: name,
             current_variants: current,
             new_variants: new,
             uses_marketplace_containers: marketplace,
+            quotas,
         });
     let simulation =
         (int32(), prop::option::of(int32())).prop_map(|(p, trip)| SimulationSettings {
             provisioning_seconds: p,
-            alarm_trip_at_seconds: trip,
+            failure: trip.map(|at_seconds| designer_core::model::Failure::Alarm { at_seconds }),
         });
-    (request(), endpoint, simulation)
-        .prop_map(|(request, endpoint, simulation)| DesignDocument {
+    (request(), endpoint, simulation, prop::collection::vec(metric_alarm(), 0..3))
+        .prop_map(|(request, endpoint, simulation, alarms)| DesignDocument {
             version: DOCUMENT_VERSION,
             request,
             endpoint,
+            alarms,
             simulation,
             placeholders: Vec::new(),
         })

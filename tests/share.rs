@@ -309,10 +309,12 @@ fn arb_document() -> impl Strategy<Value = DesignDocument> {
                         current_variants: current,
                         new_variants: new,
                         uses_marketplace_containers: marketplace,
+                        quotas: Vec::new(),
                     },
+                    alarms: Vec::new(),
                     simulation: SimulationSettings {
                         provisioning_seconds: p,
-                        alarm_trip_at_seconds: trip,
+                        failure: trip.map(|at_seconds| designer_core::model::Failure::Alarm { at_seconds }),
                     },
                     placeholders: Vec::new(),
                 }

@@ -214,7 +214,7 @@ fn worked_example_canary_alarm_at_700_rolls_back() {
         10,
         blue_green(canary(CapacitySize::percent(20), 600), Some(300), None),
     );
-    doc.simulation.alarm_trip_at_seconds = Some(700);
+    doc.simulation.set_alarm_at(Some(700));
     let sim = simulate(&doc);
     assert_eq!(traffic_changes(&sim), vec![(300, 20), (700, 0)]);
     assert_eq!(sim.summary.outcome, Outcome::RolledBackAlarm);
@@ -279,7 +279,7 @@ fn alarms_count_only_inside_a_bake() {
             10,
             blue_green(canary(CapacitySize::percent(20), 600), Some(300), None),
         );
-        doc.simulation.alarm_trip_at_seconds = Some(a);
+        doc.simulation.set_alarm_at(Some(a));
         let sim = simulate(&doc);
         assert_eq!(sim.summary.outcome, want, "alarm at {a}");
         let end = if want == Outcome::Succeeded { 1800 } else { a };
@@ -379,7 +379,7 @@ fn rolling_rollback_table() {
             10,
             rolling(CapacitySize::percent(20), 600, c.rollback.clone(), None),
         );
-        doc.simulation.alarm_trip_at_seconds = Some(2200);
+        doc.simulation.set_alarm_at(Some(2200));
         let sim = simulate(&doc);
         assert_eq!(
             sim.summary.outcome,
@@ -398,7 +398,7 @@ fn rolling_rollback_table() {
 fn rolling_rollback_in_the_first_bake_is_instant() {
     // Nothing old was terminated yet: traffic returns at once.
     let mut doc = design(10, 10, rolling(CapacitySize::percent(20), 600, None, None));
-    doc.simulation.alarm_trip_at_seconds = Some(400);
+    doc.simulation.set_alarm_at(Some(400));
     let sim = simulate(&doc);
     assert_eq!(sim.summary.total_seconds, 400);
     assert_eq!(
@@ -410,7 +410,7 @@ fn rolling_rollback_in_the_first_bake_is_instant() {
 #[test]
 fn rolling_alarm_during_provisioning_changes_nothing() {
     let mut doc = design(10, 10, rolling(CapacitySize::percent(20), 600, None, None));
-    doc.simulation.alarm_trip_at_seconds = Some(1000);
+    doc.simulation.set_alarm_at(Some(1000));
     let sim = simulate(&doc);
     assert_eq!(sim.summary.outcome, Outcome::Succeeded);
     assert!(sim.notes.iter().any(|n| n.contains("outside every bake")));
@@ -481,7 +481,7 @@ fn s8_exclusions_fall_back_to_all_at_once_without_the_final_bake() {
     // An alarm cannot trip without a bake.
     let mut doc = linear_doc();
     doc.endpoint.uses_marketplace_containers = true;
-    doc.simulation.alarm_trip_at_seconds = Some(400);
+    doc.simulation.set_alarm_at(Some(400));
     assert_eq!(simulate(&doc).summary.outcome, Outcome::Succeeded);
     // ml.inf2 is not excluded.
     let mut inf2 = linear_doc();
@@ -682,7 +682,7 @@ fn compare_shows_the_cost_of_each_choice() {
         10,
         blue_green(canary(CapacitySize::percent(20), 600), Some(300), None),
     );
-    doc.simulation.alarm_trip_at_seconds = Some(700);
+    doc.simulation.set_alarm_at(Some(700));
     let rows = compare(&doc);
     let labels: Vec<&str> = rows.iter().map(|r| r.label.as_str()).collect();
     assert_eq!(
@@ -789,7 +789,7 @@ fn valid_design() -> impl PropStrategy<Value = Valid> {
             };
             let mut doc = design(n_old, n, config);
             doc.simulation.provisioning_seconds = p;
-            doc.simulation.alarm_trip_at_seconds = a;
+            doc.simulation.set_alarm_at(a);
             Valid {
                 doc,
                 pick,
@@ -868,7 +868,7 @@ proptest! {
 
     #[test]
     fn total_time_follows_the_formula_when_nothing_trips(mut v in valid_design()) {
-        v.doc.simulation.alarm_trip_at_seconds = None;
+        v.doc.simulation.set_alarm_at(None);
         if let Some(dc) = v.doc.request.deployment_config.as_mut() {
             if let Some(bg) = dc.blue_green_update_policy.as_mut() { bg.maximum_execution_timeout_in_seconds = None; }
             if let Some(r) = dc.rolling_update_policy.as_mut() { r.maximum_execution_timeout_in_seconds = None; }
@@ -965,7 +965,7 @@ proptest! {
         };
         let mut doc = design(n_old, n, config);
         doc.simulation.provisioning_seconds = p;
-        doc.simulation.alarm_trip_at_seconds = a;
+        doc.simulation.set_alarm_at(a);
         let sim = simulate(&doc);
         prop_assert!(!sim.events.is_empty());
         prop_assert!(sim.events.len() <= 4 * MAX_STEPS as usize + 8);
@@ -993,7 +993,7 @@ fn an_alarm_rolls_back_every_variant() {
         blue_green(canary(CapacitySize::percent(20), 600), Some(300), None),
     );
     add_variant(&mut doc, "B", 4);
-    doc.simulation.alarm_trip_at_seconds = Some(1000);
+    doc.simulation.set_alarm_at(Some(1000));
     let sim = simulate(&doc);
     assert_eq!(sim.summary.outcome, Outcome::RolledBackAlarm);
     assert_eq!(sim.summary.total_seconds, 1000);
@@ -1018,7 +1018,7 @@ fn a_rolling_variant_that_finished_first_is_rolled_back_too() {
     // (ends 4500); B: 4 in batches of 1 (ends 3600, its old fleet gone).
     let mut doc = design(10, 10, rolling(CapacitySize::percent(20), 600, None, None));
     add_variant(&mut doc, "B", 4);
-    doc.simulation.alarm_trip_at_seconds = Some(4000);
+    doc.simulation.set_alarm_at(Some(4000));
     let sim = simulate(&doc);
     assert_eq!(
         (sim.variants[0].steps, sim.variants[1].steps, sim.steps),
@@ -1063,7 +1063,7 @@ fn the_chart_shows_phases_steps_and_limits() {
             Some(28800),
         ),
     );
-    doc.simulation.alarm_trip_at_seconds = Some(3400);
+    doc.simulation.set_alarm_at(Some(3400));
     let sim = simulate(&doc);
     let size = ChartSize {
         width: 760.0,

@@ -348,7 +348,9 @@ fn r4_traffic_routing_type_and_wait() {
         tr(&mut d).wait_interval_in_seconds = w;
         d
     };
-    clean(&with_w(Some(0)), &w_path);
+    // 0 s is in range (no R4), but the canary's rollback alarms get no time to act (U2).
+    let f = warning(&with_w(Some(0)), &w_path, "U2");
+    assert!(f.explanation.contains("bakes for 0 s"), "{}", f.explanation);
     clean(&with_w(Some(3600)), &w_path);
     let f = error(&with_w(Some(3601)), &w_path, "R4");
     assert_eq!(

@@ -101,6 +101,7 @@ pub fn DesignForm() -> impl IntoView {
                 />
                 <VariantsEditor new_variants=false />
                 <VariantsEditor new_variants=true />
+                <crate::components::quotas::Quotas />
                 <MarketplaceToggle />
             </section>
             <SimulationSection />
@@ -535,6 +536,7 @@ fn AlarmsSection() -> impl IntoView {
             >
                 "Add an alarm"
             </button>
+            <crate::components::alarm_definitions::AlarmDefinitions />
         </section>
     }
 }
@@ -612,7 +614,7 @@ fn SimulationSection() -> impl IntoView {
     let designer = expect_context::<Designer>();
     let alarm_hint = Signal::derive(move || {
         designer.doc.with(|d| {
-            d.simulation.alarm_trip_at_seconds.map(|a| {
+            d.simulation.alarm_at().map(|a| {
                 format!(
                     "{} after the update starts",
                     crate::core::format::humane_duration(a)
@@ -636,13 +638,13 @@ fn SimulationSection() -> impl IntoView {
                 set=|d, v| d.simulation.provisioning_seconds = v.unwrap_or(crate::core::model::DEFAULT_PROVISIONING_SECONDS)
             />
             <IntField
-                label="What if an alarm trips at second"
+                label="What if a problem starts at second"
                 path="Simulation.AlarmTripAtSeconds"
                 unit="s"
                 min=0
                 hint=alarm_hint
-                get=|d| d.simulation.alarm_trip_at_seconds
-                set=|d, v| d.simulation.alarm_trip_at_seconds = v
+                get=|d| d.simulation.alarm_at()
+                set=|d, v| d.simulation.set_alarm_at(v)
             />
         </section>
     }

@@ -43,7 +43,14 @@ pub fn TimelinePanel() -> impl IntoView {
                 let (before, after) = sim.with(|s| layout_pair(b, s, &size));
                 (after, Some(svg_baseline(&before)))
             }
-            None => (sim.with(|s| layout(s, &size)), None),
+            // A refused call draws, faded, what the rollout would do once it fits.
+            None => sim.with(|s| match &s.planned {
+                Some(p) => {
+                    let (plan, refused) = layout_pair(p, s, &size);
+                    (refused, Some(svg_baseline(&plan)))
+                }
+                None => (layout(s, &size), None),
+            }),
         })
     });
     let chart = Memo::new(move |_| charts.with(|c| c.0.clone()));
@@ -113,7 +120,7 @@ pub fn TimelinePanel() -> impl IntoView {
         }
         let x = (f64::from(ev.client_x()) - rect.left()) * size.width / rect.width();
         let t = chart.with_untracked(|c| c.projection.t_at(x));
-        designer.edit(|d| d.simulation.alarm_trip_at_seconds = Some(t));
+        designer.edit(|d| d.simulation.set_alarm_at(Some(t)));
         designer.playhead.set(t as f64);
     };
 
@@ -200,6 +207,7 @@ pub fn TimelinePanel() -> impl IntoView {
                 </When>
             </div>
             <AlarmWhatIf />
+            <crate::components::pipeline::PipelineView />
             <Notes />
             <Comparison rows=comparison open=comparison_open />
             <VariantResults />
@@ -300,12 +308,13 @@ fn Summary() -> impl IntoView {
 #[component]
 fn AlarmWhatIf() -> impl IntoView {
     let designer = expect_context::<Designer>();
-    let alarm = Memo::new(move |_| designer.doc.with(|d| d.simulation.alarm_trip_at_seconds));
+    let alarm = Memo::new(move |_| designer.doc.with(|d| d.simulation.alarm_at()));
+    let detection = move || designer.sim.with(detection_words);
     view! {
         <div class="whatif">
             <p>
-                "What if an alarm trips? Click the chart at a moment, or type a second: "
-                <label class="visually-hidden" for="whatif-seconds">"Alarm trips at second"</label>
+                "What if a problem starts? Click the chart at a moment, or type a second: "
+                <label class="visually-hidden" for="whatif-seconds">"A problem starts at second"</label>
                 <input
                     id="whatif-seconds"
                     class="field__input field__input--short"
@@ -316,7 +325,7 @@ fn AlarmWhatIf() -> impl IntoView {
                     prop:value=move || alarm.get().map(|a| a.to_string()).unwrap_or_default()
                     on:change=move |ev| {
                         let v = crate::components::fields::parse_int(event_target_value(&ev).trim()).ok();
-                        designer.edit(|d| d.simulation.alarm_trip_at_seconds = v);
+                        designer.edit(|d| d.simulation.set_alarm_at(v));
                     }
                 />
                 " s "
@@ -325,13 +334,38 @@ fn AlarmWhatIf() -> impl IntoView {
                     class="button button--quiet"
                     data-testid="alarm-clear"
                     disabled=move || alarm.get().is_none()
-                    on:click=move |_| designer.edit(|d| d.simulation.alarm_trip_at_seconds = None)
+                    on:click=move |_| designer.edit(|d| d.simulation.set_alarm_at(None))
                 >
                     "No alarm"
                 </button>
             </p>
+            <p class="whatif__detect" data-testid="alarm-detection">{detection}</p>
         </div>
     }
+}
+
+/// What the design's alarm definitions do to the what-if: when the problem starts, when the
+/// first rollback alarm can trip, and the latest start a rollback still catches.
+fn detection_words(sim: &crate::core::simulate::Simulation) -> String {
+    use crate::core::format::humane_duration as h;
+    let mut out = String::new();
+    if let (Some(p), Some(a)) = (sim.problem_at, sim.alarm_at) {
+        if a > p {
+            out.push_str(&format!(
+                "The problem starts at {}; the fastest rollback alarm can trip {} later, at {}. ",
+                h(p),
+                h(a - p),
+                h(a)
+            ));
+        }
+    }
+    if let Some(l) = sim.latest_caught_start {
+        out.push_str(&format!(
+            "A problem must start by {} to be caught before all traffic is on the new fleet.",
+            h(l)
+        ));
+    }
+    out
 }
 
 #[component]

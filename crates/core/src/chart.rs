@@ -171,6 +171,11 @@ pub struct ChartLayout {
     pub timeout_x: Option<f64>,
     /// The x of the alarm what-if, when it falls on the axis.
     pub alarm_x: Option<f64>,
+    /// The x where the what-if's problem starts, when the alarms need time to detect it.
+    pub problem_x: Option<f64>,
+    /// The instance quota of the tightest type in use, as a line on the instance axis:
+    /// its y and its label ("quota ml.g5.12xlarge: 2").
+    pub quota: Option<(f64, String)>,
 }
 
 /// Tick spacings that read well on a time axis, in seconds.
@@ -255,7 +260,19 @@ pub fn svg_baseline(c: &ChartLayout) -> String {
 /// The chart of `sim` on axes reaching `total` seconds and `peak` instances (at least the
 /// simulation's own).
 fn layout_on(sim: &Simulation, size: &ChartSize, total: i64, peak: i64) -> ChartLayout {
-    let peak_axis = peak.max(sim.summary.peak_instances);
+    // The tightest quota of a type the rollout uses, when it is near enough the peak to
+    // read on the same axis.
+    let quota = sim
+        .capacity
+        .lines
+        .iter()
+        .filter(|l| l.peak > 0 && l.available >= 0)
+        .min_by_key(|l| l.available.saturating_sub(l.peak))
+        .filter(|l| l.available <= l.peak.saturating_mul(2).max(4));
+    let peak_axis = peak
+        .max(sim.summary.peak_instances)
+        .max(quota.map_or(0, |l| l.available))
+        .max(quota.map_or(0, |l| l.peak));
     let axis_total = total.max(sim.summary.total_seconds).max(0);
     let total = sim.summary.total_seconds.max(0);
     let step = nice_step(peak_axis, 5);
@@ -350,6 +367,13 @@ fn layout_on(sim: &Simulation, size: &ChartSize, total: i64, peak: i64) -> Chart
         step_markers,
         timeout_x: on_axis(sim.timeout_at),
         alarm_x: on_axis(sim.alarm_at),
+        problem_x: on_axis(sim.problem_at.filter(|p| Some(*p) != sim.alarm_at)),
+        quota: quota.map(|l| {
+            (
+                proj.y_instances(l.available),
+                format!("quota {}: {}", l.instance_type, l.available),
+            )
+        }),
     }
 }
 
@@ -437,6 +461,19 @@ pub fn svg_layers(c: &ChartLayout) -> String {
         vline(&mut s, "timeout-line", x);
         let end = " text-anchor=\"end\"";
         text(&mut s, "marker-label", x - 3.0, top + 22.0, end, "timeout");
+    }
+    if let Some(x) = c.problem_x {
+        vline(&mut s, "problem-line", x);
+        text(&mut s, "marker-label marker-label--problem", x + 3.0, top + 46.0, "", "problem");
+    }
+    if let Some((y, label)) = &c.quota {
+        let (x0, x1) = (p.x, p.x + p.width);
+        let _ = write!(
+            s,
+            "<line class=\"quota-line\" x1=\"{x0:.1}\" x2=\"{x1:.1}\" y1=\"{y:.1}\" y2=\"{y:.1}\"></line>"
+        );
+        let end = " text-anchor=\"end\"";
+        text(&mut s, "marker-label marker-label--quota", x1 - 3.0, y - 4.0, end, label);
     }
     if let Some(x) = c.alarm_x {
         vline(&mut s, "alarm-line", x);
@@ -589,7 +626,7 @@ mod tests {
         use crate::{examples, simulate::simulate};
         for id in ["canary", "linear", "rolling", "multi"] {
             let mut doc = examples::example(id).expect("example");
-            doc.simulation.alarm_trip_at_seconds = Some(900);
+            doc.simulation.set_alarm_at(Some(900));
             let sim = simulate(&doc);
             let c = layout(&sim, &ChartSize::default());
             let svg = svg_layers(&c);

@@ -154,6 +154,7 @@ pub fn diff(before: &DesignDocument, after: &DesignDocument) -> Diff {
     };
     w.request();
     w.endpoint();
+    w.alarm_definitions();
     w.simulation();
     w.placeholders();
     w.timeout_consequence();
@@ -226,7 +227,7 @@ struct Side<'d> {
 impl<'d> Side<'d> {
     fn new(doc: &'d DesignDocument) -> Self {
         let mut bare = doc.clone();
-        bare.simulation.alarm_trip_at_seconds = None;
+        bare.simulation.failure = None;
         if let Some(dc) = bare.request.deployment_config.as_mut() {
             if let Some(bg) = dc.blue_green_update_policy.as_mut() {
                 bg.maximum_execution_timeout_in_seconds = None;
@@ -1122,6 +1123,114 @@ impl<'s, 'd> Walker<'s, 'd> {
         );
     }
 
+    /// The alarm definitions (Version 2's `Alarms`), matched by name: each member that
+    /// changed, with what it does to the time the alarm needs to trip.
+    fn alarm_definitions(&mut self) {
+        use super::alarms::detect_seconds;
+        use super::model::MetricAlarm;
+        let (vb, va) = (&self.b.doc.alarms, &self.a.doc.alarms);
+        let kb: Vec<Option<String>> = vb.iter().map(|a| a.alarm_name.clone()).collect();
+        let ka: Vec<Option<String>> = va.iter().map(|a| a.alarm_name.clone()).collect();
+        let detect = |a: Option<&MetricAlarm>| {
+            a.and_then(detect_seconds)
+                .map_or("no time (no period)".to_string(), humane_duration)
+        };
+        for (i, j) in pair(&kb, &ka) {
+            let (db, da) = (i.and_then(|i| vb.get(i)), j.and_then(|j| va.get(j)));
+            let (pb, pa) = (
+                format!("Alarms[{}]", i.unwrap_or(0)),
+                format!("Alarms[{}]", j.unwrap_or(0)),
+            );
+            let name: &str = da
+                .or(db)
+                .and_then(|a| a.alarm_name.as_deref())
+                .unwrap_or("(no name)");
+            if db.is_none() || da.is_none() {
+                let shown = |a: &&MetricAlarm| {
+                    format!(
+                        "{} {} over {} s",
+                        a.metric_name.as_deref().unwrap_or("(no metric)"),
+                        a.comparison_operator.as_deref().unwrap_or(""),
+                        a.period.map_or("?".to_string(), |p| p.to_string())
+                    )
+                };
+                let (tb, ta) = (detect(db), detect(da));
+                self.leaf(&pb, &pa, "Alarm definition", db.as_ref(), da.as_ref(), shown, |_, l| {
+                    if l.after.is_some() {
+                        format!("Alarm {name} is defined: it can trip {ta} after a problem starts")
+                    } else {
+                        format!("The definition of alarm {name} is gone (it can still be defined elsewhere); it could trip {tb} after a problem starts")
+                    }
+                });
+                continue;
+            }
+            let (tb, ta) = (detect(db), detect(da));
+            let timing = move |what: &str| {
+                if tb == ta {
+                    format!("{what}; it can still trip {ta} after a problem starts")
+                } else {
+                    format!("{what}: it can now trip {ta} after a problem starts, instead of {tb}")
+                }
+            };
+            let text = |a: Option<&MetricAlarm>, f: fn(&MetricAlarm) -> Option<&String>| {
+                a.and_then(f).cloned()
+            };
+            let members: [(&str, fn(&MetricAlarm) -> Option<&String>); 6] = [
+                ("Namespace", |a| a.namespace.as_ref()),
+                ("MetricName", |a| a.metric_name.as_ref()),
+                ("Statistic", |a| a.statistic.as_ref()),
+                ("ExtendedStatistic", |a| a.extended_statistic.as_ref()),
+                ("ComparisonOperator", |a| a.comparison_operator.as_ref()),
+                ("TreatMissingData", |a| a.treat_missing_data.as_ref()),
+            ];
+            for (member, get) in members {
+                let (b, a) = (text(db, get), text(da, get));
+                let label = format!("{name}: {member}");
+                let t = timing.clone();
+                self.leaf(&format!("{pb}.{member}"), &format!("{pa}.{member}"), &label, b.as_ref(), a.as_ref(), String::clone, move |_, _| {
+                    t(&format!("Alarm {name} now uses another {member}"))
+                });
+            }
+            let ints: [(&str, fn(&MetricAlarm) -> Option<i64>); 3] = [
+                ("Period", |a| a.period),
+                ("EvaluationPeriods", |a| a.evaluation_periods),
+                ("DatapointsToAlarm", |a| a.datapoints_to_alarm),
+            ];
+            for (member, get) in ints {
+                let (b, a) = (db.and_then(get), da.and_then(get));
+                let label = format!("{name}: {member}");
+                let t = timing.clone();
+                self.leaf(&format!("{pb}.{member}"), &format!("{pa}.{member}"), &label, b.as_ref(), a.as_ref(), |v| v.to_string(), move |_, _| {
+                    t(&format!("Alarm {name}'s {member} changed"))
+                });
+            }
+            let (b, a) = (db.and_then(|x| x.threshold), da.and_then(|x| x.threshold));
+            let t = timing.clone();
+            self.leaf(&format!("{pb}.Threshold"), &format!("{pa}.Threshold"), &format!("{name}: Threshold"), b.as_ref(), a.as_ref(), |v| number(*v), move |_, _| {
+                t(&format!("Alarm {name} trips at another threshold"))
+            });
+            let dims = |a: Option<&MetricAlarm>| {
+                a.map(|a| {
+                    a.dimensions
+                        .iter()
+                        .map(|d| format!("{}={}", d.name, d.value))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+            };
+            let (b, a) = (dims(db), dims(da));
+            let watches_new = |s: &Option<String>| s.as_deref().is_some_and(|s| s.contains("EndpointConfigName="));
+            let (nb, na) = (watches_new(&b), watches_new(&a));
+            self.leaf(&format!("{pb}.Dimensions"), &format!("{pa}.Dimensions"), &format!("{name}: Dimensions"), b.as_ref(), a.as_ref(), String::clone, move |_, _| {
+                match (nb, na) {
+                    (false, true) => format!("Alarm {name} now watches only the new fleet (EndpointConfigName), not the old one's errors"),
+                    (true, false) => format!("Alarm {name} now watches the whole endpoint, old fleet included: the old fleet's errors can stop the deployment"),
+                    _ => format!("Alarm {name} watches other dimensions"),
+                }
+            });
+        }
+    }
+
     fn endpoint(&mut self) {
         let (eb, ea) = (&self.b.doc.endpoint, &self.a.doc.endpoint);
         self.leaf(
@@ -1467,6 +1576,7 @@ impl<'s, 'd> Walker<'s, 'd> {
 
     fn simulation(&mut self) {
         let (sb, sa) = (&self.b.doc.simulation, &self.a.doc.simulation);
+        let (alarm_b, alarm_a) = (sb.alarm_at(), sa.alarm_at());
         self.leaf(
             "Simulation.ProvisioningSeconds",
             "Simulation.ProvisioningSeconds",
@@ -1485,11 +1595,11 @@ impl<'s, 'd> Walker<'s, 'd> {
             },
         );
         self.leaf(
-            "Simulation.AlarmTripAtSeconds",
-            "Simulation.AlarmTripAtSeconds",
+            "Simulation.Failure.AtSeconds",
+            "Simulation.Failure.AtSeconds",
             "Alarm what-if",
-            sb.alarm_trip_at_seconds.as_ref(),
-            sa.alarm_trip_at_seconds.as_ref(),
+            alarm_b.as_ref(),
+            alarm_a.as_ref(),
             |v| format!("trips at {}", seconds(*v)),
             |w, l| match l.after {
                 Some(at) => {
@@ -1805,6 +1915,8 @@ fn outcome_words(sim: &Simulation) -> String {
             "times out at {} and rolls back (done at {at})",
             humane_duration(sim.timeout_at.unwrap_or(0))
         ),
+        Outcome::FailedCapacity => "is refused: over the instance quota".to_string(),
+        Outcome::UpdateRollbackFailed => "rolls back, but the rollback is over the instance quota".to_string(),
     }
 }
 

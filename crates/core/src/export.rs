@@ -330,7 +330,7 @@ print(response["EndpointArn"])
             ..Default::default()
         };
         let json = document_json(&doc);
-        assert!(json.starts_with("{\n  \"Version\": 1,"), "{json}");
+        assert!(json.starts_with("{\n  \"Version\": 2,"), "{json}");
         assert!(json.contains(r#""AlarmName": "x\u200fy""#), "{json}");
         let back: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(back, serde_json::to_value(&doc).unwrap());

@@ -2,8 +2,10 @@
 //! natively. The page's data flows through it as
 //! form state -> document -> request -> findings / timeline / exports.
 
+pub mod alarms;
 pub mod base64url;
 pub mod bridge;
+pub mod capacity;
 pub mod chart;
 pub mod diff;
 pub mod edit;
@@ -18,6 +20,8 @@ pub mod json;
 pub mod limits;
 pub mod model;
 pub mod overview;
+pub mod pipeline;
+pub mod rules;
 pub mod share;
 pub mod simulate;
 pub mod validate;

@@ -194,11 +194,126 @@ pub struct DesignDocument {
     pub version: u32,
     pub request: UpdateEndpointInput,
     pub endpoint: EndpointContext,
+    /// Alarm definitions, linked to the request's rollback alarms by name. Omitted when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alarms: Vec<MetricAlarm>,
     pub simulation: SimulationSettings,
     /// Values an imported text did not give (a variable, an f-string, a template reference):
     /// each is an error finding until the user types a value. Omitted when empty.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub placeholders: Vec<Placeholder>,
+}
+
+/// One alarm definition of the design (Version 2's `Alarms`), in CloudWatch
+/// `PutMetricAlarm`'s members and spelling. It is linked to the request's rollback alarms
+/// by `AlarmName`; a rollback alarm with no definition is defined elsewhere.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct MetricAlarm {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alarm_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub namespace: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metric_name: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dimensions: Vec<Dimension>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub statistic: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extended_statistic: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evaluation_periods: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub datapoints_to_alarm: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub threshold: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comparison_operator: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub treat_missing_data: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Metric math: the queries of `PutMetricAlarm`'s `Metrics` (instead of a single metric).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub metrics: Vec<MetricDataQuery>,
+}
+
+/// CloudWatch's `Dimension`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct Dimension {
+    pub name: String,
+    pub value: String,
+}
+
+/// CloudWatch's `MetricDataQuery`: one metric (`MetricStat`) or an expression over others.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct MetricDataQuery {
+    pub id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expression: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metric_stat: Option<MetricStat>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub return_data: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<i64>,
+}
+
+/// CloudWatch's `MetricStat`, with its `Metric` members (`Namespace`, `MetricName`,
+/// `Dimensions`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct MetricStat {
+    pub metric: Metric,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stat: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+}
+
+/// CloudWatch's `Metric`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct Metric {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub namespace: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metric_name: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dimensions: Vec<Dimension>,
+}
+
+/// One instance type's quota "<type> for endpoint usage" (Version 2's `Endpoint.Quotas`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct InstanceQuota {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instance_type: Option<String>,
+    /// The account's quota for the type, in instances.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<i64>,
+    /// What the account's other endpoints already use of it (absent: 0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub in_use: Option<i64>,
+}
+
+/// The failure drill of the simulation (Version 2's `Simulation.Failure`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "Kind")]
+pub enum Failure {
+    /// A problem starts at `AtSeconds`: the design's alarms trip after their detection time
+    /// (at once when the design defines none).
+    #[serde(rename = "alarm", rename_all = "PascalCase")]
+    Alarm { at_seconds: i64 },
 }
 
 /// A value the imported text did not give: where it belongs and what the text wrote there.
@@ -218,7 +333,7 @@ pub struct Placeholder {
 }
 
 /// The current design-document version.
-pub const DOCUMENT_VERSION: u32 = 1;
+pub const DOCUMENT_VERSION: u32 = 2;
 
 /// What the endpoint looks like before and after the update (not part of the request).
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -232,6 +347,9 @@ pub struct EndpointContext {
     /// guardrails). Not an API member; omitted from the document when false.
     #[serde(skip_serializing_if = "is_false")]
     pub uses_marketplace_containers: bool,
+    /// Per instance type, the account's quota and what other endpoints use of it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub quotas: Vec<InstanceQuota>,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -277,8 +395,23 @@ pub struct ServerlessConfig {
 pub struct SimulationSettings {
     /// P: seconds to provision a batch of instances.
     pub provisioning_seconds: i64,
-    /// A what-if alarm trip at this second; `null` when none.
-    pub alarm_trip_at_seconds: Option<i64>,
+    /// The failure drill; `null` when none.
+    pub failure: Option<Failure>,
+}
+
+impl SimulationSettings {
+    /// The second a problem starts in an alarm drill (Version 1's `AlarmTripAtSeconds`).
+    pub fn alarm_at(&self) -> Option<i64> {
+        match self.failure {
+            Some(Failure::Alarm { at_seconds }) => Some(at_seconds),
+            None => None,
+        }
+    }
+
+    /// Sets (or clears) an alarm drill starting at `at`.
+    pub fn set_alarm_at(&mut self, at: Option<i64>) {
+        self.failure = at.map(|at_seconds| Failure::Alarm { at_seconds });
+    }
 }
 
 /// Default provisioning time P (an assumption: AWS publishes no figure).
@@ -288,7 +421,7 @@ impl Default for SimulationSettings {
     fn default() -> Self {
         SimulationSettings {
             provisioning_seconds: DEFAULT_PROVISIONING_SECONDS,
-            alarm_trip_at_seconds: None,
+            failure: None,
         }
     }
 }
@@ -320,6 +453,7 @@ impl Default for EndpointContext {
             current_variants: vec![v.clone()],
             new_variants: vec![v],
             uses_marketplace_containers: false,
+            quotas: Vec::new(),
         }
     }
 }
@@ -331,6 +465,7 @@ impl Default for DesignDocument {
             version: DOCUMENT_VERSION,
             request: UpdateEndpointInput::default(),
             endpoint: EndpointContext::default(),
+            alarms: Vec::new(),
             simulation: SimulationSettings::default(),
             placeholders: Vec::new(),
         }

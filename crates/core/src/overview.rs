@@ -149,7 +149,7 @@ pub fn overview(doc: &DesignDocument) -> Vec<(&'static str, String)> {
         "Provisioning time (assumed)",
         seconds(Some(doc.simulation.provisioning_seconds), ""),
     ));
-    if let Some(a) = doc.simulation.alarm_trip_at_seconds {
+    if let Some(a) = doc.simulation.alarm_at() {
         out.push((
             "Alarm what-if",
             format!("trips at {a} s ({})", humane_duration(a)),

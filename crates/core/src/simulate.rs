@@ -87,6 +87,10 @@ pub enum Outcome {
     Succeeded,
     RolledBackAlarm,
     RolledBackTimeout,
+    /// The call is refused: the rollout needs more instances than a quota leaves.
+    FailedCapacity,
+    /// The rollback itself cannot get its instances (over a quota).
+    UpdateRollbackFailed,
 }
 
 impl Outcome {
@@ -96,6 +100,8 @@ impl Outcome {
             Outcome::Succeeded => "succeeded",
             Outcome::RolledBackAlarm => "rolled-back-alarm",
             Outcome::RolledBackTimeout => "rolled-back-timeout",
+            Outcome::FailedCapacity => "failed-capacity",
+            Outcome::UpdateRollbackFailed => "update-rollback-failed",
         }
     }
 }
@@ -140,12 +146,24 @@ pub struct Simulation {
     pub steps: u32,
     /// The second of the timeout line, when `MaximumExecutionTimeoutInSeconds` is set.
     pub timeout_at: Option<i64>,
-    /// The alarm trip of the what-if, when set.
+    /// The alarm trip of the what-if, when set: the problem's start plus the rollback
+    /// alarms' detection time.
     pub alarm_at: Option<i64>,
+    /// When the what-if's problem starts (equal to `alarm_at` when the alarms are not
+    /// defined in the design).
+    pub problem_at: Option<i64>,
+    /// The latest second a problem can start and still be caught by the rollback alarms
+    /// before all traffic is on the new fleet (`None`: no such moment, or no rollback alarm).
+    pub latest_caught_start: Option<i64>,
     /// What the simulation assumed or adjusted for this design, in plain words.
     pub notes: Vec<String>,
     /// One simulation per variant of the new config, in `Endpoint.NewVariants` order.
     pub variants: Vec<VariantSimulation>,
+    /// The rollout's instances against the account's quotas (`Endpoint.Quotas`).
+    pub capacity: super::capacity::CapacityCheck,
+    /// When the call is refused (`failed-capacity`): what the rollout would do once it fits,
+    /// for the chart to draw faded under the refusal.
+    pub planned: Option<Box<Simulation>>,
 }
 
 /// SIMULATION.md's assumptions (figures and behaviours AWS does not document), for the
@@ -154,9 +172,11 @@ pub const ASSUMPTIONS: &[&str] = &[
     "Provisioning a batch of instances takes the same time P (300 s unless you change it); AWS publishes no figure.",
     "A percentage size is rounded up to whole instances and is never less than one instance (33% of 3 is 1).",
     "Alarms are watched during baking periods only, not during the termination wait.",
+    "A defined alarm can trip Period x DatapointsToAlarm after a problem starts, plus one minute for the metric to be published; an alarm the design does not define trips at once.",
     "Each rollback round of a rolling update takes one provisioning period and has no bake.",
     "New instances count (and are billed) from the end of their provisioning period.",
     "Several variants deploy at the same time; the old fleets stay until every variant has finished baking.",
+    "An update that needs more instances of a type than its quota leaves at any moment is refused at the call; a rolling rollback launches the old instances again while the new ones still run.",
 ];
 
 /// Steps, batches and rollback rounds are capped so that a nonsense design (a 1-instance
@@ -198,7 +218,10 @@ struct Plan {
     p: i64,
     w: i64,
     timeout: Option<i64>,
+    /// When the alarm trips: the problem's start plus the alarms' detection time.
     alarm: Option<i64>,
+    /// When the problem of the alarm drill starts.
+    problem: Option<i64>,
 }
 
 /// Collects notes once each, in the order they arise.
@@ -260,7 +283,7 @@ fn plan(doc: &DesignDocument, notes: &mut Notes) -> Plan {
         "The provisioning time",
         notes,
     );
-    let alarm = match doc.simulation.alarm_trip_at_seconds {
+    let problem = match doc.simulation.alarm_at() {
         Some(a) if a < 0 => {
             notes.add(format!(
                 "The alarm trip at {a} s is before the start: ignored."
@@ -270,6 +293,16 @@ fn plan(doc: &DesignDocument, notes: &mut Notes) -> Plan {
         Some(a) => Some(a.min(MAX_DURATION.saturating_mul(4))),
         None => None,
     };
+    // The rollback alarms trip after their detection time (0 without definitions, as the
+    // what-if of Version 1 did).
+    let detect = problem.map_or(0, |_| super::alarms::rollback_detect_seconds(doc));
+    if let (Some(a), true) = (problem, detect > 0) {
+        notes.add(format!(
+            "A problem starting at {a} s is detected {detect} s later by the fastest rollback alarm (period x datapoints to alarm, plus a minute for the metric to be published): it trips at {} s.",
+            a.saturating_add(detect)
+        ));
+    }
+    let alarm = problem.map(|a| a.saturating_add(detect));
     let dc = doc.request.deployment_config.as_ref();
     let bg = dc.and_then(|d| d.blue_green_update_policy.as_ref());
     let rolling = dc.and_then(|d| d.rolling_update_policy.as_ref());
@@ -386,6 +419,7 @@ fn plan(doc: &DesignDocument, notes: &mut Notes) -> Plan {
         w,
         timeout,
         alarm,
+        problem,
     }
 }
 
@@ -823,8 +857,12 @@ pub fn simulate(doc: &DesignDocument) -> Simulation {
             steps: 0,
             timeout_at: plan.timeout,
             alarm_at: plan.alarm,
+            problem_at: plan.problem,
+            latest_caught_start: None,
             notes: notes.0,
             variants: Vec::new(),
+            capacity: Default::default(),
+            planned: None,
         };
     }
     if instance_fleets.len() > 1 {
@@ -850,6 +888,75 @@ pub fn simulate(doc: &DesignDocument) -> Simulation {
         .max()
         .unwrap_or(0);
 
+    let capacity = if doc.endpoint.quotas.is_empty() {
+        super::capacity::CapacityCheck::default()
+    } else {
+        let rolling = matches!(plan.kind, Kind::Rolling { .. });
+        let usages: Vec<super::capacity::Usage> = plans
+            .iter()
+            .map(|vp| super::capacity::Usage {
+                old_type: doc
+                    .endpoint
+                    .current_variants
+                    .iter()
+                    .find(|c| {
+                        c.variant_name.as_deref() == Some(vp.fleet.name.as_str())
+                            && !vp.fleet.name.is_empty()
+                    })
+                    .and_then(|c| c.instance_type.as_deref()),
+                new_type: vp.fleet.instance_type.as_deref(),
+                events: &vp.events,
+                old_fleet: vp.fleet.old_instances,
+                rollback_batch: vp.rollback_batch,
+                rolling,
+            })
+            .collect();
+        super::capacity::check(doc, &usages)
+    };
+    if let Some(over) = &capacity.forward {
+        notes.add(format!(
+            "The rollout needs {} {} at once, but the quota leaves {}: the call is refused and nothing changes.",
+            over.need,
+            over.instance_type,
+            over.available()
+        ));
+        let variants: Vec<VariantSimulation> = plans
+            .iter()
+            .map(|vp| {
+                let events = vec![ev(0, Phase::Done, vp.fleet.old_instances, 0, 0.0, 0)];
+                VariantSimulation {
+                    index: vp.fleet.index,
+                    name: vp.fleet.name.clone(),
+                    old_fleet: vp.fleet.old_instances,
+                    new_fleet: vp.fleet.new_instances,
+                    steps: vp.steps,
+                    summary: summarize(&events, Outcome::FailedCapacity),
+                    events,
+                }
+            })
+            .collect();
+        let old: i64 = plans.iter().map(|vp| vp.fleet.old_instances).fold(0, i64::saturating_add);
+        let events = vec![ev(0, Phase::Done, old, 0, 0.0, 0)];
+        return Simulation {
+            strategy: plan.strategy,
+            summary: summarize(&events, Outcome::FailedCapacity),
+            events,
+            steps: variants.iter().map(|v| v.steps).max().unwrap_or(0),
+            timeout_at: plan.timeout,
+            alarm_at: plan.alarm,
+            problem_at: plan.problem,
+            latest_caught_start: None,
+            notes: notes.0,
+            variants,
+            capacity,
+            planned: {
+                let mut fits = doc.clone();
+                fits.endpoint.quotas.clear();
+                Some(Box::new(simulate(&fits)))
+            },
+        };
+    }
+    let latest_caught_start = latest_caught(doc, &plans);
     let alarm_trip = plan.alarm.filter(|&a| {
         a < end
             && plans
@@ -872,7 +979,18 @@ pub fn simulate(doc: &DesignDocument) -> Simulation {
         (None, Some(m)) => Some((m, Outcome::RolledBackTimeout)),
         (None, None) => None,
     };
-    let outcome = trip.map_or(Outcome::Succeeded, |(_, o)| o);
+    let mut outcome = trip.map_or(Outcome::Succeeded, |(_, o)| o);
+    if let (Some((x, _)), Some(over)) = (trip, &capacity.rollback) {
+        if over.at <= x {
+            notes.add(format!(
+                "The rollback at {x} s needs {} {} at once, over what the quota leaves ({}): it cannot get its instances, and the endpoint ends in UpdateRollbackFailed.",
+                over.need,
+                over.instance_type,
+                over.available()
+            ));
+            outcome = Outcome::UpdateRollbackFailed;
+        }
+    }
 
     let variants: Vec<VariantSimulation> = plans
         .iter()
@@ -919,9 +1037,40 @@ pub fn simulate(doc: &DesignDocument) -> Simulation {
         steps: variants.iter().map(|v| v.steps).max().unwrap_or(0),
         timeout_at: plan.timeout,
         alarm_at: plan.alarm,
+        problem_at: plan.problem,
+        latest_caught_start,
         notes: notes.0,
         variants,
+        capacity,
+        planned: None,
     }
+}
+
+/// The latest second a problem can start and still trip the rollback alarms inside a bake
+/// that ends before all traffic is on the new fleet (bakes are half-open).
+fn latest_caught(doc: &DesignDocument, plans: &[VariantPlan]) -> Option<i64> {
+    if super::alarms::rollback_alarms(doc).is_empty() {
+        return None;
+    }
+    let d = super::alarms::rollback_detect_seconds(doc);
+    let full = plans
+        .iter()
+        .filter_map(|vp| {
+            vp.events
+                .iter()
+                .find(|e| e.new_traffic_percent >= 100.0 - 1e-9)
+                .map(|e| e.t)
+        })
+        .max()?;
+    plans
+        .iter()
+        .flat_map(|vp| vp.bakes.iter())
+        .filter(|(s, _)| *s < full)
+        .map(|(s, e)| (*s, (*e).min(full).saturating_sub(1)))
+        .filter(|(s, last)| last >= s)
+        .map(|(_, last)| last.saturating_sub(d))
+        .filter(|start| *start >= 0)
+        .max()
 }
 
 /// The state of a simulated deployment at one second, for the playhead and scrubber.
@@ -1094,7 +1243,7 @@ pub fn compare(doc: &DesignDocument) -> Vec<Comparison> {
     };
     let mut rows = vec![row("This design", &simulate(doc), true)];
     let mut alt = doc.clone();
-    alt.simulation.alarm_trip_at_seconds = None;
+    alt.simulation.failure = None;
     for (label, config) in alternatives {
         alt.request.deployment_config = Some(config);
         rows.push(row(label, &simulate(&alt), false));

@@ -63,6 +63,8 @@ pub fn validate(doc: &DesignDocument) -> Vec<Finding> {
     };
     v.request();
     v.endpoint();
+    v.out.extend(super::alarms::check(doc));
+    v.out.extend(super::capacity::check_findings(doc));
     let mut out = placeholder_findings(doc);
     // A placeholder's own finding says what is missing there; anything else at the same
     // path ("required", a bound) would be about the absence the placeholder already names.

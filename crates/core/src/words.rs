@@ -33,6 +33,8 @@ pub fn outcome_words(o: Outcome) -> &'static str {
         Outcome::Succeeded => "Succeeds",
         Outcome::RolledBackAlarm => "Rolls back (alarm)",
         Outcome::RolledBackTimeout => "Rolls back (timeout)",
+        Outcome::FailedCapacity => "Refused: over the instance quota",
+        Outcome::UpdateRollbackFailed => "Rollback fails (over the instance quota)",
     }
 }
 
@@ -66,6 +68,8 @@ pub fn playhead_words(sim: &Simulation, s: &State) -> String {
             Outcome::Succeeded => ": the new fleet serves everything",
             Outcome::RolledBackAlarm => ": rolled back after the alarm",
             Outcome::RolledBackTimeout => ": rolled back after the timeout",
+            Outcome::FailedCapacity => ": the call was refused (instance quota); nothing changed",
+            Outcome::UpdateRollbackFailed => ": the rollback could not get its instances (UpdateRollbackFailed)",
         });
     }
     out
@@ -168,7 +172,7 @@ mod tests {
         assert!(!words.contains("to done"), "{words}");
 
         // An alarm during the first bake rolls the canary back.
-        doc.simulation.alarm_trip_at_seconds = Some(ok.events[1].t + 1);
+        doc.simulation.set_alarm_at(Some(ok.events[1].t + 1));
         let rolled = simulate(&doc);
         assert_eq!(rolled.summary.outcome, Outcome::RolledBackAlarm);
         let end = state_at(&rolled, rolled.summary.total_seconds);

@@ -12,7 +12,8 @@ use std::fmt::Write as _;
 use super::export::is_invisible;
 use super::model::{
     Alarm, AutoRollbackConfig, BlueGreenUpdatePolicy, CapacitySize, CapacitySizeType,
-    DeploymentConfig, DesignDocument, EndpointContext, Placeholder, ProductionVariant,
+    DeploymentConfig, DesignDocument, Dimension, EndpointContext, Failure, InstanceQuota, Metric,
+    MetricAlarm, MetricDataQuery, MetricStat, Placeholder, ProductionVariant,
     RollingUpdatePolicy, ServerlessConfig, SimulationSettings, TrafficRoutingConfig,
     TrafficRoutingConfigType, UpdateEndpointInput, VariantProperty, VariantPropertyType,
 };
@@ -469,6 +470,9 @@ impl Emit for DesignDocument {
             w.member("Version", &self.version);
             w.member("Request", &self.request);
             w.member("Endpoint", &self.endpoint);
+            if !self.alarms.is_empty() {
+                w.member("Alarms", &self.alarms);
+            }
             w.member("Simulation", &self.simulation);
             if !self.placeholders.is_empty() {
                 w.member("Placeholders", &self.placeholders);
@@ -499,6 +503,9 @@ impl Emit for EndpointContext {
             w.member("NewVariants", &self.new_variants);
             if self.uses_marketplace_containers {
                 w.member("UsesMarketplaceContainers", &true);
+            }
+            if !self.quotas.is_empty() {
+                w.member("Quotas", &self.quotas);
             }
         });
     }
@@ -533,7 +540,98 @@ impl Emit for SimulationSettings {
         w.object(|w| {
             w.member("ProvisioningSeconds", &self.provisioning_seconds);
             // Written as `null` when there is none, as the document format says.
-            w.member("AlarmTripAtSeconds", &self.alarm_trip_at_seconds);
+            w.member("Failure", &self.failure);
+        });
+    }
+}
+
+impl Emit for Failure {
+    fn emit(&self, w: &mut Writer) {
+        w.object(|w| match self {
+            Failure::Alarm { at_seconds } => {
+                w.member("Kind", "alarm");
+                w.member("AtSeconds", at_seconds);
+            }
+        });
+    }
+}
+
+impl Emit for InstanceQuota {
+    fn emit(&self, w: &mut Writer) {
+        w.object(|w| {
+            w.opt("InstanceType", &self.instance_type);
+            w.opt("Limit", &self.limit);
+            w.opt("InUse", &self.in_use);
+        });
+    }
+}
+
+impl Emit for MetricAlarm {
+    fn emit(&self, w: &mut Writer) {
+        w.object(|w| {
+            w.opt("AlarmName", &self.alarm_name);
+            w.opt("Namespace", &self.namespace);
+            w.opt("MetricName", &self.metric_name);
+            if !self.dimensions.is_empty() {
+                w.member("Dimensions", &self.dimensions);
+            }
+            w.opt("Statistic", &self.statistic);
+            w.opt("ExtendedStatistic", &self.extended_statistic);
+            w.opt("Period", &self.period);
+            w.opt("EvaluationPeriods", &self.evaluation_periods);
+            w.opt("DatapointsToAlarm", &self.datapoints_to_alarm);
+            w.opt("Threshold", &self.threshold);
+            w.opt("ComparisonOperator", &self.comparison_operator);
+            w.opt("TreatMissingData", &self.treat_missing_data);
+            w.opt("Unit", &self.unit);
+            if !self.metrics.is_empty() {
+                w.member("Metrics", &self.metrics);
+            }
+        });
+    }
+}
+
+impl Emit for Dimension {
+    fn emit(&self, w: &mut Writer) {
+        w.object(|w| {
+            w.member("Name", &self.name);
+            w.member("Value", &self.value);
+        });
+    }
+}
+
+impl Emit for MetricDataQuery {
+    fn emit(&self, w: &mut Writer) {
+        w.object(|w| {
+            w.member("Id", &self.id);
+            w.opt("Expression", &self.expression);
+            w.opt("MetricStat", &self.metric_stat);
+            w.opt("Label", &self.label);
+            w.opt("ReturnData", &self.return_data);
+            w.opt("Period", &self.period);
+        });
+    }
+}
+
+impl Emit for MetricStat {
+    fn emit(&self, w: &mut Writer) {
+        w.object(|w| {
+            w.member("Metric", &self.metric);
+            w.opt("Period", &self.period);
+            w.opt("Stat", &self.stat);
+            w.opt("Unit", &self.unit);
+        });
+    }
+}
+
+impl Emit for Metric {
+    fn emit(&self, w: &mut Writer) {
+        w.object(|w| {
+            w.opt("Namespace", &self.namespace);
+            w.opt("MetricName", &self.metric_name);
+            if !self.dimensions.is_empty() {
+                w.member("Dimensions", &self.dimensions);
+            }
         });
     }
 }

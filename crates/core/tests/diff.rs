@@ -281,9 +281,9 @@ fn each_edit_lists_exactly_its_members_with_their_meaning() {
         Case {
             name: "alarm what-if during the canary bake",
             before: canary,
-            edit: |d| d.simulation.alarm_trip_at_seconds = Some(700),
+            edit: |d| d.simulation.set_alarm_at(Some(700)),
             want: vec![(
-                p("Simulation.AlarmTripAtSeconds"),
+                p("Simulation.Failure.AtSeconds"),
                 Change::Added,
                 None,
                 Some("trips at 700 s (11m 40s)"),
@@ -624,7 +624,7 @@ fn nonsense_designs_do_not_panic() {
     wild.endpoint.new_variants[0].initial_variant_weight = Some(f64::NAN);
     wild.endpoint.current_variants.clear();
     wild.simulation.provisioning_seconds = i64::MIN;
-    wild.simulation.alarm_trip_at_seconds = Some(i64::MAX);
+    wild.simulation.set_alarm_at(Some(i64::MAX));
     let blank = DesignDocument::default();
     for (b, a) in [(&blank, &wild), (&wild, &blank), (&wild, &wild)] {
         let d = diff(b, a);
@@ -740,7 +740,7 @@ fn no_member_goes_unlisted() {
             d.simulation.provisioning_seconds = 301
         }),
         ("AlarmTripAtSeconds", |d| {
-            d.simulation.alarm_trip_at_seconds = Some(0)
+            d.simulation.set_alarm_at(Some(0))
         }),
         ("a placeholder for a whole member", |d| {
             d.request.deployment_config = None;
@@ -781,4 +781,58 @@ fn no_member_goes_unlisted() {
             }
         }
     }
+}
+
+/// Version 2's alarm definitions: a faster period, a dimension that narrows the alarm to the
+/// new fleet, and a new definition are changes with what they do to the detection time.
+#[test]
+fn alarm_definitions_are_reviewed_with_their_detection_time() {
+    use designer_core::model::{Dimension, MetricAlarm};
+    let slow = MetricAlarm {
+        alarm_name: Some("fraud-scoring-5xx-errors".into()),
+        namespace: Some("AWS/SageMaker".into()),
+        metric_name: Some("Invocation5XXErrors".into()),
+        dimensions: vec![Dimension { name: "EndpointName".into(), value: "fraud-scoring".into() }],
+        statistic: Some("Sum".into()),
+        period: Some(600),
+        evaluation_periods: Some(2),
+        threshold: Some(1.0),
+        comparison_operator: Some("GreaterThanOrEqualToThreshold".into()),
+        ..Default::default()
+    };
+    let mut before = canary();
+    before.alarms = vec![slow.clone()];
+    let mut after = before.clone();
+    after.alarms[0].period = Some(60);
+    after.alarms[0].dimensions.push(Dimension { name: "EndpointConfigName".into(), value: "fraud-scoring-v2".into() });
+    after.alarms.push(MetricAlarm {
+        alarm_name: Some("fraud-scoring-p99-latency".into()),
+        period: Some(60),
+        evaluation_periods: Some(3),
+        ..slow
+    });
+    let d = diff(&before, &after);
+    let got: Vec<(&str, Change)> = d
+        .changes
+        .iter()
+        .filter(|c| c.path.starts_with("Alarms["))
+        .map(|c| (c.path.as_str(), c.change))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Alarms[0].Period", Change::Changed),
+            ("Alarms[0].Dimensions", Change::Changed),
+            ("Alarms[1]", Change::Added),
+        ]
+    );
+    let period = d.changes.iter().find(|c| c.path == "Alarms[0].Period").unwrap();
+    assert_eq!((period.before.as_deref(), period.after.as_deref()), (Some("600"), Some("60")));
+    assert!(period.meaning.contains("can now trip 3m after a problem starts, instead of 21m"), "{}", period.meaning);
+    let dims = d.changes.iter().find(|c| c.path == "Alarms[0].Dimensions").unwrap();
+    assert!(dims.meaning.contains("only the new fleet"), "{}", dims.meaning);
+    let added = d.changes.iter().find(|c| c.path == "Alarms[1]").unwrap();
+    assert!(added.meaning.contains("can trip 4m after a problem starts"), "{}", added.meaning);
+    // The same definitions on both sides: no change.
+    assert!(!diff(&after, &after).changes.iter().any(|c| c.path.starts_with("Alarms[")));
 }

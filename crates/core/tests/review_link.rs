@@ -78,8 +78,8 @@ fn the_baseline_travels_as_a_document_member() {
         .map_err(|e| e.message())
         .unwrap();
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(value["Version"], 1);
-    assert_eq!(value["Baseline"]["Version"], 1);
+    assert_eq!(value["Version"], 2);
+    assert_eq!(value["Baseline"]["Version"], 2);
     assert_eq!(
         value["Baseline"]["Request"]["EndpointConfigName"],
         "fraud-scoring-v2"
@@ -125,7 +125,7 @@ fn errors_inside_the_baseline_name_it() {
             "Unknown parameter in document: \"Baseline\"",
         ),
         (
-            r#"{"Version":1,"Baseline":{"Version":2}}"#,
+            r#"{"Version":1,"Baseline":{"Version":3}}"#,
             "Baseline.Version",
             "newer version",
         ),

@@ -480,10 +480,12 @@ fn document() -> BoxedStrategy<DesignDocument> {
                         current_variants: current,
                         new_variants: new,
                         uses_marketplace_containers: marketplace,
+                        quotas: Vec::new(),
                     },
+                    alarms: Vec::new(),
                     simulation: SimulationSettings {
                         provisioning_seconds: p,
-                        alarm_trip_at_seconds: trip,
+                        failure: trip.map(|at_seconds| designer_core::model::Failure::Alarm { at_seconds }),
                     },
                     placeholders,
                 }

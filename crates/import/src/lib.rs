@@ -17,6 +17,7 @@ pub mod cli;
 pub mod cloudformation;
 pub mod describe;
 pub mod python;
+pub mod quotas;
 pub mod stepfunctions;
 pub mod terraform;
 
@@ -148,6 +149,7 @@ type ImportFn = fn(&str, &DesignDocument, &Options) -> Result<Outcome, Refusal>;
 /// In order of how specific their signs are: the first whose `detect` says yes reads it.
 const FORMS: &[Form] = &[
     Form { detect: stepfunctions::detect, import: stepfunctions::import },
+    Form { detect: quotas::detect, import: quotas::import },
     Form { detect: describe::detect, import: describe::import },
     Form { detect: cloudformation::detect, import: cloudformation::import },
     Form { detect: terraform::detect, import: terraform::import },

@@ -102,6 +102,10 @@ fn summary_line(sim: &Simulation) -> String {
         designer_core::simulate::Outcome::Succeeded => "succeeds",
         designer_core::simulate::Outcome::RolledBackAlarm => "rolls back on the alarm",
         designer_core::simulate::Outcome::RolledBackTimeout => "times out and rolls back",
+        designer_core::simulate::Outcome::FailedCapacity => "is refused: over the instance quota",
+        designer_core::simulate::Outcome::UpdateRollbackFailed => {
+            "rolls back, but the rollback is over the instance quota"
+        }
     };
     format!(
         "{outcome} after {}, peak {} instances, {:.1} instance-hours",

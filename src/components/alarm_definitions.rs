@@ -1,0 +1,300 @@
+//! The design's alarm definitions (Version 2's `Alarms`): each rollback alarm's metric,
+//! period and threshold, and how soon after a problem starts it can trip. Drawn when the
+//! section is first opened, or when the design holds definitions.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::components::fields::{FieldFindings, IntField, Scope, TextField};
+use crate::components::when::When;
+use crate::core::alarms::{self, COMPARISONS, METRICS, STATISTICS, TREAT_MISSING};
+use crate::core::format::humane_duration;
+use crate::core::model::{DesignDocument, MetricAlarm};
+use crate::state::{field_id, firewall, Designer};
+
+fn def(d: &DesignDocument, i: usize) -> Option<&MetricAlarm> {
+    d.alarms.get(i)
+}
+
+fn with_def(d: &mut DesignDocument, i: usize, f: impl FnOnce(&mut MetricAlarm)) {
+    if let Some(a) = d.alarms.get_mut(i) {
+        f(a);
+    }
+}
+
+/// The alarm definitions, under the rollback alarms.
+#[component]
+pub fn AlarmDefinitions() -> impl IntoView {
+    let designer = expect_context::<Designer>();
+    let defs = firewall(move || designer.doc.with(|d| d.alarms.clone()));
+    let len = Memo::new(move |_| defs.with(Vec::len));
+    // Rollback alarms the design lists but does not define.
+    let undefined = Memo::new(move |_| {
+        designer.doc.with(|d| {
+            alarms::rollback_alarms(d)
+                .into_iter()
+                .filter(|(name, def)| def.is_none() && !name.trim().is_empty())
+                .map(|(name, _)| name.to_string())
+                .collect::<Vec<_>>()
+        })
+    });
+    let opened = RwSignal::new(false);
+    let open = move || opened.get() || len.get() > 0;
+    view! {
+        <details
+            class="alarm-defs"
+            prop:open=open
+            on:toggle=move |ev| {
+                use wasm_bindgen::JsCast;
+                if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+                    opened.set(el.open());
+                }
+            }
+        >
+            <summary class="alarm-defs__summary">"Alarm definitions: when each alarm can trip"</summary>
+            <When when=open>
+                <p class="card__intro">
+                    "An alarm can go to ALARM no sooner than Period × DatapointsToAlarm after a problem starts, plus about a minute for SageMaker to publish the metric. It must trip inside a bake to roll back."
+                </p>
+                <datalist id="alarm-statistics">
+                    {STATISTICS.iter().map(|s| view! { <option value=*s></option> }).collect_view()}
+                </datalist>
+                <datalist id="alarm-comparisons">
+                    {COMPARISONS.iter().map(|s| view! { <option value=*s></option> }).collect_view()}
+                </datalist>
+                <datalist id="alarm-missing-data">
+                    {TREAT_MISSING.iter().map(|s| view! { <option value=*s></option> }).collect_view()}
+                </datalist>
+                <ol class="alarm-defs__list">
+                    <For each=move || 0..len.get().min(crate::components::form::MAX_ROWS) key=|i| *i let:i>
+                        <AlarmDefinition index=i defs=defs />
+                    </For>
+                </ol>
+                <div class="alarm-defs__add">
+                    <For each=move || undefined.get() key=|n| n.clone() let:name>
+                        {
+                            let n = name.clone();
+                            view! {
+                                <button
+                                    type="button"
+                                    class="button"
+                                    data-testid="alarm-define"
+                                    on:click=move |_| {
+                                        let n = n.clone();
+                                        designer.edit(|d| {
+                                            let a = alarms::preset(d, &n);
+                                            d.alarms.push(a);
+                                        });
+                                    }
+                                >
+                                    {format!("Define {name}")}
+                                </button>
+                            }
+                        }
+                    </For>
+                </div>
+            </When>
+        </details>
+    }
+}
+
+/// One definition: its metric, its numbers and how soon it can trip.
+#[component]
+fn AlarmDefinition(index: usize, defs: Signal<Vec<MetricAlarm>>) -> impl IntoView {
+    let designer = expect_context::<Designer>();
+    let scope = move || Scope {
+        track: Arc::new(move || defs.track()),
+        findings: designer.field_findings,
+    };
+    let base = format!("Alarms[{index}]");
+    let row = Memo::new(move |_| defs.with(|l| l.get(index).cloned()));
+    let name = Memo::new(move |_| row.with(|a| a.as_ref().and_then(|a| a.alarm_name.clone()).unwrap_or_default()));
+    let detect = Memo::new(move |_| row.with(|a| a.as_ref().and_then(alarms::detect_seconds)));
+    let timing = move || match (detect.get(), row.get()) {
+        (Some(d), Some(a)) => format!(
+            "Can trip {} after a problem starts: {} s × {} + {} s to publish the metric.",
+            humane_duration(d),
+            alarms::period(&a).unwrap_or(0),
+            alarms::datapoints(&a),
+            alarms::PUBLISH_SECONDS
+        ),
+        _ => "Give a Period to see when it can trip.".to_string(),
+    };
+    let dims = move || {
+        row.with(|a| {
+            let dims = a.as_ref().map(|a| a.dimensions.clone()).unwrap_or_default();
+            if dims.is_empty() {
+                "none".to_string()
+            } else {
+                dims.iter()
+                    .map(|d| format!("{} = {}", d.name, d.value))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
+        })
+    };
+    let preset_id = field_id(&format!("{base}.Preset"));
+    let threshold_path = format!("{base}.Threshold");
+    let threshold_id = field_id(&threshold_path);
+    let threshold = Memo::new(move |_| row.with(|a| a.as_ref().and_then(|a| a.threshold).map(|t| t.to_string()).unwrap_or_default()));
+    view! {
+        <li
+            class="alarm-def"
+            data-testid="alarm-definition"
+            data-alarm=move || name.get()
+            data-detect-seconds=move || detect.get().map(|d| d.to_string()).unwrap_or_default()
+        >
+            <div class="alarm-def__grid">
+                <TextField
+                    label="AlarmName"
+                    path=format!("{base}.AlarmName")
+                    scope=scope()
+                    get=move |d| def(d, index).and_then(|a| a.alarm_name.clone())
+                    set=move |d, v| with_def(d, index, |a| a.alarm_name = v)
+                />
+                <div class="field">
+                    <label class="field__label" for=preset_id.clone()>"SageMaker metric"</label>
+                    <select
+                        class="field__input"
+                        id=preset_id
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            if let Some(m) = METRICS.iter().find(|m| m.name == v) {
+                                designer.edit(|d| {
+                                    let mut a = d.alarms.get(index).cloned().unwrap_or_default();
+                                    alarms::use_metric(d, &mut a, m);
+                                    with_def(d, index, |x| *x = a);
+                                });
+                            }
+                        }
+                    >
+                        <option value="" selected=move || row.with(|a| a.as_ref().and_then(|a| a.metric_name.as_deref()).is_none_or(|n| !METRICS.iter().any(|m| m.name == n)))>"Other (type below)"</option>
+                        {METRICS.iter().map(|m| {
+                            let n = m.name;
+                            view! {
+                                <option value=n selected=move || row.with(|a| a.as_ref().and_then(|a| a.metric_name.as_deref()) == Some(n))>
+                                    {format!("{n}: {}", m.about)}
+                                </option>
+                            }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <TextField
+                    label="Namespace"
+                    path=format!("{base}.Namespace")
+                    scope=scope()
+                    get=move |d| def(d, index).and_then(|a| a.namespace.clone())
+                    set=move |d, v| with_def(d, index, |a| a.namespace = v)
+                />
+                <TextField
+                    label="MetricName"
+                    path=format!("{base}.MetricName")
+                    scope=scope()
+                    get=move |d| def(d, index).and_then(|a| a.metric_name.clone())
+                    set=move |d, v| with_def(d, index, |a| a.metric_name = v)
+                />
+                <TextField
+                    label="Statistic"
+                    path=format!("{base}.Statistic")
+                    list="alarm-statistics"
+                    scope=scope()
+                    get=move |d| def(d, index).and_then(|a| a.statistic.clone())
+                    set=move |d, v| with_def(d, index, |a| a.statistic = v)
+                />
+                <IntField
+                    label="Period"
+                    path=format!("{base}.Period")
+                    unit="s"
+                    min=10
+                    seconds=true
+                    scope=scope()
+                    get=move |d| def(d, index).and_then(|a| a.period)
+                    set=move |d, v| with_def(d, index, |a| a.period = v)
+                />
+                <IntField
+                    label="EvaluationPeriods"
+                    path=format!("{base}.EvaluationPeriods")
+                    min=1
+                    scope=scope()
+                    get=move |d| def(d, index).and_then(|a| a.evaluation_periods)
+                    set=move |d, v| with_def(d, index, |a| a.evaluation_periods = v)
+                />
+                <IntField
+                    label="DatapointsToAlarm"
+                    path=format!("{base}.DatapointsToAlarm")
+                    min=1
+                    scope=scope()
+                    get=move |d| def(d, index).and_then(|a| a.datapoints_to_alarm)
+                    set=move |d, v| with_def(d, index, |a| a.datapoints_to_alarm = v)
+                />
+                <TextField
+                    label="ComparisonOperator"
+                    path=format!("{base}.ComparisonOperator")
+                    list="alarm-comparisons"
+                    scope=scope()
+                    get=move |d| def(d, index).and_then(|a| a.comparison_operator.clone())
+                    set=move |d, v| with_def(d, index, |a| a.comparison_operator = v)
+                />
+                <div class="field field--number">
+                    <label class="field__label" for=threshold_id.clone()>"Threshold"</label>
+                    <input
+                        class="field__input"
+                        type="number"
+                        step="any"
+                        id=threshold_id
+                        prop:value=move || threshold.get()
+                        on:input=move |ev| {
+                            let raw = event_target_value(&ev);
+                            let v = raw.trim().parse::<f64>().ok().filter(|t| t.is_finite());
+                            if raw.trim().is_empty() || v.is_some() {
+                                designer.edit(|d| with_def(d, index, |a| a.threshold = v));
+                            }
+                        }
+                    />
+                    <FieldFindings path=threshold_path.clone() />
+                </div>
+                <TextField
+                    label="TreatMissingData"
+                    path=format!("{base}.TreatMissingData")
+                    list="alarm-missing-data"
+                    scope=scope()
+                    get=move |d| def(d, index).and_then(|a| a.treat_missing_data.clone())
+                    set=move |d, v| with_def(d, index, |a| a.treat_missing_data = v)
+                />
+            </div>
+            <p class="alarm-def__dims">
+                "Dimensions: " {dims} " "
+                <button
+                    type="button"
+                    class="button button--quiet"
+                    on:click=move |_| {
+                        designer.edit(|d| {
+                            let ns = d.alarms.get(index).and_then(|a| a.namespace.clone()).unwrap_or_default();
+                            let dims = alarms::new_fleet_dimensions(d, &ns);
+                            with_def(d, index, |a| a.dimensions = dims);
+                        })
+                    }
+                >
+                    "Watch this design's new fleet"
+                </button>
+            </p>
+            <FieldFindings path=format!("{base}.Dimensions") />
+            <p class="alarm-def__timing" aria-live="polite">{timing}</p>
+            <button
+                type="button"
+                class="button button--quiet"
+                aria-label=move || format!("Remove the definition of {}", name.get())
+                on:click=move |_| {
+                    designer.edit(|d| {
+                        if index < d.alarms.len() {
+                            d.alarms.remove(index);
+                        }
+                    })
+                }
+            >
+                "Remove definition"
+            </button>
+        </li>
+    }
+}
