@@ -128,7 +128,7 @@ pub fn TimelinePanel() -> impl IntoView {
         <section class="card timeline" aria-labelledby="timeline-title">
             <h2 class="card__title" id="timeline-title">"Simulated deployment"</h2>
             <Summary />
-            <figure class="chart">
+            <figure class="chart" class:chart--faded=move || designer.findings.with(|f| crate::core::validate::refusal(f).is_some())>
                 <svg
                     class="chart__svg"
                     viewBox=format!("0 0 {} {}", size.width, size.height)
@@ -266,11 +266,24 @@ fn run_animation(
 fn Summary() -> impl IntoView {
     let designer = expect_context::<Designer>();
     let sim = designer.sim;
+    // AWS refuses a request with an error of its own rules: nothing runs (the chart shows,
+    // faded, what the design would do once fixed).
+    let refused = Memo::new(move |_| {
+        designer.findings.with(|f| {
+            crate::core::validate::refusal(f).map(|(first, n)| (first.path.clone(), first.explanation.clone(), n))
+        })
+    });
     view! {
+        <p class="summary__refused" data-testid="timeline-refused" hidden=move || refused.with(Option::is_none)>
+            {move || refused.get().map(|(path, why, n)| format!(
+                "AWS refuses this request ({n} error{} of its rules; the first at {path}: {why}) and nothing changes. The timeline shows, faded, what the design would do once fixed.",
+                if n == 1 { "" } else { "s" }
+            ))}
+        </p>
         <div
             class="summary"
             data-testid="timeline-summary"
-            data-outcome=move || sim.with(|s| s.summary.outcome.as_str())
+            data-outcome=move || if refused.with(Option::is_some) { "rejected" } else { sim.with(|s| s.summary.outcome.as_str()) }
             data-total-seconds=move || sim.with(|s| s.summary.total_seconds)
             data-peak-instances=move || sim.with(|s| s.summary.peak_instances)
             class:summary--rollback=move || sim.with(|s| s.summary.outcome != Outcome::Succeeded)
@@ -278,7 +291,7 @@ fn Summary() -> impl IntoView {
             <dl class="summary__grid">
                 <div>
                     <dt>"Outcome"</dt>
-                    <dd>{move || sim.with(|s| outcome_words(s.summary.outcome))}</dd>
+                    <dd>{move || if refused.with(Option::is_some) { "Refused by AWS" } else { sim.with(|s| outcome_words(s.summary.outcome)) }}</dd>
                 </div>
                 <div>
                     <dt>"Duration"</dt>

@@ -94,9 +94,11 @@ test('refused pastes say what and where, leave the design unchanged, and the pag
 const FLAGGED = [
   ['negative wait', withWait('-1'), [`error ${WAIT}`]],
   ['negative canary size', '{"EndpointName": "ep", "EndpointConfigName": "c", "DeploymentConfig": {"BlueGreenUpdatePolicy": {"TrafficRoutingConfiguration": {"Type": "CANARY", "WaitIntervalInSeconds": 0, "CanarySize": {"Type": "INSTANCE_COUNT", "Value": -3}}}}}',
-    [`error ${ROUTING}.CanarySize.Value`]],
+    // U1: a canary with no rollback alarm is also warned about.
+    [`error ${ROUTING}.CanarySize.Value`, 'warning DeploymentConfig.AutoRollbackConfiguration']],
   ['10,000 alarms', JSON.stringify({ ...blueGreen({ Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 0 }), DeploymentConfig: { ...blueGreen({ Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 0 }).DeploymentConfig, AutoRollbackConfiguration: { Alarms: Array.from({ length: 10000 }, (_, i) => ({ AlarmName: `alarm-${i}` })) } } }),
-    ['error DeploymentConfig.AutoRollbackConfiguration.Alarms']],
+    // U2: alarms with a 0-second bake have no time to act.
+    ['error DeploymentConfig.AutoRollbackConfiguration.Alarms', `warning ${WAIT}`]],
   ['a 1 MB endpoint name', JSON.stringify({ EndpointName: 'x'.repeat(1 << 20), EndpointConfigName: 'c' }), ['error EndpointName']],
 ];
 
@@ -165,7 +167,7 @@ test('an unreadable draft: a notice, the text kept under its own key, the page w
     ['old, without a Version', JSON.stringify({ Request: { EndpointName: 'ep' } })],
     ['odd: a JSON string', '"hello"'],
     ['odd: unknown members', JSON.stringify({ Version: 1, Request: {}, Colour: 'blue' })],
-    ['odd: from a newer version', JSON.stringify({ Version: 2, Request: {} })],
+    ['odd: from a newer version', JSON.stringify({ Version: 3, Request: {} })],
   ];
   for (const [name, text] of drafts) {
     await page.evaluate(([k, v]) => localStorage.setItem(k, v), [DRAFT_KEY, text]);

@@ -74,6 +74,17 @@ pub fn validate(doc: &DesignDocument) -> Vec<Finding> {
     out
 }
 
+/// The first of the service's own errors (rules R* and S*), with how many there are: with
+/// one, AWS refuses the call and nothing changes (CONTRACT.md's outcome `rejected`). A
+/// placeholder (P1) makes a design incomplete, not refused; a quota (C1) is `failed-capacity`.
+pub fn refusal(findings: &[Finding]) -> Option<(&Finding, usize)> {
+    let mut errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error && (f.rule.starts_with('R') || f.rule.starts_with('S')));
+    let first = errors.next()?;
+    Some((first, 1 + errors.count()))
+}
+
 /// One error per value the imported text did not give (rule P1): the design cannot be
 /// deployed until the user types each value.
 fn placeholder_findings(doc: &DesignDocument) -> Vec<Finding> {
