@@ -3,6 +3,10 @@
 //! by `aws ... --cli-input-json file://...`. What each one sends must be exactly the
 //! request, and hostile text in names must never do anything but travel as data.
 //!
+//! A design that defines its alarms is exported with them: the boto3 snippet and the
+//! command create each alarm (`PutMetricAlarm` with exactly the definition's members) before
+//! the update, which the same clients check call by call, in order.
+//!
 //! These tests need python3 with boto3 and the `aws` program; without them they fail
 //! and say to run scripts/setup.sh. Nothing is sent over the network: boto3's sending is
 //! intercepted, and `aws` talks to a capture server on 127.0.0.1.
@@ -14,10 +18,12 @@ use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use deployment_designer::core::export::{
-    bash_quote, boto3_snippet, cli_command, cli_input_json, python_literal,
+    bash_quote, boto3_design_snippet, boto3_snippet, cli_command, cli_design_command,
+    cli_input_json, python_literal,
 };
 use deployment_designer::core::model::{
     Alarm, AutoRollbackConfig, BlueGreenUpdatePolicy, CapacitySize, DeploymentConfig,
+    DesignDocument, Dimension, Metric, MetricAlarm, MetricDataQuery, MetricStat,
     RollingUpdatePolicy, TrafficRoutingConfig, TrafficRoutingConfigType, UpdateEndpointInput,
     VariantProperty, VariantPropertyType,
 };
@@ -263,6 +269,7 @@ fn aws_env(program: &str, dir: &Path) -> Command {
         "AWS_SESSION_TOKEN",
         "AWS_ENDPOINT_URL",
         "AWS_ENDPOINT_URL_SAGEMAKER",
+        "AWS_ENDPOINT_URL_CLOUDWATCH",
         "AWS_CA_BUNDLE",
     ] {
         cmd.env_remove(key);
@@ -595,6 +602,393 @@ fn names_that_awscli_would_load_as_files_fall_back_to_cli_input_json() {
             "{name}: {cmd}"
         );
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// Designs that define their alarms: each alarm is created first, then the update starts.
+
+/// A definition on the endpoint's 5xx errors, `value` in its dimensions.
+fn definition(name: &str, value: &str) -> MetricAlarm {
+    MetricAlarm {
+        alarm_name: Some(name.to_string()),
+        namespace: Some("AWS/SageMaker".to_string()),
+        metric_name: Some("Invocation5XXErrors".to_string()),
+        dimensions: vec![
+            Dimension {
+                name: "EndpointName".to_string(),
+                value: value.to_string(),
+            },
+            Dimension {
+                name: "VariantName".to_string(),
+                value: "AllTraffic".to_string(),
+            },
+        ],
+        statistic: Some("Sum".to_string()),
+        period: Some(60),
+        evaluation_periods: Some(2),
+        datapoints_to_alarm: Some(2),
+        threshold: Some(1.0),
+        comparison_operator: Some("GreaterThanOrEqualToThreshold".to_string()),
+        treat_missing_data: Some("notBreaching".to_string()),
+        ..Default::default()
+    }
+}
+
+/// A metric-math definition (p99 latency in milliseconds), `text` in its label, expression
+/// and dimension value.
+fn math_definition(name: &str, text: &str) -> MetricAlarm {
+    MetricAlarm {
+        alarm_name: Some(name.to_string()),
+        evaluation_periods: Some(3),
+        threshold: Some(2.5e-7),
+        comparison_operator: Some("GreaterThanThreshold".to_string()),
+        metrics: vec![
+            MetricDataQuery {
+                id: "e1".to_string(),
+                expression: Some(format!("m1 / 1000 {text}")),
+                label: Some(text.to_string()),
+                return_data: Some(true),
+                ..Default::default()
+            },
+            MetricDataQuery {
+                id: "m1".to_string(),
+                metric_stat: Some(MetricStat {
+                    metric: Metric {
+                        namespace: Some("AWS/SageMaker".to_string()),
+                        metric_name: Some("ModelLatency".to_string()),
+                        dimensions: vec![Dimension {
+                            name: "EndpointName".to_string(),
+                            value: text.to_string(),
+                        }],
+                    },
+                    period: Some(60),
+                    stat: Some("p99".to_string()),
+                    unit: Some("Microseconds".to_string()),
+                }),
+                return_data: Some(false),
+                ..Default::default()
+            },
+        ],
+        ..Default::default()
+    }
+}
+
+/// A canary whose rollback alarms are `defs`' (and one defined elsewhere).
+fn defining(defs: Vec<MetricAlarm>) -> DesignDocument {
+    let mut names: Vec<&str> = defs
+        .iter()
+        .filter_map(|a| a.alarm_name.as_deref())
+        .collect();
+    names.push("defined-elsewhere");
+    let mut request = cases()[1].1.clone();
+    if let Some(dc) = request.deployment_config.as_mut() {
+        dc.auto_rollback_configuration = Some(alarms(&names));
+    }
+    DesignDocument {
+        request,
+        alarms: defs,
+        ..Default::default()
+    }
+}
+
+fn designs_with_alarms() -> Vec<(String, DesignDocument)> {
+    let mut out = vec![
+        (
+            "two-alarms".to_string(),
+            defining(vec![
+                definition("ep-5xx", "ep"),
+                math_definition("ep-p99-latency", "p99"),
+            ]),
+        ),
+        (
+            "one-bare-alarm".to_string(),
+            defining(vec![MetricAlarm {
+                alarm_name: Some("bare".to_string()),
+                ..Default::default()
+            }]),
+        ),
+    ];
+    // Hostile text as alarm names, dimension values, labels and expressions.
+    for (i, chunk) in HOSTILE.chunks(5).enumerate() {
+        let mut defs: Vec<MetricAlarm> = chunk.iter().map(|t| definition(t, t)).collect();
+        defs.push(math_definition(
+            &format!("math {}", chunk[0]),
+            chunk[chunk.len() - 1],
+        ));
+        out.push((format!("hostile-alarms-defined-{i}"), defining(defs)));
+    }
+    out
+}
+
+/// The calls a design's export must make, in order: each alarm, then the update.
+fn expected_calls(doc: &DesignDocument) -> Vec<(String, Value)> {
+    doc.alarms
+        .iter()
+        .map(|a| {
+            (
+                "cloudwatch.PutMetricAlarm".to_string(),
+                serde_json::to_value(a).expect("alarms serialise"),
+            )
+        })
+        .chain(std::iter::once((
+            "sagemaker.UpdateEndpoint".to_string(),
+            expected(&doc.request),
+        )))
+        .collect()
+}
+
+#[test]
+fn boto3_exports_of_designs_with_alarms_create_them_then_update() {
+    require_tools();
+    let scratch = Scratch::new("boto3-alarms");
+    let designs = designs_with_alarms();
+    let input: Vec<Value> = designs
+        .iter()
+        .map(|(name, d)| serde_json::json!({"name": name, "snippet": boto3_design_snippet(d)}))
+        .collect();
+    let cases_file = scratch.path().join("cases.json");
+    let results_file = scratch.path().join("results.json");
+    std::fs::write(&cases_file, serde_json::to_string(&input).unwrap()).unwrap();
+    let out = aws_env("python3", scratch.path())
+        .arg(clients_dir().join("boto3_calls_runner.py"))
+        .arg(&cases_file)
+        .arg(&results_file)
+        .output()
+        .expect("run python3");
+    assert!(
+        out.status.success(),
+        "boto3 runner failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let results: BTreeMap<String, Value> =
+        serde_json::from_str(&std::fs::read_to_string(&results_file).unwrap())
+            .expect("runner results are JSON");
+    let mut failures = Vec::new();
+    for (name, d) in &designs {
+        let r = &results[name];
+        let snippet = boto3_design_snippet(d);
+        if let Some(err) = r["error"].as_str() {
+            failures.push(format!("{name}: the snippet failed:\n{err}\n{snippet}"));
+            continue;
+        }
+        let sent: Vec<(String, Value)> = r["calls"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                (
+                    c["operation"].as_str().unwrap().to_string(),
+                    parse(c["body"].as_str().unwrap_or_default(), name),
+                )
+            })
+            .collect();
+        if sent != expected_calls(d) {
+            failures.push(format!(
+                "{name}: boto3 sent\n{sent:#?}\ninstead of\n{:#?}\nfrom\n{snippet}",
+                expected_calls(d)
+            ));
+        }
+        if r["stdout"].as_str() != Some(&format!("{FAKE_ARN}\n")) {
+            failures.push(format!("{name}: the snippet printed {:?}", r["stdout"]));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    assert_eq!(results.len(), designs.len());
+    scratch.assert_untouched();
+}
+
+/// Runs bash on each script with `aws` defined as a function that saves the arguments of
+/// each of its calls, NUL separated, to `<$AWS_ARGV_OUT>-<n>`. Returns the words of each
+/// call, in order, by run name.
+fn argv_of_each_call(
+    scratch: &Scratch,
+    scripts: &[(String, String)],
+) -> BTreeMap<String, Vec<Vec<String>>> {
+    let mut script =
+        String::from("aws() { n=$((n+1)); printf '%s\\0' \"$@\" > \"$AWS_ARGV_OUT-$n\"; }\n");
+    for (run, command) in scripts {
+        script.push_str(&format!("n=0\nAWS_ARGV_OUT=argv-{run}\n{command}\n"));
+    }
+    let path = scratch.path().join("scripts.sh");
+    std::fs::write(&path, script).unwrap();
+    let out = Command::new("bash")
+        .current_dir(scratch.path())
+        .arg(&path)
+        .output()
+        .expect("run bash");
+    assert!(
+        out.status.success(),
+        "bash failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    scripts
+        .iter()
+        .map(|(run, _)| {
+            let mut calls = Vec::new();
+            while let Ok(raw) = std::fs::read(
+                scratch
+                    .path()
+                    .join(format!("argv-{run}-{}", calls.len() + 1)),
+            ) {
+                let words: Vec<String> = raw
+                    .split(|b| *b == 0)
+                    .map(|w| String::from_utf8(w.to_vec()).expect("arguments are UTF-8"))
+                    .collect();
+                calls.push(words[..words.len() - 1].to_vec());
+            }
+            (run.clone(), calls)
+        })
+        .collect()
+}
+
+/// Bodies recorded one after the other in one file, read back in order.
+fn bodies(text: &str, what: &str) -> Vec<Value> {
+    serde_json::Deserializer::from_str(text)
+        .into_iter::<Value>()
+        .map(|v| v.unwrap_or_else(|e| panic!("{what}: not JSON ({e}): {text}")))
+        .collect()
+}
+
+/// Designs run end to end by bash and the real `aws` program, every call in order.
+const REAL_AWS_ALARM_CASES: &[&str] = &["two-alarms", "hostile-alarms-defined-0"];
+
+#[test]
+fn cli_exports_of_designs_with_alarms_create_them_then_update() {
+    require_tools();
+    let scratch = Scratch::new("cli-alarms");
+    let server = CaptureServer::start(scratch.path());
+    let designs = designs_with_alarms();
+    let scripts: Vec<(String, String)> = designs
+        .iter()
+        .map(|(name, d)| (name.clone(), cli_design_command(d)))
+        .collect();
+    // One command list: a comment, then each line continued or chained to the next.
+    for (name, script) in &scripts {
+        let lines: Vec<&str> = script.lines().collect();
+        assert!(lines[0].starts_with("# "), "{name}: {script}");
+        for line in &lines[1..lines.len() - 1] {
+            assert!(
+                line.ends_with(" \\") || line.ends_with(" &&"),
+                "{name}: a line that ends the command list early: {line:?}"
+            );
+        }
+    }
+    let calls = argv_of_each_call(&scratch, &scripts);
+    let mut runs = Vec::new();
+    let mut failures = Vec::new();
+    for (name, d) in &designs {
+        let want = expected_calls(d);
+        let got = &calls[name];
+        let services: Vec<String> = got.iter().map(|argv| argv[..2].join(" ")).collect();
+        let want_services: Vec<&str> = want
+            .iter()
+            .map(|(op, _)| {
+                if op.starts_with("cloudwatch") {
+                    "cloudwatch put-metric-alarm"
+                } else {
+                    "sagemaker update-endpoint"
+                }
+            })
+            .collect();
+        if services != want_services {
+            failures.push(format!(
+                "{name}: bash ran {services:?}, not {want_services:?}"
+            ));
+            continue;
+        }
+        for (k, argv) in got.iter().enumerate() {
+            let run = format!("command-{name}-{k}");
+            let url = endpoint_url(&server, &run);
+            runs.push(serde_json::json!({
+                "name": run,
+                "argv": argv,
+                "endpoint_url": url,
+                "env": {"AWS_ENDPOINT_URL_CLOUDWATCH": url},
+            }));
+        }
+    }
+    let runs_file = scratch.path().join("runs.json");
+    let runs_results = scratch.path().join("runs-results.json");
+    std::fs::write(&runs_file, serde_json::to_string(&runs).unwrap()).unwrap();
+    let runner = aws_env("python3", scratch.path())
+        .arg(clients_dir().join("awscli_runner.py"))
+        .arg(&runs_file)
+        .arg(&runs_results)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run python3");
+    // Meanwhile a few scripts run as a user would: bash running the real `aws`, both services
+    // sending to one place, so the recorded bodies are in the order they were sent.
+    let real: Vec<(String, Child)> = designs
+        .iter()
+        .filter(|(name, _)| REAL_AWS_ALARM_CASES.contains(&name.as_str()))
+        .map(|(name, d)| {
+            let run = format!("aws-{name}");
+            let script = scratch.path().join(format!("{run}.sh"));
+            std::fs::write(&script, cli_design_command(d)).unwrap();
+            let url = endpoint_url(&server, &run);
+            let child = aws_env("bash", scratch.path())
+                .arg(&script)
+                .env("AWS_ENDPOINT_URL_SAGEMAKER", &url)
+                .env("AWS_ENDPOINT_URL_CLOUDWATCH", &url)
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("run bash");
+            (name.clone(), child)
+        })
+        .collect();
+    assert_eq!(real.len(), REAL_AWS_ALARM_CASES.len());
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    for (name, child) in real {
+        let out = child.wait_with_output().expect("wait for bash");
+        let d = &designs.iter().find(|(n, _)| *n == name).unwrap().1;
+        let run = format!("aws-{name}");
+        let sent = bodies(&recorded_body(&scratch, &run).unwrap_or_default(), &run);
+        let want: Vec<Value> = expected_calls(d).into_iter().map(|(_, v)| v).collect();
+        if !out.status.success() || sent != want || !text(&out.stdout).contains(FAKE_ARN) {
+            failures.push(format!(
+                "{run}: aws sent\n{sent:#?}\ninstead of\n{want:#?}\n{}{}",
+                text(&out.stdout),
+                text(&out.stderr)
+            ));
+        }
+    }
+    let out = runner.wait_with_output().expect("wait for python3");
+    assert!(
+        out.status.success(),
+        "awscli runner failed: {}",
+        text(&out.stderr)
+    );
+    let results: BTreeMap<String, Value> =
+        serde_json::from_str(&std::fs::read_to_string(&runs_results).unwrap())
+            .expect("runner results are JSON");
+    for (name, d) in &designs {
+        let want = expected_calls(d);
+        for (k, (_, body)) in want.iter().enumerate() {
+            let run = format!("command-{name}-{k}");
+            let Some(r) = results.get(&run) else {
+                failures.push(format!("{run}: the command was not run"));
+                continue;
+            };
+            let sent = bodies(&recorded_body(&scratch, &run).unwrap_or_default(), &run);
+            if r["rc"] != 0 || sent != [body.clone()] {
+                failures.push(format!(
+                    "{run}: aws sent\n{sent:#?}\ninstead of\n{body:#}\n{}\n{}",
+                    r["stderr"],
+                    scripts.iter().find(|(n, _)| n == name).unwrap().1
+                ));
+            }
+        }
+        let last = format!("command-{name}-{}", want.len() - 1);
+        let printed = results.get(&last).and_then(|r| r["stdout"].as_str());
+        if !printed.is_some_and(|out| out.contains(FAKE_ARN)) {
+            failures.push(format!("{last}: the update printed no ARN"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    scratch.assert_untouched();
 }
 
 // ---------------------------------------------------------------------------------------

@@ -23,6 +23,67 @@ fn with_def(d: &mut DesignDocument, i: usize, f: impl FnOnce(&mut MetricAlarm)) 
     }
 }
 
+#[derive(Clone, Copy)]
+enum Kind {
+    Text,
+    Int,
+}
+
+/// The members the editor shows, in `PutMetricAlarm`'s order, with a type-ahead list.
+const FIELDS: &[(&str, Kind, Option<&str>)] = &[
+    ("AlarmName", Kind::Text, None),
+    ("Namespace", Kind::Text, None),
+    ("MetricName", Kind::Text, None),
+    ("Statistic", Kind::Text, Some("alarm-statistics")),
+    ("Period", Kind::Int, None),
+    ("EvaluationPeriods", Kind::Int, None),
+    ("DatapointsToAlarm", Kind::Int, None),
+    ("ComparisonOperator", Kind::Text, Some("alarm-comparisons")),
+    ("TreatMissingData", Kind::Text, Some("alarm-missing-data")),
+];
+
+fn text_of(a: &MetricAlarm, member: &str) -> Option<String> {
+    match member {
+        "AlarmName" => a.alarm_name.clone(),
+        "Namespace" => a.namespace.clone(),
+        "MetricName" => a.metric_name.clone(),
+        "Statistic" => a.statistic.clone(),
+        "ComparisonOperator" => a.comparison_operator.clone(),
+        "TreatMissingData" => a.treat_missing_data.clone(),
+        _ => None,
+    }
+}
+
+fn set_text(a: &mut MetricAlarm, member: &str, v: Option<String>) {
+    match member {
+        "AlarmName" => a.alarm_name = v,
+        "Namespace" => a.namespace = v,
+        "MetricName" => a.metric_name = v,
+        "Statistic" => a.statistic = v,
+        "ComparisonOperator" => a.comparison_operator = v,
+        "TreatMissingData" => a.treat_missing_data = v,
+        _ => {}
+    }
+}
+
+fn int_of(a: &MetricAlarm, member: &str) -> Option<i64> {
+    match member {
+        "Period" => a.period,
+        "EvaluationPeriods" => a.evaluation_periods,
+        "DatapointsToAlarm" => a.datapoints_to_alarm,
+        _ => None,
+    }
+}
+
+fn set_int(a: &mut MetricAlarm, member: &str, v: Option<i64>) {
+    match member {
+        "Period" => a.period = v,
+        "EvaluationPeriods" => a.evaluation_periods = v,
+        "DatapointsToAlarm" => a.datapoints_to_alarm = v,
+        _ => {}
+    }
+}
+
 /// The alarm definitions, under the rollback alarms.
 #[component]
 pub fn AlarmDefinitions() -> impl IntoView {
@@ -146,13 +207,6 @@ fn AlarmDefinition(index: usize, defs: Signal<Vec<MetricAlarm>>) -> impl IntoVie
             data-detect-seconds=move || detect.get().map(|d| d.to_string()).unwrap_or_default()
         >
             <div class="alarm-def__grid">
-                <TextField
-                    label="AlarmName"
-                    path=format!("{base}.AlarmName")
-                    scope=scope()
-                    get=move |d| def(d, index).and_then(|a| a.alarm_name.clone())
-                    set=move |d, v| with_def(d, index, |a| a.alarm_name = v)
-                />
                 <div class="field">
                     <label class="field__label" for=preset_id.clone()>"SageMaker metric"</label>
                     <select
@@ -180,62 +234,33 @@ fn AlarmDefinition(index: usize, defs: Signal<Vec<MetricAlarm>>) -> impl IntoVie
                         }).collect_view()}
                     </select>
                 </div>
-                <TextField
-                    label="Namespace"
-                    path=format!("{base}.Namespace")
-                    scope=scope()
-                    get=move |d| def(d, index).and_then(|a| a.namespace.clone())
-                    set=move |d, v| with_def(d, index, |a| a.namespace = v)
-                />
-                <TextField
-                    label="MetricName"
-                    path=format!("{base}.MetricName")
-                    scope=scope()
-                    get=move |d| def(d, index).and_then(|a| a.metric_name.clone())
-                    set=move |d, v| with_def(d, index, |a| a.metric_name = v)
-                />
-                <TextField
-                    label="Statistic"
-                    path=format!("{base}.Statistic")
-                    list="alarm-statistics"
-                    scope=scope()
-                    get=move |d| def(d, index).and_then(|a| a.statistic.clone())
-                    set=move |d, v| with_def(d, index, |a| a.statistic = v)
-                />
-                <IntField
-                    label="Period"
-                    path=format!("{base}.Period")
-                    unit="s"
-                    min=10
-                    seconds=true
-                    scope=scope()
-                    get=move |d| def(d, index).and_then(|a| a.period)
-                    set=move |d, v| with_def(d, index, |a| a.period = v)
-                />
-                <IntField
-                    label="EvaluationPeriods"
-                    path=format!("{base}.EvaluationPeriods")
-                    min=1
-                    scope=scope()
-                    get=move |d| def(d, index).and_then(|a| a.evaluation_periods)
-                    set=move |d, v| with_def(d, index, |a| a.evaluation_periods = v)
-                />
-                <IntField
-                    label="DatapointsToAlarm"
-                    path=format!("{base}.DatapointsToAlarm")
-                    min=1
-                    scope=scope()
-                    get=move |d| def(d, index).and_then(|a| a.datapoints_to_alarm)
-                    set=move |d, v| with_def(d, index, |a| a.datapoints_to_alarm = v)
-                />
-                <TextField
-                    label="ComparisonOperator"
-                    path=format!("{base}.ComparisonOperator")
-                    list="alarm-comparisons"
-                    scope=scope()
-                    get=move |d| def(d, index).and_then(|a| a.comparison_operator.clone())
-                    set=move |d, v| with_def(d, index, |a| a.comparison_operator = v)
-                />
+                // One call site per kind of field, over a table: each field is data, not code
+                // of its own (the page's first view pays for every distinct view body).
+                {FIELDS.iter().map(|&(member, kind, list)| {
+                    let path = format!("{base}.{member}");
+                    match kind {
+                        Kind::Text => view! {
+                            <TextField
+                                label=member
+                                path=path
+                                list=list.unwrap_or("")
+                                scope=scope()
+                                get=move |d| def(d, index).and_then(|a| text_of(a, member))
+                                set=move |d, v| with_def(d, index, |a| set_text(a, member, v))
+                            />
+                        }.into_any(),
+                        Kind::Int => view! {
+                            <IntField
+                                label=member
+                                path=path
+                                min=1
+                                scope=scope()
+                                get=move |d| def(d, index).and_then(|a| int_of(a, member))
+                                set=move |d, v| with_def(d, index, |a| set_int(a, member, v))
+                            />
+                        }.into_any(),
+                    }
+                }).collect_view()}
                 <div class="field field--number">
                     <label class="field__label" for=threshold_id.clone()>"Threshold"</label>
                     <input
@@ -254,14 +279,6 @@ fn AlarmDefinition(index: usize, defs: Signal<Vec<MetricAlarm>>) -> impl IntoVie
                     />
                     <FieldFindings path=threshold_path.clone() />
                 </div>
-                <TextField
-                    label="TreatMissingData"
-                    path=format!("{base}.TreatMissingData")
-                    list="alarm-missing-data"
-                    scope=scope()
-                    get=move |d| def(d, index).and_then(|a| a.treat_missing_data.clone())
-                    set=move |d, v| with_def(d, index, |a| a.treat_missing_data = v)
-                />
             </div>
             <p class="alarm-def__dims">
                 "Dimensions: " {dims} " "

@@ -1,11 +1,13 @@
 //! Exports of a request: `--cli-input-json`, an `aws sagemaker update-endpoint` command
-//! for bash, a boto3 snippet, and the design document.
+//! for bash, a boto3 snippet, and the design document. The command and the snippet of a
+//! design that defines its alarms create those alarms first (`cli_design_command`,
+//! `boto3_design_snippet`).
 //!
 //! Every export must carry the user's text as data, whatever it contains: quotes, shell
 //! syntax, newlines, and characters a reviewer cannot see (bidi controls, zero-width
 //! marks), which are written as escapes so that what is shown is what is sent.
 
-use super::model::{DesignDocument, UpdateEndpointInput};
+use super::model::{DesignDocument, MetricAlarm, UpdateEndpointInput};
 use super::write::{self, Emit};
 
 /// The `--cli-input-json` document: pretty JSON, PascalCase, absent members omitted,
@@ -70,9 +72,114 @@ pub fn cli_command(req: &UpdateEndpointInput) -> String {
     out
 }
 
+/// The design's CLI export: [`cli_command`] of its request, after one
+/// `aws cloudwatch put-metric-alarm` command per alarm the design defines (joined by `&&`,
+/// so the update starts only once every alarm exists). Each alarm travels whole in
+/// `--cli-input-json` as compact JSON with the definition's members, one bash word that
+/// awscli does not expand, whatever the names and dimension values hold.
+pub fn cli_design_command(doc: &DesignDocument) -> String {
+    if doc.alarms.is_empty() {
+        return cli_command(&doc.request);
+    }
+    let mut out =
+        String::from("# The rollback alarms first: the update watches them from its first bake.\n");
+    for alarm in &doc.alarms {
+        out.push_str(&format!(
+            "aws cloudwatch put-metric-alarm \\\n  --cli-input-json {} &&\n",
+            bash_quote(&compact_json(alarm))
+        ));
+    }
+    out.push_str(&cli_command(&doc.request));
+    out
+}
+
+/// The design's boto3 export: [`boto3_snippet`] of its request, with a `cloudwatch` client
+/// that creates each alarm the design defines (`put_metric_alarm` with the members the
+/// definition has) before the update.
+pub fn boto3_design_snippet(doc: &DesignDocument) -> String {
+    if doc.alarms.is_empty() {
+        return boto3_snippet(&doc.request);
+    }
+    let mut out = String::from(
+        "import boto3\n\n\
+         # The rollback alarms first: the update watches them from its first bake.\n\
+         cloudwatch = boto3.client(\"cloudwatch\")\n",
+    );
+    for alarm in &doc.alarms {
+        out.push_str(&call("cloudwatch.put_metric_alarm", &alarm_kwargs(alarm)));
+    }
+    out.push('\n');
+    out.push_str(&update_endpoint_call(&doc.request));
+    out
+}
+
+/// `PutMetricAlarm`'s keyword arguments for the members `a` has, as Python literals.
+fn alarm_kwargs(a: &MetricAlarm) -> Vec<(&'static str, String)> {
+    let mut kwargs: Vec<(&str, String)> = Vec::new();
+    let mut opt = |name: &'static str, v: Option<String>| {
+        if let Some(v) = v {
+            kwargs.push((name, v));
+        }
+    };
+    opt("AlarmName", a.alarm_name.as_ref().map(python_literal));
+    opt("Namespace", a.namespace.as_ref().map(python_literal));
+    opt("MetricName", a.metric_name.as_ref().map(python_literal));
+    opt(
+        "Dimensions",
+        (!a.dimensions.is_empty()).then(|| python_literal(&a.dimensions)),
+    );
+    opt("Statistic", a.statistic.as_ref().map(python_literal));
+    opt(
+        "ExtendedStatistic",
+        a.extended_statistic.as_ref().map(python_literal),
+    );
+    opt("Period", a.period.as_ref().map(python_literal));
+    opt(
+        "EvaluationPeriods",
+        a.evaluation_periods.as_ref().map(python_literal),
+    );
+    opt(
+        "DatapointsToAlarm",
+        a.datapoints_to_alarm.as_ref().map(python_literal),
+    );
+    opt("Threshold", a.threshold.as_ref().map(python_literal));
+    opt(
+        "ComparisonOperator",
+        a.comparison_operator.as_ref().map(python_literal),
+    );
+    opt(
+        "TreatMissingData",
+        a.treat_missing_data.as_ref().map(python_literal),
+    );
+    opt("Unit", a.unit.as_ref().map(python_literal));
+    opt(
+        "Metrics",
+        (!a.metrics.is_empty()).then(|| python_literal(&a.metrics)),
+    );
+    kwargs
+}
+
+/// `function(...)` with `kwargs` one a line, as black lays it out.
+fn call(function: &str, kwargs: &[(&str, String)]) -> String {
+    if kwargs.is_empty() {
+        return format!("{function}()\n");
+    }
+    let mut out = format!("{function}(\n");
+    for (name, value) in kwargs {
+        out.push_str(&format!("    {name}={value},\n"));
+    }
+    out.push_str(")\n");
+    out
+}
+
 /// A runnable boto3 snippet: a `sagemaker` client and the `update_endpoint(...)` call with
 /// the request as keyword arguments written as Python literals.
 pub fn boto3_snippet(req: &UpdateEndpointInput) -> String {
+    String::from("import boto3\n\n") + &update_endpoint_call(req)
+}
+
+/// The `sagemaker` client, the `update_endpoint(...)` call and the line that prints its ARN.
+fn update_endpoint_call(req: &UpdateEndpointInput) -> String {
     let mut kwargs: Vec<(&str, String)> = Vec::new();
     if let Some(v) = &req.endpoint_name {
         kwargs.push(("EndpointName", python_literal(v)));
@@ -92,16 +199,8 @@ pub fn boto3_snippet(req: &UpdateEndpointInput) -> String {
     if let Some(v) = &req.retain_deployment_config {
         kwargs.push(("RetainDeploymentConfig", python_literal(v)));
     }
-    let mut out = String::from("import boto3\n\nsagemaker = boto3.client(\"sagemaker\")\n");
-    if kwargs.is_empty() {
-        out.push_str("response = sagemaker.update_endpoint()\n");
-    } else {
-        out.push_str("response = sagemaker.update_endpoint(\n");
-        for (name, value) in kwargs {
-            out.push_str(&format!("    {name}={value},\n"));
-        }
-        out.push_str(")\n");
-    }
+    let mut out = String::from("sagemaker = boto3.client(\"sagemaker\")\n");
+    out.push_str(&call("response = sagemaker.update_endpoint", &kwargs));
     out.push_str("print(response[\"EndpointArn\"])\n");
     out
 }
@@ -334,6 +433,87 @@ print(response["EndpointArn"])
         assert!(json.contains(r#""AlarmName": "x\u200fy""#), "{json}");
         let back: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(back, serde_json::to_value(&doc).unwrap());
+    }
+
+    fn with_definitions() -> DesignDocument {
+        use crate::model::Dimension;
+        DesignDocument {
+            request: alarms(&["p99", "it's"]),
+            alarms: vec![
+                MetricAlarm {
+                    alarm_name: Some("p99".into()),
+                    namespace: Some("AWS/SageMaker".into()),
+                    dimensions: vec![Dimension {
+                        name: "EndpointName".into(),
+                        value: "ep\n$(x)".into(),
+                    }],
+                    threshold: Some(1.0),
+                    ..Default::default()
+                },
+                MetricAlarm {
+                    alarm_name: Some("it's".into()),
+                    evaluation_periods: Some(2),
+                    ..Default::default()
+                },
+            ],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn designs_without_definitions_export_the_request_alone() {
+        let doc = DesignDocument {
+            request: alarms(&["a"]),
+            ..Default::default()
+        };
+        assert_eq!(boto3_design_snippet(&doc), boto3_snippet(&doc.request));
+        assert_eq!(cli_design_command(&doc), cli_command(&doc.request));
+    }
+
+    #[test]
+    fn the_boto3_export_creates_the_defined_alarms_first() {
+        let want = r#"import boto3
+
+# The rollback alarms first: the update watches them from its first bake.
+cloudwatch = boto3.client("cloudwatch")
+cloudwatch.put_metric_alarm(
+    AlarmName="p99",
+    Namespace="AWS/SageMaker",
+    Dimensions=[
+        {
+            "Name": "EndpointName",
+            "Value": "ep\n$(x)",
+        },
+    ],
+    Threshold=1.0,
+)
+cloudwatch.put_metric_alarm(
+    AlarmName="it's",
+    EvaluationPeriods=2,
+)
+
+sagemaker = boto3.client("sagemaker")
+response = sagemaker.update_endpoint(
+"#;
+        let got = boto3_design_snippet(&with_definitions());
+        assert!(got.starts_with(want), "{got}");
+        assert!(
+            got.ends_with(&boto3_snippet(&with_definitions().request)["import boto3\n\n".len()..])
+        );
+    }
+
+    #[test]
+    fn the_cli_export_creates_the_defined_alarms_first() {
+        let doc = with_definitions();
+        let want = format!(
+            "# The rollback alarms first: the update watches them from its first bake.\n\
+             aws cloudwatch put-metric-alarm \\\n  --cli-input-json '{}' &&\n\
+             aws cloudwatch put-metric-alarm \\\n  --cli-input-json '{}' &&\n{}",
+            r#"{"AlarmName":"p99","Namespace":"AWS/SageMaker","Dimensions":[{"Name":"EndpointName","Value":"ep\n$(x)"}],"Threshold":1.0}"#,
+            r#"{"AlarmName":"it'\''s","EvaluationPeriods":2}"#,
+            cli_command(&doc.request)
+        );
+        assert_eq!(cli_design_command(&doc), want);
     }
 
     #[test]

@@ -4,12 +4,17 @@
 //! A placeholder becomes a call of `fillIn(...)` / `fill_in(...)`, defined at the top of the
 //! app, which stops it with a message naming the missing value: the app cannot synthesise
 //! a template with a made-up value in it.
+//!
+//! Each alarm the design defines is a `CfnAlarm` made before the endpoint, and a rollback
+//! alarm of that name is the alarm's `ref` (its name, once deployed).
 
 use designer_core::export::{is_invisible, python_literal};
 use designer_core::model::DesignDocument;
 use designer_core::validate::Severity;
 
+use crate::alarms::{self, Definition};
 use crate::facts::cdk as facts;
+use crate::json::number;
 use crate::tree::{self, camel, snake, Fill, Node, Obj};
 use crate::{Export, TargetFinding};
 
@@ -71,17 +76,33 @@ fn header_lines(fills: &[&Fill], comment: &str) -> String {
     out
 }
 
+/// The request with its rollback alarms linked to the design's definitions.
+fn linked(doc: &DesignDocument) -> (Obj, Vec<Definition>) {
+    let defs = alarms::definitions(doc);
+    let (mut root, _) = tree::request(doc);
+    alarms::link(&mut root, &defs);
+    (root, defs)
+}
+
 /// The TypeScript app.
 pub fn typescript(doc: &DesignDocument) -> Export {
-    let (root, _) = tree::request(doc);
+    let (root, defs) = linked(doc);
     let fills = tree::fills(&root);
     let mut out = String::from(
         "// A CDK app (aws-cdk-lib v2) with a SageMaker endpoint and the deployment policy of its\n\
          // updates, written by the deployment designer: npx cdk synth --app \"npx ts-node sagemaker-endpoint.ts\"\n",
     );
     out.push_str(&header_lines(&fills, "//"));
+    out.push_str("import { App, Stack } from \"aws-cdk-lib\";\n");
+    if !defs.is_empty() {
+        out.push_str(&format!(
+            "import {{ {} }} from \"{}\";\n",
+            facts::ALARM_CLASS,
+            facts::ALARM_TYPESCRIPT_MODULE
+        ));
+    }
     out.push_str(&format!(
-        "import {{ App, Stack }} from \"aws-cdk-lib\";\nimport {{ {} }} from \"{}\";\n\n",
+        "import {{ {} }} from \"{}\";\n\n",
         facts::CLASS,
         facts::TYPESCRIPT_MODULE
     ));
@@ -92,9 +113,18 @@ pub fn typescript(doc: &DesignDocument) -> Export {
         );
     }
     out.push_str(&format!(
-        "const app = new App();\nconst stack = new Stack(app, \"{STACK_ID}\");\n\nnew {}(stack, \"{CONSTRUCT_ID}\", ",
-        facts::CLASS
+        "const app = new App();\nconst stack = new Stack(app, \"{STACK_ID}\");\n\n"
     ));
+    for d in &defs {
+        out.push_str(&format!(
+            "const {} = new {}(stack, \"{}\", {});\n\n",
+            d.id.camel(),
+            facts::ALARM_CLASS,
+            d.id.logical_id(),
+            ts_value(&Node::Map(d.obj.clone()), 0)
+        ));
+    }
+    out.push_str(&format!("new {}(stack, \"{CONSTRUCT_ID}\", ", facts::CLASS));
     out.push_str(&ts_value(&Node::Map(root.clone()), 0));
     out.push_str(");\n\napp.synth();\n");
     Export {
@@ -107,7 +137,9 @@ fn ts_value(n: &Node, depth: usize) -> String {
     match n {
         Node::Str(s) => ts_string(s),
         Node::Int(i) => i.to_string(),
+        Node::Float(x) => number(*x),
         Node::Bool(b) => b.to_string(),
+        Node::Link(l) => format!("{}.ref", l.id.camel()),
         Node::Fill(f) => format!(
             "fillIn({}, {})",
             ts_string(&f.path),
@@ -147,16 +179,18 @@ fn ts_value(n: &Node, depth: usize) -> String {
 
 /// The Python app.
 pub fn python(doc: &DesignDocument) -> Export {
-    let (root, _) = tree::request(doc);
+    let (root, defs) = linked(doc);
     let fills = tree::fills(&root);
     let mut out = String::from(
         "# A CDK app (aws-cdk-lib v2) with a SageMaker endpoint and the deployment policy of its\n\
          # updates, written by the deployment designer: cdk synth --app \"python3 sagemaker_endpoint.py\"\n",
     );
     out.push_str(&header_lines(&fills, "#"));
-    out.push_str(
-        "from aws_cdk import App, Stack\nfrom aws_cdk import aws_sagemaker as sagemaker\n\n",
-    );
+    out.push_str("from aws_cdk import App, Stack\n");
+    if !defs.is_empty() {
+        out.push_str("from aws_cdk import aws_cloudwatch as cloudwatch\n");
+    }
+    out.push_str("from aws_cdk import aws_sagemaker as sagemaker\n\n");
     if !fills.is_empty() {
         out.push_str(
             "\ndef fill_in(path: str, imported_as: str):\n    \
@@ -164,11 +198,34 @@ pub fn python(doc: &DesignDocument) -> Export {
         );
     }
     out.push_str(&format!(
-        "app = App()\nstack = Stack(app, \"{STACK_ID}\")\n\nsagemaker.{}(\n    stack,\n    \"{CONSTRUCT_ID}\",\n",
-        facts::CLASS
+        "app = App()\nstack = Stack(app, \"{STACK_ID}\")\n\n"
+    ));
+    let alarm_class = format!("cloudwatch.{}", facts::ALARM_CLASS);
+    for d in &defs {
+        out.push_str(&format!(
+            "{} = {alarm_class}(\n    stack,\n    \"{}\",\n",
+            d.id.snake(),
+            d.id.logical_id()
+        ));
+        for (k, v) in &d.obj.entries {
+            out.push_str(&format!(
+                "    {}={},\n",
+                snake(k),
+                py_value(v, 1, &alarm_class)
+            ));
+        }
+        out.push_str(")\n\n");
+    }
+    let endpoint_class = format!("sagemaker.{}", facts::CLASS);
+    out.push_str(&format!(
+        "{endpoint_class}(\n    stack,\n    \"{CONSTRUCT_ID}\",\n"
     ));
     for (k, v) in &root.entries {
-        out.push_str(&format!("    {}={},\n", snake(k), py_value(v, 1)));
+        out.push_str(&format!(
+            "    {}={},\n",
+            snake(k),
+            py_value(v, 1, &endpoint_class)
+        ));
     }
     out.push_str(")\n\napp.synth()\n");
     Export {
@@ -177,36 +234,35 @@ pub fn python(doc: &DesignDocument) -> Export {
     }
 }
 
-/// `sagemaker.CfnEndpoint.<Shape>Property`.
-fn py_struct(o: &Obj) -> String {
-    format!(
-        "sagemaker.{}.{}{}",
-        facts::CLASS,
-        o.shape,
-        facts::STRUCT_SUFFIX
-    )
+/// `<class>.<Shape>Property`, e.g. `sagemaker.CfnEndpoint.CapacitySizeProperty`.
+fn py_struct(o: &Obj, class: &str) -> String {
+    format!("{class}.{}{}", o.shape, facts::STRUCT_SUFFIX)
 }
 
-fn py_value(n: &Node, depth: usize) -> String {
+/// `n` as a Python value; a structure as a struct class of `class` (e.g.
+/// `sagemaker.CfnEndpoint`).
+fn py_value(n: &Node, depth: usize, class: &str) -> String {
     let pad4 = |d: usize| "    ".repeat(d);
     match n {
         Node::Str(s) => py_string(s),
         Node::Int(i) => i.to_string(),
+        Node::Float(x) => python_literal(x),
         Node::Bool(b) => if *b { "True" } else { "False" }.to_string(),
+        Node::Link(l) => format!("{}.ref", l.id.snake()),
         Node::Fill(f) => format!(
             "fill_in({}, {})",
             py_string(&f.path),
             py_string(&f.expression)
         ),
         Node::List(items) if items.is_empty() => "[]".to_string(),
-        Node::Map(o) if o.entries.is_empty() => format!("{}()", py_struct(o)),
+        Node::Map(o) if o.entries.is_empty() => format!("{}()", py_struct(o, class)),
         Node::List(items) => {
             let mut out = String::from("[\n");
             for item in items {
                 out.push_str(&format!(
                     "{}{},\n",
                     pad4(depth + 1),
-                    py_value(item, depth + 1)
+                    py_value(item, depth + 1, class)
                 ));
             }
             out.push_str(&pad4(depth));
@@ -214,13 +270,13 @@ fn py_value(n: &Node, depth: usize) -> String {
             out
         }
         Node::Map(o) => {
-            let mut out = format!("{}(\n", py_struct(o));
+            let mut out = format!("{}(\n", py_struct(o, class));
             for (k, v) in &o.entries {
                 out.push_str(&format!(
                     "{}{}={},\n",
                     pad4(depth + 1),
                     snake(k),
-                    py_value(v, depth + 1)
+                    py_value(v, depth + 1, class)
                 ));
             }
             out.push_str(&pad4(depth));
@@ -248,10 +304,19 @@ pub fn looks_like_token(s: &str) -> bool {
     string_token || number_token
 }
 
-/// Text the CDK would not keep as data.
+/// Text the CDK would not keep as data, in the request and in the alarms the design defines.
 pub fn findings(doc: &DesignDocument) -> Vec<TargetFinding> {
     let (root, _) = tree::request(doc);
-    tree::strings(&root)
+    let mut strings = tree::strings(&root);
+    let defs = alarms::definitions(doc);
+    for d in &defs {
+        strings.extend(
+            tree::strings(&d.obj)
+                .into_iter()
+                .map(|(path, s)| (format!("Alarms[{}].{path}", d.index), s)),
+        );
+    }
+    strings
         .into_iter()
         .filter(|(_, s)| looks_like_token(s))
         .map(|(path, _)| TargetFinding {

@@ -3,13 +3,18 @@
 //!
 //! A placeholder becomes a `Ref` to a template parameter named `FillIn...` (declared, with no
 //! default, in the whole template), so CloudFormation itself asks for the missing value.
+//!
+//! Each alarm the design defines is an `AWS::CloudWatch::Alarm` resource beside the endpoint,
+//! and a rollback alarm of that name is a `Ref` to it (which gives the alarm's name), so
+//! CloudFormation creates the alarm before the endpoint that watches it.
 
 use designer_core::limits;
 use designer_core::model::{DesignDocument, TrafficRoutingConfigType, VariantPropertyType};
 use designer_core::validate::Severity;
 
+use crate::alarms;
 use crate::facts::cloudformation as facts;
-use crate::json::{json_string, pretty, J};
+use crate::json::{from_node_with, json_string, number, pretty, J};
 use crate::tree::{self, Fill, Kind, Node};
 use crate::{Export, Options, TargetFinding};
 
@@ -76,7 +81,9 @@ fn header(fills: &[Fill], whole: bool) -> Vec<String> {
 
 /// The template (or the resource alone) and the placeholders in it.
 fn template(doc: &DesignDocument, whole: bool) -> (J, Vec<Fill>) {
-    let (root, _) = tree::request(doc);
+    let defs = alarms::definitions(doc);
+    let (mut root, _) = tree::request(doc);
+    alarms::link(&mut root, &defs);
     let fills: Vec<Fill> = tree::fills(&root).into_iter().cloned().collect();
     let properties = node(&Node::Map(root));
     let mut resource = vec![("Type", J::str(facts::RESOURCE_TYPE))];
@@ -95,10 +102,26 @@ fn template(doc: &DesignDocument, whole: bool) -> (J, Vec<Fill>) {
         resource.push(("Metadata", J::obj(vec![("Incomplete", J::Arr(notes))])));
     }
     resource.push(("Properties", properties));
-    let resource = J::obj(resource);
+    let mut resources: Vec<(String, J)> = defs
+        .iter()
+        .map(|d| {
+            let alarm = J::obj(vec![
+                ("Type", J::str(facts::ALARM_RESOURCE_TYPE)),
+                ("Properties", node(&Node::Map(d.obj.clone()))),
+            ]);
+            (d.id.logical_id(), alarm)
+        })
+        .collect();
+    resources.push((LOGICAL_ID.to_string(), J::obj(resource)));
+    let resources = J::Obj(resources);
     if !whole {
-        return (J::obj(vec![(LOGICAL_ID, resource)]), fills);
+        return (resources, fills);
     }
+    let what = if defs.is_empty() {
+        "A SageMaker endpoint and the deployment policy of its updates (written by the deployment designer)"
+    } else {
+        "A SageMaker endpoint, the CloudWatch alarms that roll its updates back, and the deployment policy of its updates (written by the deployment designer)"
+    };
     let mut top = vec![
         (
             "AWSTemplateFormatVersion",
@@ -107,9 +130,12 @@ fn template(doc: &DesignDocument, whole: bool) -> (J, Vec<Fill>) {
         (
             "Description",
             J::str(if fills.is_empty() {
-                "A SageMaker endpoint and the deployment policy of its updates (written by the deployment designer)".to_string()
+                what.to_string()
             } else {
-                format!("INCOMPLETE: fill in the {} FillIn... parameter(s) before deploying. A SageMaker endpoint and the deployment policy of its updates (written by the deployment designer)", fills.len())
+                format!(
+                    "INCOMPLETE: fill in the {} FillIn... parameter(s) before deploying. {what}",
+                    fills.len()
+                )
             }),
         ),
     ];
@@ -144,7 +170,7 @@ fn template(doc: &DesignDocument, whole: bool) -> (J, Vec<Fill>) {
             .collect();
         top.push(("Parameters", J::Obj(params)));
     }
-    top.push(("Resources", J::obj(vec![(LOGICAL_ID, resource)])));
+    top.push(("Resources", resources));
     (J::obj(top), fills)
 }
 
@@ -160,9 +186,12 @@ fn short(s: &str) -> String {
 }
 
 fn node(n: &Node) -> J {
-    crate::json::from_node(n, &|key, f| {
-        (key.to_string(), J::obj(vec![("Ref", J::Str(parameter(f)))]))
-    })
+    from_node_with(
+        n,
+        &|key, f| (key.to_string(), J::obj(vec![("Ref", J::Str(parameter(f)))])),
+        // `Ref` of an AWS::CloudWatch::Alarm gives the alarm's name.
+        &|l| J::Ref(l.id.logical_id()),
+    )
 }
 
 /// `s` as a YAML scalar that reads back as exactly this string: plain when it is a word
@@ -250,10 +279,21 @@ fn pad(depth: usize) -> String {
     "  ".repeat(depth)
 }
 
+/// A number as YAML 1.1 (PyYAML, so cfn-lint) reads a float: a dot before any exponent.
+fn yaml_number(x: f64) -> String {
+    let s = number(x);
+    match s.split_once('e') {
+        Some((mantissa, exp)) if !mantissa.contains('.') => format!("{mantissa}.0e{exp}"),
+        _ => s,
+    }
+}
+
 fn scalar(v: &J) -> String {
     match v {
         J::Str(s) => yaml_string(s),
         J::Int(n) => n.to_string(),
+        J::Num(x) => yaml_number(*x),
+        J::Ref(name) => format!("!Ref {}", yaml_string(name)),
         J::Bool(b) => b.to_string(),
         J::Arr(_) => "[]".to_string(),
         J::Obj(_) => "{}".to_string(),

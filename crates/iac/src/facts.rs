@@ -26,6 +26,13 @@ pub mod cloudformation {
     pub const ONE_POLICY_ENFORCED: bool = false;
     /// `AutoRollbackConfig.Alarms` is `uniqueItems`: the same alarm twice is refused.
     pub const ALARMS_UNIQUE: bool = true;
+    /// An alarm the design defines. Its properties are `PutMetricAlarm`'s members with the
+    /// same names (cfn-lint's bundled AWS::CloudWatch::Alarm schema; `tests/tools.rs` checks
+    /// the names). "When you pass the logical ID of this resource to the intrinsic `Ref`
+    /// function, `Ref` returns the alarm name" (CloudFormation user guide,
+    /// AWS::CloudWatch::Alarm, Return values): the endpoint's `AlarmName` is that `Ref`, which
+    /// also makes CloudFormation create the alarm first.
+    pub const ALARM_RESOURCE_TYPE: &str = "AWS::CloudWatch::Alarm";
 }
 
 /// `aws_sagemaker_endpoint`. Source: hashicorp/terraform-provider-aws
@@ -59,6 +66,22 @@ pub mod terraform {
     ];
     /// API members whose argument is not their snake_case name.
     pub const RENAMED: &[(&str, &str)] = &[("EndpointName", "name")];
+
+    /// An alarm the design defines: `aws_cloudwatch_metric_alarm`
+    /// (`internal/service/cloudwatch/metric_alarm.go`). Its arguments are `PutMetricAlarm`'s
+    /// members in snake_case, except as below; its `alarm_name` attribute is what the
+    /// endpoint's `alarm_name` refers to (so Terraform creates the alarm first).
+    pub const ALARM_RESOURCE_TYPE: &str = "aws_cloudwatch_metric_alarm";
+    /// `dimensions` is a map (`TypeMap`) of dimension name to value, not a list of
+    /// `{Name, Value}`, at the top and in a query's `metric`.
+    pub const ALARM_DIMENSIONS_AS_MAP: bool = true;
+    /// `Metrics` is written as repeated `metric_query` blocks.
+    pub const ALARM_METRICS_BLOCK: &str = "metric_query";
+    /// A query's `MetricStat` is its `metric` block (`MaxItems: 1`), holding the `Metric`'s
+    /// members and the stat's `period`, `stat` and `unit` side by side.
+    pub const ALARM_METRIC_STAT_BLOCK: &str = "metric";
+    /// Required arguments of the resource that `PutMetricAlarm` leaves optional.
+    pub const ALARM_REQUIRED: &[&str] = &["AlarmName", "ComparisonOperator", "EvaluationPeriods"];
 }
 
 /// `awscc_sagemaker_endpoint`. Source: hashicorp/terraform-provider-awscc, generated from
@@ -68,6 +91,12 @@ pub mod awscc {
     pub const SOURCE: &str =
         "terraform-provider-awscc, generated from the CloudFormation resource schema";
     pub const RESOURCE_TYPE: &str = "awscc_sagemaker_endpoint";
+    /// An alarm the design defines (generated from AWS::CloudWatch::Alarm: its attributes are
+    /// the snake_case of the properties, `dimensions` and `metrics` lists of objects;
+    /// `docs/resources/cloudwatch_alarm.md`). `comparison_operator` and `evaluation_periods`
+    /// are required.
+    pub const ALARM_RESOURCE_TYPE: &str = "awscc_cloudwatch_alarm";
+    pub const ALARM_REQUIRED: &[&str] = &["ComparisonOperator", "EvaluationPeriods"];
 }
 
 /// `aws_sagemaker.CfnEndpoint`. Source: aws-cdk-lib 2.276.0 (npm),
@@ -87,6 +116,12 @@ pub mod cdk {
     pub const STRING_TOKEN_START: &str = "${Token[";
     pub const TOKEN_END: &str = "]}";
     pub const TOKEN_KEY_CHARS: &str = ":._-";
+    /// An alarm the design defines: `aws_cloudwatch.CfnAlarm` (aws-cdk-lib 2.276.0,
+    /// `aws-cloudwatch/lib/cloudwatch.generated.d.ts`), nested structs
+    /// `CfnAlarm.<Shape>Property`. Its `ref` is CloudFormation's `Ref` of the alarm, its name.
+    pub const ALARM_TYPESCRIPT_MODULE: &str = "aws-cdk-lib/aws-cloudwatch";
+    pub const ALARM_PYTHON_MODULE: &str = "aws_cdk.aws_cloudwatch";
+    pub const ALARM_CLASS: &str = "CfnAlarm";
 }
 
 /// The SageMaker integration of Step Functions. Source: the Step Functions developer guide,
@@ -107,8 +142,15 @@ pub mod iam {
     /// Needs both the endpoint and the endpoint config (both resource types are required).
     pub const UPDATE_ENDPOINT: &str = "sagemaker:UpdateEndpoint";
     pub const DESCRIBE_ENDPOINT: &str = "sagemaker:DescribeEndpoint";
-    /// On each rollback alarm (the guardrails configuration page asks for it).
+    /// On each rollback alarm: "Ensure that your IAM execution role has permission to perform
+    /// the `cloudwatch:DescribeAlarms` action on the auto-rollback alarms you specify"
+    /// (SageMaker developer guide, "Auto-Rollback Configuration and Monitoring").
     pub const DESCRIBE_ALARMS: &str = "cloudwatch:DescribeAlarms";
+    /// On each alarm the design defines, which the boto3 and CLI exports create before the
+    /// update (Service Authorization Reference, CloudWatch, as packaged in parliament's
+    /// `iam_definition.json`: `PutMetricAlarm` on resource type `alarm*`,
+    /// `arn:${Partition}:cloudwatch:${Region}:${Account}:alarm:${AlarmName}`).
+    pub const PUT_METRIC_ALARM: &str = "cloudwatch:PutMetricAlarm";
     /// `arn:${Partition}:sagemaker:${Region}:${Account}:endpoint/${EndpointName}`.
     pub const ENDPOINT_RESOURCE: &str = "endpoint/";
     /// `arn:${Partition}:sagemaker:${Region}:${Account}:endpoint-config/${EndpointConfigName}`.

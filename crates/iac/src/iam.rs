@@ -1,6 +1,8 @@
 //! IAM: the least-privilege policy of whoever runs the update: `sagemaker:UpdateEndpoint` on
 //! the endpoint and the new endpoint config, `sagemaker:DescribeEndpoint` on the endpoint to
-//! watch it, `cloudwatch:DescribeAlarms` on each rollback alarm.
+//! watch it, `cloudwatch:DescribeAlarms` on each rollback alarm, and
+//! `cloudwatch:PutMetricAlarm` on each alarm the design defines (the boto3 and CLI exports
+//! create them before the update).
 //!
 //! Nothing is widened to a wildcard: an empty region or account is written as a value the
 //! user must replace, which matches no real resource (and is a finding), a name the design lacks as `FILL_IN_...` (SageMaker
@@ -73,6 +75,31 @@ fn name(n: Option<&Node>, fill_in: &str, lower: bool) -> String {
     }
 }
 
+/// The ARN of the CloudWatch alarm `name` (IAM's wildcards escaped).
+fn alarm_arn(options: &Options, name: &str) -> String {
+    let (partition, region, account) = parts(options);
+    format!(
+        "arn:{partition}:cloudwatch:{region}:{account}:{}{name}",
+        facts::ALARM_RESOURCE
+    )
+}
+
+/// The ARNs of the alarms the design defines (each once), in the design's order.
+pub fn defined_alarm_arns(doc: &DesignDocument, options: &Options) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, a) in doc.alarms.iter().enumerate() {
+        let name = match &a.alarm_name {
+            Some(n) => resource_text(n),
+            None => format!("FILL_IN_DEFINED_ALARM_NAME_{i}"),
+        };
+        let arn = alarm_arn(options, &name);
+        if !out.contains(&arn) {
+            out.push(arn);
+        }
+    }
+    out
+}
+
 /// The ARNs the policy names: the endpoint, the endpoint config, the alarms (each once).
 pub fn arns(doc: &DesignDocument, options: &Options) -> (String, String, Vec<String>) {
     let (root, _) = tree::request(doc);
@@ -109,11 +136,7 @@ pub fn arns(doc: &DesignDocument, options: &Options) -> (String, String, Vec<Str
             Node::Map(o) => o.get("AlarmName"),
             _ => None,
         };
-        let arn = format!(
-            "arn:{partition}:cloudwatch:{region}:{account}:{}{}",
-            facts::ALARM_RESOURCE,
-            name(n, &format!("FILL_IN_ALARM_NAME_{i}"), false)
-        );
+        let arn = alarm_arn(options, &name(n, &format!("FILL_IN_ALARM_NAME_{i}"), false));
         if !alarms.contains(&arn) {
             alarms.push(arn);
         }
@@ -153,6 +176,14 @@ pub fn export(doc: &DesignDocument, options: &Options) -> Export {
             "ReadTheRollbackAlarms",
             facts::DESCRIBE_ALARMS,
             alarms,
+        ));
+    }
+    let defined = defined_alarm_arns(doc, options);
+    if !defined.is_empty() {
+        statements.push(statement(
+            "CreateTheAlarmsBeforeTheUpdate",
+            facts::PUT_METRIC_ALARM,
+            defined,
         ));
     }
     let policy = J::obj(vec![

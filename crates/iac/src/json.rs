@@ -3,16 +3,20 @@
 
 use designer_core::export::is_invisible;
 
-use crate::tree::{Fill, Node};
+use crate::tree::{Fill, Link, Node};
 
 /// A JSON value with its object members in the order they are written.
 #[derive(Clone, Debug, PartialEq)]
 pub enum J {
     Str(String),
     Int(i64),
+    /// A number that need not be whole (an alarm's `Threshold`).
+    Num(f64),
     Bool(bool),
     Arr(Vec<J>),
     Obj(Vec<(String, J)>),
+    /// CloudFormation's `{"Ref": name}` (YAML writes it `!Ref name`).
+    Ref(String),
 }
 
 impl J {
@@ -29,18 +33,35 @@ impl J {
 /// The request tree `n` as JSON. A member whose value is a placeholder is written as
 /// `fill(key, placeholder)` says: its key and its value (a list element gets key `""`
 /// and is written as the value alone, or as a one-member object when a key comes back).
+/// A link to an alarm the design defines is written as the alarm's name.
 pub fn from_node(n: &Node, fill: &dyn Fn(&str, &Fill) -> (String, J)) -> J {
+    from_node_with(n, fill, &|l| J::Str(l.name.clone()))
+}
+
+/// [`from_node`], with each link to a defined alarm written as `link` says.
+pub fn from_node_with(
+    n: &Node,
+    fill: &dyn Fn(&str, &Fill) -> (String, J),
+    link: &dyn Fn(&Link) -> J,
+) -> J {
     match n {
         Node::Str(s) => J::Str(s.clone()),
         Node::Int(i) => J::Int(*i),
+        Node::Float(x) => J::Num(*x),
         Node::Bool(b) => J::Bool(*b),
-        Node::List(items) => J::Arr(items.iter().map(|i| from_node(i, fill)).collect()),
+        Node::Link(l) => link(l),
+        Node::List(items) => J::Arr(
+            items
+                .iter()
+                .map(|i| from_node_with(i, fill, link))
+                .collect(),
+        ),
         Node::Map(o) => J::Obj(
             o.entries
                 .iter()
                 .map(|(k, v)| match v {
                     Node::Fill(f) => fill(k, f),
-                    v => (k.to_string(), from_node(v, fill)),
+                    v => (k.to_string(), from_node_with(v, fill, link)),
                 })
                 .collect(),
         ),
@@ -51,11 +72,19 @@ pub fn from_node(n: &Node, fill: &dyn Fn(&str, &Fill) -> (String, J)) -> J {
     }
 }
 
+/// `x` as a JSON number in its shortest form that reads back as `x` (`1.0`, `0.05`, `1e-7`),
+/// as the design document writes it.
+pub fn number(x: f64) -> String {
+    designer_core::write::compact_json(&x)
+}
+
 /// `v` as JSON on one line (for a comment).
 pub fn compact(v: &J) -> String {
     match v {
         J::Str(s) => json_string(s),
         J::Int(n) => n.to_string(),
+        J::Num(x) => number(*x),
+        J::Ref(name) => format!("{{\"Ref\": {}}}", json_string(name)),
         J::Bool(b) => b.to_string(),
         J::Arr(items) => {
             let parts: Vec<String> = items.iter().map(compact).collect();
@@ -116,6 +145,8 @@ fn write(v: &J, depth: usize, out: &mut String) {
     match v {
         J::Str(s) => out.push_str(&json_string(s)),
         J::Int(n) => out.push_str(&n.to_string()),
+        J::Num(x) => out.push_str(&number(*x)),
+        J::Ref(name) => write(&J::obj(vec![("Ref", J::Str(name.clone()))]), depth, out),
         J::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         J::Arr(items) if items.is_empty() => out.push_str("[]"),
         J::Obj(entries) if entries.is_empty() => out.push_str("{}"),

@@ -2,8 +2,10 @@
 //! `awscc` providers), CDK (TypeScript, Python), a Step Functions task state and the
 //! caller's IAM policy. One module per target, each with one quoting function for its
 //! language and a table of the target's own facts (with their sources) that become
-//! findings naming the target. Part of the on-demand wasm.
+//! findings naming the target. Part of the on-demand wasm. The alarms a design defines are
+//! created beside the endpoint in every target but the Step Functions task (`alarms.rs`).
 
+pub mod alarms;
 pub mod cdk;
 pub mod cloudformation;
 pub mod facts;

@@ -4,12 +4,17 @@
 //!
 //! A placeholder becomes `var.fill_in_...`, with a `variable` block that has no default, so
 //! Terraform itself asks for the missing value at plan time.
+//!
+//! Each alarm the design defines is an `aws_cloudwatch_metric_alarm` (`awscc_cloudwatch_alarm`)
+//! before the endpoint, and a rollback alarm of that name refers to its `alarm_name`, so
+//! Terraform creates the alarm first.
 
 use designer_core::model::DesignDocument;
 use designer_core::validate::Severity;
 
+use crate::alarms::{self, Definition};
 use crate::facts::{awscc as awscc_facts, terraform as facts};
-use crate::json::{compact, from_node, json_string, J};
+use crate::json::{compact, from_node, json_string, number, J};
 use crate::tree::{self, snake, Fill, Kind, Node, Obj};
 use crate::{Export, TargetFinding};
 
@@ -98,13 +103,32 @@ fn preamble(fills: &[&Fill], out: &mut String) {
     }
 }
 
-/// A scalar or placeholder as an HCL expression; `None` for a structure or a list.
-fn scalar(n: &Node) -> Option<String> {
+/// The provider an export is written for (a defined alarm is a resource of its own type).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Provider {
+    Aws,
+    Awscc,
+}
+
+impl Provider {
+    fn alarm_type(self) -> &'static str {
+        match self {
+            Provider::Aws => facts::ALARM_RESOURCE_TYPE,
+            Provider::Awscc => awscc_facts::ALARM_RESOURCE_TYPE,
+        }
+    }
+}
+
+/// A scalar, placeholder or link to a defined alarm as an HCL expression; `None` for a
+/// structure or a list.
+fn scalar(n: &Node, p: Provider) -> Option<String> {
     match n {
         Node::Str(s) => Some(hcl_string(s)),
         Node::Int(i) => Some(i.to_string()),
+        Node::Float(x) => Some(number(*x)),
         Node::Bool(b) => Some(b.to_string()),
         Node::Fill(f) => Some(format!("var.{}", variable(f))),
+        Node::Link(l) => Some(format!("{}.{}.alarm_name", p.alarm_type(), l.id.snake())),
         Node::List(_) | Node::Map(_) => None,
     }
 }
@@ -140,7 +164,7 @@ fn block_body(obj: &Obj, depth: usize, out: &mut String) {
                     match item {
                         Node::Map(o) => blocks.push((name.clone(), o)),
                         other => {
-                            if let Some(s) = scalar(other) {
+                            if let Some(s) = scalar(other, Provider::Aws) {
                                 attrs.push((name.clone(), s));
                             }
                         }
@@ -148,7 +172,7 @@ fn block_body(obj: &Obj, depth: usize, out: &mut String) {
                 }
             }
             other => {
-                if let Some(s) = scalar(other) {
+                if let Some(s) = scalar(other, Provider::Aws) {
                     attrs.push((name, s));
                 }
             }
@@ -165,9 +189,84 @@ fn block_body(obj: &Obj, depth: usize, out: &mut String) {
     }
 }
 
+/// A `dimensions` map of the aws provider: dimension name to value, aligned.
+fn dimension_map(items: &[Node], depth: usize, out: &mut String) {
+    let mut lines = Vec::new();
+    for item in items {
+        let Node::Map(d) = item else { continue };
+        let text = |k: &str| d.get(k).and_then(|v| scalar(v, Provider::Aws));
+        if let (Some(name), Some(value)) = (text("Name"), text("Value")) {
+            lines.push((name, value));
+        }
+    }
+    out.push_str(&format!("{}dimensions = {{\n", pad(depth)));
+    attributes(&lines, depth + 1, out);
+    out.push_str(&format!("{}}}\n", pad(depth)));
+}
+
+/// Writes the scalars of `objs` as aligned attributes, then their `Dimensions` as a map.
+fn alarm_attributes(objs: &[&Obj], depth: usize, out: &mut String) {
+    let mut attrs = Vec::new();
+    let mut dims = None;
+    for obj in objs {
+        for (k, v) in &obj.entries {
+            match v {
+                Node::List(items) if *k == "Dimensions" => dims = Some(items),
+                v => {
+                    if let Some(s) = scalar(v, Provider::Aws) {
+                        attrs.push((snake(k), s));
+                    }
+                }
+            }
+        }
+    }
+    attributes(&attrs, depth, out);
+    if let Some(items) = dims {
+        dimension_map(items, depth, out);
+    }
+}
+
+/// An `aws_cloudwatch_metric_alarm` resource: `PutMetricAlarm`'s members in snake_case,
+/// `dimensions` as a map, each query of `Metrics` a `metric_query` block whose `metric`
+/// block holds the query's `MetricStat` (its `Metric` and its period, stat and unit).
+fn aws_alarm(d: &Definition, out: &mut String) {
+    out.push_str(&format!(
+        "resource \"{}\" \"{}\" {{\n",
+        facts::ALARM_RESOURCE_TYPE,
+        d.id.snake()
+    ));
+    alarm_attributes(&[&d.obj], 1, out);
+    let queries = match d.obj.get("Metrics") {
+        Some(Node::List(items)) => items.as_slice(),
+        _ => &[],
+    };
+    for q in queries {
+        let Node::Map(q) = q else { continue };
+        out.push_str(&format!("\n  {} {{\n", facts::ALARM_METRICS_BLOCK));
+        let mut own = q.clone();
+        own.entries.retain(|(k, _)| *k != "MetricStat");
+        alarm_attributes(&[&own], 2, out);
+        if let Some(Node::Map(stat)) = q.get("MetricStat") {
+            let mut rest = stat.clone();
+            rest.entries.retain(|(k, _)| *k != "Metric");
+            let metric = match stat.get("Metric") {
+                Some(Node::Map(m)) => m.clone(),
+                _ => Obj::new(alarms::shape::METRIC),
+            };
+            out.push_str(&format!("\n    {} {{\n", facts::ALARM_METRIC_STAT_BLOCK));
+            alarm_attributes(&[&metric, &rest], 3, out);
+            out.push_str("    }\n");
+        }
+        out.push_str("  }\n");
+    }
+    out.push_str("}\n\n");
+}
+
 /// The `aws_sagemaker_endpoint` export.
 pub fn export_aws(doc: &DesignDocument) -> Export {
+    let defs = alarms::definitions(doc);
     let (mut root, _) = tree::request(doc);
+    alarms::link(&mut root, &defs);
     let fills: Vec<Fill> = tree::fills(&root).into_iter().cloned().collect();
     // What the provider cannot say is taken out of the resource and named in a comment.
     let mut left_out = Vec::new();
@@ -181,6 +280,9 @@ pub fn export_aws(doc: &DesignDocument) -> Export {
     });
     let mut out = String::new();
     preamble(&fills.iter().collect::<Vec<_>>(), &mut out);
+    for d in &defs {
+        aws_alarm(d, &mut out);
+    }
     out.push_str(&format!(
         "resource \"{}\" \"{LOCAL_NAME}\" {{\n",
         facts::RESOURCE_TYPE
@@ -209,7 +311,7 @@ pub fn export_aws(doc: &DesignDocument) -> Export {
 
 /// A value of the awscc form: objects and lists as HCL constructors, one member a line.
 fn value(n: &Node, depth: usize) -> String {
-    if let Some(s) = scalar(n) {
+    if let Some(s) = scalar(n, Provider::Awscc) {
         return s;
     }
     match n {
@@ -255,9 +357,20 @@ fn object_body(obj: &Obj, depth: usize, out: &mut String) {
 
 /// The `awscc_sagemaker_endpoint` export.
 pub fn export_awscc(doc: &DesignDocument) -> Export {
-    let (root, _) = tree::request(doc);
+    let defs = alarms::definitions(doc);
+    let (mut root, _) = tree::request(doc);
+    alarms::link(&mut root, &defs);
     let mut out = String::new();
     preamble(&tree::fills(&root), &mut out);
+    for d in &defs {
+        out.push_str(&format!(
+            "resource \"{}\" \"{}\" {{\n",
+            awscc_facts::ALARM_RESOURCE_TYPE,
+            d.id.snake()
+        ));
+        object_body(&d.obj, 1, &mut out);
+        out.push_str("}\n\n");
+    }
     out.push_str(&format!(
         "resource \"{}\" \"{LOCAL_NAME}\" {{\n",
         awscc_facts::RESOURCE_TYPE
@@ -374,6 +487,29 @@ pub fn findings(doc: &DesignDocument) -> Vec<TargetFinding> {
             severity: Severity::Warning,
             message: "In Terraform (awscc), changing endpoint_name replaces the endpoint (it is create-only in the CloudFormation schema awscc follows).".to_string(),
         });
+    }
+    let providers = [
+        (TARGET, facts::ALARM_RESOURCE_TYPE, facts::ALARM_REQUIRED),
+        (
+            AWSCC_TARGET,
+            awscc_facts::ALARM_RESOURCE_TYPE,
+            awscc_facts::ALARM_REQUIRED,
+        ),
+    ];
+    for d in alarms::definitions(doc) {
+        for (target, resource, required) in providers {
+            for member in required.iter().filter(|m| d.obj.get(m).is_none()) {
+                out.push(TargetFinding {
+                    target,
+                    path: format!("Alarms[{}].{member}", d.index),
+                    severity: Severity::Error,
+                    message: format!(
+                        "{target} requires {} in {resource} (the API does not): set {member} in the alarm's definition.",
+                        snake(member)
+                    ),
+                });
+            }
+        }
     }
     out
 }

@@ -14,11 +14,23 @@ use designer_core::model::{
 pub enum Node {
     Str(String),
     Int(i64),
+    /// A CloudWatch `Double` (an alarm's `Threshold`).
+    Float(f64),
     Bool(bool),
     List(Vec<Node>),
     Map(Obj),
     /// A value the imported text did not give.
     Fill(Fill),
+    /// A rollback alarm's name that names an alarm the design defines: each target writes a
+    /// reference to the alarm it creates (see `crate::alarms`).
+    Link(Link),
+}
+
+/// The rollback alarm `name`, defined in the same export under the identifier `id`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Link {
+    pub name: String,
+    pub id: crate::alarms::AlarmId,
 }
 
 /// A structure of the service model: its shape's name and its members in the model's order.
@@ -143,14 +155,14 @@ pub fn strings(obj: &Obj) -> Vec<(String, &str)> {
 }
 
 impl Obj {
-    fn new(shape: &'static str) -> Obj {
+    pub(crate) fn new(shape: &'static str) -> Obj {
         Obj {
             shape,
             entries: Vec::new(),
         }
     }
 
-    fn push(&mut self, name: &'static str, value: Option<Node>) {
+    pub(crate) fn push(&mut self, name: &'static str, value: Option<Node>) {
         if let Some(v) = value {
             self.entries.push((name, v));
         }
@@ -185,15 +197,15 @@ impl Obj {
     }
 }
 
-fn text(s: &Option<String>) -> Option<Node> {
+pub(crate) fn text(s: &Option<String>) -> Option<Node> {
     s.clone().map(Node::Str)
 }
 
-fn int(v: &Option<i64>) -> Option<Node> {
+pub(crate) fn int(v: &Option<i64>) -> Option<Node> {
     v.map(Node::Int)
 }
 
-fn boolean(v: &Option<bool>) -> Option<Node> {
+pub(crate) fn boolean(v: &Option<bool>) -> Option<Node> {
     v.map(Node::Bool)
 }
 

@@ -8,8 +8,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use designer_core::model::{
     Alarm, AutoRollbackConfig, BlueGreenUpdatePolicy, CapacitySize, CapacitySizeType,
-    DeploymentConfig, DesignDocument, Placeholder, RollingUpdatePolicy, TrafficRoutingConfig,
-    TrafficRoutingConfigType, UpdateEndpointInput, VariantProperty, VariantPropertyType,
+    DeploymentConfig, DesignDocument, Dimension, Metric, MetricAlarm, MetricDataQuery, MetricStat,
+    Placeholder, RollingUpdatePolicy, TrafficRoutingConfig, TrafficRoutingConfigType,
+    UpdateEndpointInput, VariantProperty, VariantPropertyType,
 };
 use serde_json::Value;
 
@@ -416,4 +417,147 @@ pub fn generated_designs(n: usize) -> Vec<(String, DesignDocument)> {
             (format!("generated-{i}"), doc(req))
         })
         .collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// Designs that define their alarms (Version 2's `Alarms`)
+
+/// A definition on the endpoint's 5xx errors, `value` as the endpoint's dimension value.
+pub fn definition(name: &str, value: &str) -> MetricAlarm {
+    MetricAlarm {
+        alarm_name: Some(name.to_string()),
+        namespace: Some("AWS/SageMaker".to_string()),
+        metric_name: Some("Invocation5XXErrors".to_string()),
+        dimensions: vec![
+            Dimension {
+                name: "EndpointName".to_string(),
+                value: value.to_string(),
+            },
+            Dimension {
+                name: "VariantName".to_string(),
+                value: "AllTraffic".to_string(),
+            },
+        ],
+        statistic: Some("Sum".to_string()),
+        period: Some(60),
+        evaluation_periods: Some(2),
+        datapoints_to_alarm: Some(2),
+        threshold: Some(1.0),
+        comparison_operator: Some("GreaterThanOrEqualToThreshold".to_string()),
+        treat_missing_data: Some("notBreaching".to_string()),
+        unit: Some("Count".to_string()),
+        ..Default::default()
+    }
+}
+
+/// A metric-math definition (the p99 model latency in milliseconds), `text` in its label
+/// and in its metric's dimension value.
+pub fn math_definition(name: &str, text: &str) -> MetricAlarm {
+    MetricAlarm {
+        alarm_name: Some(name.to_string()),
+        evaluation_periods: Some(3),
+        datapoints_to_alarm: Some(2),
+        threshold: Some(2.5e-7),
+        comparison_operator: Some("GreaterThanThreshold".to_string()),
+        treat_missing_data: Some("missing".to_string()),
+        metrics: vec![
+            MetricDataQuery {
+                id: "e1".to_string(),
+                expression: Some("m1 / 1000".to_string()),
+                label: Some(text.to_string()),
+                return_data: Some(true),
+                ..Default::default()
+            },
+            MetricDataQuery {
+                id: "m1".to_string(),
+                metric_stat: Some(MetricStat {
+                    metric: Metric {
+                        namespace: Some("AWS/SageMaker".to_string()),
+                        metric_name: Some("ModelLatency".to_string()),
+                        dimensions: vec![Dimension {
+                            name: "EndpointName".to_string(),
+                            value: text.to_string(),
+                        }],
+                    },
+                    period: Some(60),
+                    stat: Some("p99".to_string()),
+                    unit: Some("Microseconds".to_string()),
+                }),
+                return_data: Some(false),
+                ..Default::default()
+            },
+        ],
+        ..Default::default()
+    }
+}
+
+/// `doc` with `defs` defined and its rollback alarms theirs, and one defined elsewhere.
+pub fn defining(mut doc: DesignDocument, defs: Vec<MetricAlarm>) -> DesignDocument {
+    let mut names: Vec<&str> = defs
+        .iter()
+        .filter_map(|a| a.alarm_name.as_deref())
+        .collect();
+    names.push("defined-elsewhere");
+    if let Some(dc) = doc.request.deployment_config.as_mut() {
+        dc.auto_rollback_configuration = Some(alarms(&names));
+    }
+    doc.alarms = defs;
+    doc
+}
+
+/// Valid designs that define their alarms: every export of these must pass the tools.
+pub fn alarm_designs() -> Vec<(&'static str, DesignDocument)> {
+    let canary = designs()[1].1.clone();
+    let rolling = designs()[4].1.clone();
+    vec![
+        (
+            "canary-two-defined-alarms",
+            defining(
+                canary.clone(),
+                vec![
+                    definition("churn-model-5xx", "churn-model"),
+                    math_definition("churn-model-p99-latency", "p99 latency (ms)"),
+                ],
+            ),
+        ),
+        (
+            "rolling-one-defined-alarm",
+            defining(rolling, vec![definition("ep-5xx", "ep")]),
+        ),
+        (
+            "same-words-different-names",
+            defining(
+                canary,
+                vec![
+                    definition("p99-latency", "ep"),
+                    definition("P99 latency", "ep"),
+                ],
+            ),
+        ),
+    ]
+}
+
+/// Hostile text as alarm names (so as the rollback alarms' names too), dimension values and
+/// labels, one design per batch of texts.
+pub fn hostile_alarm_designs() -> Vec<(String, DesignDocument)> {
+    HOSTILE
+        .chunks(4)
+        .enumerate()
+        .map(|(i, chunk)| {
+            let mut defs: Vec<MetricAlarm> = chunk.iter().map(|t| definition(t, t)).collect();
+            defs.push(math_definition(
+                &format!("math {}", chunk[0]),
+                chunk[chunk.len() - 1],
+            ));
+            (
+                format!("hostile-alarms-{i}"),
+                defining(designs()[1].1.clone(), defs),
+            )
+        })
+        .collect()
+}
+
+/// A definition as `PutMetricAlarm`'s input (and AWS::CloudWatch::Alarm's properties).
+pub fn expected_alarm(a: &MetricAlarm) -> Value {
+    serde_json::to_value(a).expect("alarms serialise")
 }

@@ -1,6 +1,7 @@
 """A stand-in for aws-cdk-lib's Python package, just enough to run a CDK app export: App,
-Stack, and aws_sagemaker.CfnEndpoint whose props (and struct classes) are checked against the
-TypeScript declarations aws-cdk-lib ships. The runner reads what the app built from SYNTHS."""
+Stack, aws_sagemaker.CfnEndpoint and aws_cloudwatch.CfnAlarm, whose props (and struct
+classes) are checked against the TypeScript declarations aws-cdk-lib ships. The runner reads
+what the app built from SYNTHS."""
 
 SYNTHS = []
 
