@@ -147,12 +147,12 @@ pub fn ExportsPanel() -> impl IntoView {
     let boto3 = Memo::new(move |_| {
         designer
             .doc
-            .with(|d| export::incomplete_note(d, "# ") + &export::boto3_design_snippet(d))
+            .with(|d| export::incomplete_note(d, "# ") + &designer.findings.with(|f| export::refusal_note(f, "# ")) + &export::boto3_design_snippet(d))
     });
     let cli = Memo::new(move |_| {
         designer
             .doc
-            .with(|d| export::incomplete_note(d, "# ") + &export::cli_design_command(d))
+            .with(|d| export::incomplete_note(d, "# ") + &designer.findings.with(|f| export::refusal_note(f, "# ")) + &export::cli_design_command(d))
     });
     let json = Memo::new(move |_| designer.doc.with(|d| export::cli_input_json(&d.request)));
     let doc = designer.json;

@@ -236,6 +236,24 @@ pub fn incomplete_note(doc: &DesignDocument, comment: &str) -> String {
     out
 }
 
+/// The comment an export of a refused design starts with (CONTRACT.md's `rejected`): the
+/// first error of the service's rules and how many there are, in the export's comment syntax.
+pub fn refusal_note(findings: &[super::validate::Finding], comment: &str) -> String {
+    let Some((first, n)) = super::validate::refusal(findings) else {
+        return String::new();
+    };
+    let why: String = first
+        .explanation
+        .chars()
+        .map(|c| if c.is_control() || is_invisible(c) { ' ' } else { c })
+        .collect();
+    format!(
+        "{comment}AWS REFUSES THIS REQUEST: {n} error{} of its rules; the first at {}: {why}\n",
+        if n == 1 { "" } else { "s" },
+        first.path
+    )
+}
+
 /// The design document as pretty JSON, with the same escaping as [`cli_input_json`].
 pub fn document_json(doc: &DesignDocument) -> String {
     write::pretty_json(doc)
@@ -538,5 +556,16 @@ response = sagemaker.update_endpoint(
             ..alarms(&["a"])
         };
         assert!(cli_command(&req).contains("--endpoint-config-name='my-file://'"));
+    }
+
+    #[test]
+    fn a_refused_design_s_exports_name_the_first_error_and_the_count() {
+        let mut doc = crate::examples::default_design();
+        assert_eq!(refusal_note(&crate::validate::validate(&doc), "# "), "");
+        doc.request.endpoint_name = Some("bad_name".into());
+        doc.request.endpoint_config_name = Some("-also-bad".into());
+        let note = refusal_note(&crate::validate::validate(&doc), "# ");
+        assert!(note.starts_with("# AWS REFUSES THIS REQUEST: 2 errors of its rules; the first at EndpointName: "), "{note}");
+        assert_eq!(note.lines().count(), 1, "{note}");
     }
 }
