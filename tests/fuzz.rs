@@ -1241,6 +1241,8 @@ fn seed_texts() -> Vec<String> {
         include_str!("../crates/import/tests/fixtures/alarms/alarm-module.tf"),
         include_str!("../crates/import/tests/fixtures/alarms/broken-brace.tf"),
         include_str!("../crates/import/tests/fixtures/alarms/describe-alarms.json"),
+        include_str!("../crates/import/tests/fixtures/alarms/endpoint-stack.ts"),
+        include_str!("../crates/import/tests/fixtures/alarms/alarms_stack.py"),
     ]
     .iter()
     .map(|s| s.to_string())

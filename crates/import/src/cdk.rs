@@ -6,6 +6,7 @@
 //! templates, calls) is a placeholder at its position. A `CfnEndpointConfig` (or CDKTF's
 //! `SagemakerEndpointConfiguration`) in the same file gives the new fleet.
 
+pub(crate) mod alarms;
 pub(crate) mod convert;
 pub(crate) mod syntax;
 
@@ -219,8 +220,9 @@ pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result
         })
         .collect();
     if found.is_empty() {
-        return Err(refuse(
-            "Found no `CfnEndpoint(...)`, `SagemakerEndpoint(...)` or Step Functions updateEndpoint task to import: paste the code that creates the endpoint",
+        return Err(refuse_at(
+            designer_core::value::Pos::START,
+            "Found no `CfnEndpoint(...)`, `SagemakerEndpoint(...)` or Step Functions updateEndpoint task to import: paste the code that creates the endpoint".to_string(),
         ));
     }
     let mut choices = Vec::new();
@@ -252,7 +254,7 @@ pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result
         });
     }
     let Some(target) = found.get(chosen) else {
-        return Err(refuse("Found no endpoint to import"));
+        return Err(refuse_at(designer_core::value::Pos::START, "Found no endpoint to import".to_string()));
     };
     let construct = target.construct;
     let call_line = toks.get(target.at).map_or(0, |t| t.pos.line);
@@ -268,9 +270,10 @@ pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result
         Construct::CallAws => match props.get("Parameters") {
             Some(p) => p.clone(),
             None => {
-                return Err(refuse(format!(
-                    "The `CallAwsService` at line {call_line} has no parameters: they are the UpdateEndpoint request"
-                )))
+                return Err(refuse_at(
+                    toks.get(target.at).map_or(designer_core::value::Pos::START, |t| t.pos),
+                    format!("The `CallAwsService` at line {call_line} has no parameters: they are the UpdateEndpoint request"),
+                ))
             }
         },
         Construct::SfnTask => convert::keep(&props, &["EndpointName", "EndpointConfigName"]),
@@ -338,6 +341,8 @@ pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result
         notes,
         choices,
     };
+    // The stack's CloudWatch alarms (`cdk/alarms.rs`).
+    crate::cloudwatch::attach(alarms::find(text, &toks, lang), current, &mut outcome);
     crate::defaults::offer_and_say(
         &mut outcome,
         &given,
@@ -447,12 +452,23 @@ fn props(
         }
     }
     let Some(pos) = at else {
-        return Err(refuse(format!(
-            "The `{}` at line {line} has no props: its third argument (or keyword arguments) should hold endpointConfigName and deploymentConfig",
-            construct.class()
-        )));
+        return Err(refuse_at(
+            designer_core::value::Pos { line: line.max(1), column: 1 },
+            format!(
+                "The `{}` at line {line} has no props: its third argument (or keyword arguments) should hold endpointConfigName and deploymentConfig",
+                construct.class()
+            ),
+        ));
     };
     Ok(tree_map(pos, convert::last_wins(entries)))
+}
+
+/// A refusal at `pos`, which the message ends with (as every refusal says where).
+fn refuse_at(pos: designer_core::value::Pos, message: String) -> Refusal {
+    let mut refusal = refuse(format!("{message} ({pos})"));
+    refusal.error.line = Some(pos.line);
+    refusal.error.column = Some(pos.column);
+    refusal
 }
 
 fn tree_map(pos: designer_core::value::Pos, entries: Vec<Entry>) -> Value {

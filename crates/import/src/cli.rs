@@ -5,6 +5,8 @@
 //! become placeholders. A `--deployment-config` printed without its outer braces, or with a
 //! brace missing, is refused with where, and with the repaired command to import instead.
 
+pub(crate) mod alarms;
+
 use crate::defaults::Given;
 use crate::{Options, Outcome, Refusal, Repair};
 use designer_core::import::{self as core_import, ImportError, Source};
@@ -178,10 +180,16 @@ impl Word {
 /// `sagemaker update-endpoint`, or `update-endpoint` itself at the start of a line. Returns
 /// every such start.
 fn find_commands(text: &str) -> Vec<usize> {
+    find_operation(text, "sagemaker", "update-endpoint")
+}
+
+/// Where each `aws <service> <operation>` command starts (or `<operation>` at the start of
+/// a line), as [`find_commands`] for `update-endpoint`.
+fn find_operation(text: &str, service: &str, operation: &str) -> Vec<usize> {
     let mut out = Vec::new();
-    for (at, _) in text.match_indices("update-endpoint") {
+    for (at, _) in text.match_indices(operation) {
         let after = text
-            .get(at + "update-endpoint".len()..)
+            .get(at + operation.len()..)
             .and_then(|s| s.chars().next());
         if !after.is_none_or(|c| c.is_whitespace() || c == '\\' || c == ';') {
             continue;
@@ -200,10 +208,10 @@ fn find_commands(text: &str) -> Vec<usize> {
             out.push(at);
             continue;
         }
-        if !trimmed.ends_with("sagemaker") {
+        if !trimmed.ends_with(service) {
             continue;
         }
-        // The `aws` word on this line, nearest before `sagemaker`.
+        // The `aws` word on this line, nearest before the service.
         let line = before;
         let mut found = None;
         for (k, _) in line.match_indices("aws") {
@@ -669,19 +677,10 @@ pub fn import(
     current: &DesignDocument,
     options: &Options,
 ) -> Result<Outcome, Refusal> {
-    let (mut outcome, defaulted) = import_with(text, current, true)?;
-    let given: Vec<Given> = outcome
-        .document
-        .placeholders
-        .iter()
-        .filter_map(|p| shell_default(&p.expression, &defaulted))
-        .collect();
-    crate::defaults::offer_and_say(
-        &mut outcome,
-        &given,
-        options,
-        "Defaults the script gives its variables, for the values to fill in",
-    );
+    let (mut outcome, mut defaulted) = import_with(text, current, true)?;
+    // The script's `put-metric-alarm` commands define alarms (`cli/alarms.rs`).
+    crate::cloudwatch::attach(alarms::find(text, &mut defaulted), current, &mut outcome);
+    alarms::offer(&mut outcome, &defaulted, options);
     Ok(outcome)
 }
 

@@ -5,6 +5,7 @@
 //! also holds the `AWS::SageMaker::EndpointConfig` the endpoint refers to, its production
 //! variants become the design's new fleet.
 
+pub(crate) mod alarms;
 mod shape;
 pub(crate) mod yaml;
 
@@ -183,6 +184,10 @@ pub fn import(
         notes,
         choices: Vec::new(),
     };
+    // The template's `AWS::CloudWatch::Alarm` resources (`cloudformation/alarms.rs`).
+    if let Some(resources) = resources {
+        crate::cloudwatch::attach(alarms::find(&reader, resources, syntax), current, &mut outcome);
+    }
     crate::defaults::offer_and_say(&mut outcome, &given, options, "The template's parameter defaults, for the values to fill in");
     Ok(outcome)
 }

@@ -121,8 +121,21 @@ fn words(expression: &str) -> Vec<&str> {
 pub fn offer_and_say(outcome: &mut Outcome, given: &[Given], options: &Options, lead: &str) {
     offer(outcome, given, options);
     let offered = outcome.choices.iter().any(|c| c.name == CHOICE);
+    // The words the placeholders use, so that a default whose name none has is passed over
+    // at once (a long script may give thousands).
+    let used: std::collections::HashSet<&str> = outcome
+        .document
+        .placeholders
+        .iter()
+        .flat_map(|p| p.expression.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-')))
+        .collect();
     let named: Vec<&str> = given
         .iter()
+        .filter(|g| {
+            g.name
+                .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+                .all(|w| w.is_empty() || used.contains(w))
+        })
         .filter(|g| {
             outcome.document.placeholders.iter().any(|p| {
                 crate::cloudformation::mentions(&p.expression, &g.name)
@@ -141,12 +154,20 @@ pub fn offer_and_say(outcome: &mut Outcome, given: &[Given], options: &Options, 
 /// defaulted reference. A default that does not fit its member (`float("300")` where the
 /// request takes an integer) is not offered: a note says why, and it stays to fill in.
 pub fn offer(outcome: &mut Outcome, given: &[Given], options: &Options) {
+    // Each default by the words of its reference (the first of the same words wins).
+    let mut by_reference: std::collections::HashMap<Vec<&str>, &Given> =
+        std::collections::HashMap::new();
+    for g in given {
+        by_reference
+            .entry(g.reference.iter().map(String::as_str).collect())
+            .or_insert(g);
+    }
     let candidates: Vec<(&Given, (String, Kind, u32))> = outcome
         .document
         .placeholders
         .iter()
         .filter_map(|p| {
-            let g = given.iter().find(|g| g.fills(&p.expression))?;
+            let g = *by_reference.get(&words(&p.expression))?;
             Some((g, (p.path.clone(), g.value.clone(), p.line.unwrap_or(0))))
         })
         .collect();
@@ -214,19 +235,30 @@ pub fn offer(outcome: &mut Outcome, given: &[Given], options: &Options) {
 /// the placeholders then).
 fn fill(doc: &DesignDocument, fills: &[(String, Kind, u32)]) -> Result<DesignDocument, String> {
     let mut tree = json::parse(&document_json(doc)).map_err(|e| e.message)?;
+    let mut set = std::collections::HashSet::new();
     for (path, value, _) in fills {
-        set_at(&mut tree, path, value.clone());
+        if set_at(&mut tree, path, value.clone()) {
+            set.insert(path.as_str());
+        }
     }
     let mut filled = document_from_value(&tree).map_err(|e| e.message)?;
     settle_placeholders(&mut filled);
+    // The core settles the request's and the endpoint's; an alarm definition's are the
+    // ones set here.
+    filled
+        .placeholders
+        .retain(|p| !(p.path.starts_with("Alarms[") && set.contains(&p.path.as_str())));
     Ok(filled)
 }
 
 /// Sets `value` at `path` (VALIDATION.md's form: request members bare, the endpoint context
-/// under `Endpoint.`) in a document tree, making the objects on the way; a list index that
-/// is not there leaves the tree as it is.
+/// under `Endpoint.`, alarm definitions under `Alarms[i].`) in a document tree, making the
+/// objects on the way; a list index that is not there leaves the tree as it is.
 fn set_at(tree: &mut Value, path: &str, value: Kind) -> bool {
-    let mut node = if path.starts_with("Endpoint.") || path.starts_with("Simulation.") {
+    let mut node = if path.starts_with("Endpoint.")
+        || path.starts_with("Simulation.")
+        || path.starts_with("Alarms[")
+    {
         tree
     } else {
         match member(tree, "Request") {

@@ -17,8 +17,16 @@ use crate::cdk::syntax::{lex, Lang, Parser, TokKind};
 use crate::tree;
 use crate::{refuse, Options, Outcome, Refusal};
 
-/// Members only these outputs have, written as keys.
-const MARKERS: &[&str] = &["EndpointArn", "EndpointConfigArn", "EndpointStatus"];
+/// Members only these outputs have, written as keys (the last three: `describe-alarms`,
+/// whose alarms `cloudwatch::describe` reads).
+const MARKERS: &[&str] = &[
+    "EndpointArn",
+    "EndpointConfigArn",
+    "EndpointStatus",
+    "AlarmArn",
+    "MetricAlarms",
+    "CompositeAlarms",
+];
 const SERVERLESS: &[&str] = &["MemorySizeInMB", "MaxConcurrency", "ProvisionedConcurrency"];
 
 /// True when `text` is (after any prompt or command lines) a JSON object or a Python dict
@@ -146,6 +154,7 @@ pub fn import(
     let toks = lex(text, Lang::Py);
     let boto3 = text.contains("'EndpointArn'")
         || text.contains("'EndpointConfigArn'")
+        || text.contains("'AlarmArn'")
         || text.contains("datetime.");
     let mut conv = Converter::new(text, &toks, Lang::Py, false);
     let mut outputs: Vec<Value> = Vec::new();
@@ -196,6 +205,13 @@ fn outcome(
     written: Form,
     more: Vec<String>,
 ) -> Result<Outcome, Refusal> {
+    // `describe-alarms` outputs give the design's alarm definitions.
+    let (alarms, outputs): (Vec<Value>, Vec<Value>) = outputs
+        .into_iter()
+        .partition(crate::cloudwatch::describe::is_alarms);
+    let had_alarms = !alarms.is_empty();
+    let alarms =
+        crate::cloudwatch::describe::found_in(&alarms, written == Form::Boto3, written == Form::Yaml);
     let mut endpoints = Vec::new();
     let mut configs = Vec::new();
     let mut notes = Vec::new();
@@ -218,10 +234,20 @@ fn outcome(
             }
         }
     }
+    if endpoints.is_empty() && configs.is_empty() && had_alarms {
+        let mut alarms = alarms;
+        alarms.notes.extend(notes);
+        alarms.notes.extend(more);
+        return crate::cloudwatch::alone(alarms, current);
+    }
     if endpoints.is_empty() && configs.is_empty() {
-        return Err(refuse(
-            "Found no describe-endpoint or describe-endpoint-config output (an object with EndpointArn or EndpointConfigArn) to import",
-        ));
+        // Said at the start, so the page can point at it.
+        let mut refusal = refuse(
+            "Found no describe-endpoint or describe-endpoint-config output (an object with EndpointArn or EndpointConfigArn) to import (line 1, column 1)",
+        );
+        refusal.error.line = Some(1);
+        refusal.error.column = Some(1);
+        return Err(refusal);
     }
     let mut doc = current.clone();
     // The endpoint first: it says which config is the current one.
@@ -256,12 +282,14 @@ fn outcome(
         }
     }
     notes.extend(more);
-    Ok(Outcome {
+    let mut outcome = Outcome {
         document: doc,
         form: form(endpoints.len(), configs.len(), written),
         notes,
         choices: Vec::new(),
-    })
+    };
+    crate::cloudwatch::attach(alarms, current, &mut outcome);
+    Ok(outcome)
 }
 
 /// "a `describe-endpoint` output", "a `describe-endpoint` and a `describe-endpoint-config`

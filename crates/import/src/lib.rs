@@ -15,6 +15,7 @@ pub mod names;
 pub mod tree;
 pub mod cli;
 pub mod cloudformation;
+pub mod cloudwatch;
 pub mod describe;
 pub mod python;
 pub mod quotas;
@@ -155,6 +156,8 @@ const FORMS: &[Form] = &[
     Form { detect: terraform::detect, import: terraform::import },
     Form { detect: cdk::detect, import: cdk::import },
     Form { detect: cli::detect, import: cli::import },
+    // Alarm definitions alone, in any form (with a request, its form's importer reads them).
+    Form { detect: cloudwatch::detect, import: cloudwatch::import },
 ];
 
 /// Imports `text` in any form: a design document or a bare request as the core reads

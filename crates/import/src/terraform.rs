@@ -6,6 +6,7 @@
 //! holding numbers convert as Terraform converts them. When the text also holds the endpoint
 //! configuration the endpoint refers to, its production variants become the new fleet.
 
+pub(crate) mod alarms;
 mod go;
 mod hcl;
 mod json;
@@ -328,9 +329,15 @@ pub fn import(
         } else {
             found.join(", ")
         };
-        return Err(crate::refuse(format!(
-            "The text has no resource \"aws_sagemaker_endpoint\" or \"awscc_sagemaker_endpoint\" block (it has {had}); UpdateEndpoint is read from that block"
-        )));
+        // Said at the first resource block (or the start), so the page can point at it.
+        let pos = resources
+            .first()
+            .map_or(Pos::START, |b| reader.lines.pos(b.ident_at));
+        return Err(at(
+            pos,
+            None,
+            format!("The text has no resource \"aws_sagemaker_endpoint\" or \"awscc_sagemaker_endpoint\" block (it has {had}); UpdateEndpoint is read from that block"),
+        ));
     };
     let mut document = request_into(&tree, Source::Json, current).map_err(in_terraform_terms)?;
     if let Some(endpoint) = endpoint {
@@ -343,6 +350,8 @@ pub fn import(
         notes,
         choices: Vec::new(),
     };
+    // The configuration's `aws_cloudwatch_metric_alarm` blocks (`terraform/alarms.rs`).
+    crate::cloudwatch::attach(alarms::find(&reader, &resources), current, &mut outcome);
     crate::defaults::offer_and_say(&mut outcome, &given, options, "Defaults the text gives, for the values to fill in");
     Ok(outcome)
 }

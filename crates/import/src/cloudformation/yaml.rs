@@ -32,6 +32,19 @@ fn pos_of(span: &Span) -> Pos {
     }
 }
 
+fn lone_returns_as_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() != Some(&'\n') {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// The CloudFormation name of a local tag (`!Ref` -> `!Ref`); `None` for YAML's own
 /// (`!!str`), which type the scalar instead.
 fn local_tag(tag: Option<&Tag>) -> Option<String> {
@@ -43,8 +56,37 @@ fn local_tag(tag: Option<&Tag>) -> Option<String> {
     }
 }
 
+/// `pos` moved into the text (`widths`: the characters of each line): the parser marks the
+/// end of a text without a final line break on the line after it.
+fn within(widths: &[u32], pos: Pos) -> Pos {
+    let last = u32::try_from(widths.len()).unwrap_or(u32::MAX).max(1);
+    let line = pos.line.clamp(1, last);
+    let width = widths.get(line as usize - 1).copied().unwrap_or(0);
+    let column = if line < pos.line {
+        width.saturating_add(1)
+    } else {
+        pos.column.clamp(1, width.saturating_add(1))
+    };
+    Pos { line, column }
+}
+
 /// Parses the first YAML document of `text`.
 pub fn parse(text: &str) -> Result<Value, ParseError> {
+    // YAML breaks lines at a lone carriage return too; the page counts lines by `\n`. A
+    // lone `\r` (a paste's stray byte) is read as a space, so that every place stays the
+    // text's own.
+    let spaced;
+    let text = if text.contains('\r') {
+        spaced = lone_returns_as_spaces(text);
+        spaced.as_str()
+    } else {
+        text
+    };
+    let widths: Vec<u32> = text
+        .split('\n')
+        .map(|l| u32::try_from(l.chars().count()).unwrap_or(u32::MAX))
+        .collect();
+    let within = |pos: Pos| within(&widths, pos);
     let mut stack: Vec<Frame> = Vec::new();
     let mut root: Option<Value> = None;
     let mut parser = Parser::new_from_str(text);
@@ -52,10 +94,12 @@ pub fn parse(text: &str) -> Result<Value, ParseError> {
         let (event, span) = next.map_err(|e| {
             let m = e.marker();
             ParseError::new(
-                Pos {
-                    line: u32::try_from(m.line()).unwrap_or(u32::MAX),
-                    column: u32::try_from(m.col().saturating_add(1)).unwrap_or(u32::MAX),
-                },
+                within(
+                    Pos {
+                        line: u32::try_from(m.line()).unwrap_or(u32::MAX),
+                        column: u32::try_from(m.col().saturating_add(1)).unwrap_or(u32::MAX),
+                    },
+                ),
                 {
                     let info = e.info();
                     let hint = if info.contains("expected key")
@@ -69,7 +113,7 @@ pub fn parse(text: &str) -> Result<Value, ParseError> {
                 },
             )
         })?;
-        let pos = pos_of(&span);
+        let pos = within(pos_of(&span));
         let done = match event {
             Event::StreamStart | Event::DocumentStart(_) | Event::Nothing => None,
             Event::DocumentEnd | Event::StreamEnd => break,

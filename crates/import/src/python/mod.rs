@@ -5,6 +5,7 @@
 //! pseudo-code) kept as placeholders at their paths. Without such a call, a request dict
 //! (a test's `expected_params`) or a `DeploymentConfig` dict is imported instead.
 
+pub(crate) mod alarms;
 mod expr;
 mod lex;
 
@@ -1053,6 +1054,8 @@ fn import_python(
         )));
     };
     let document = core_import::request_into(&request, Source::Python, current)?;
+    // The snippet's `put_metric_alarm` calls, read with the same names (`alarms.rs`).
+    let alarms = alarms::find(&r);
     // AWS's documentation writes the request with stand-ins for the values.
     let syntax = document
         .placeholders
@@ -1070,6 +1073,7 @@ fn import_python(
         notes: r.notes.into_inner(),
         choices: r.choices.into_inner(),
     };
+    crate::cloudwatch::attach(alarms, current, &mut outcome);
     crate::defaults::offer_and_say(
         &mut outcome,
         &r.given.into_inner(),
