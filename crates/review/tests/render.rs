@@ -329,3 +329,31 @@ fn unescaped_names_would_be_caught() {
     assert_eq!(first, ["name", "a"], "a pipe splits a cell");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A changed alarm definition (Version 2) is a row of the review, with what it does to the
+/// time the alarm needs to trip.
+#[test]
+fn a_changed_alarm_period_is_reviewed_with_its_detection_time() {
+    use designer_core::model::MetricAlarm;
+    let mut before = examples::default_design();
+    before.alarms = vec![MetricAlarm {
+        alarm_name: Some("fraud-scoring-5xx-errors".into()),
+        namespace: Some("AWS/SageMaker".into()),
+        metric_name: Some("Invocation5XXErrors".into()),
+        statistic: Some("Sum".into()),
+        period: Some(600),
+        evaluation_periods: Some(2),
+        threshold: Some(1.0),
+        comparison_operator: Some("GreaterThanOrEqualToThreshold".into()),
+        ..Default::default()
+    }];
+    let mut after = before.clone();
+    after.alarms[0].period = Some(60);
+    let md = markdown(&after, Some(&before), LINK);
+    let row = md
+        .lines()
+        .find(|l| l.contains("Alarms[0].Period"))
+        .unwrap_or_else(|| panic!("no row for the period in:\n{md}"));
+    assert!(row.contains("600") && row.contains("60"), "{row}");
+    assert!(row.contains("can now trip 3m after a problem starts, instead of 21m"), "{row}");
+}
