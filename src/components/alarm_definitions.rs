@@ -128,32 +128,33 @@ pub fn AlarmDefinitions() -> impl IntoView {
                     {TREAT_MISSING.iter().map(|s| view! { <option value=*s></option> }).collect_view()}
                 </datalist>
                 <ol class="alarm-defs__list">
-                    <For each=move || 0..len.get().min(crate::components::form::MAX_ROWS) key=|i| *i let:i>
-                        <AlarmDefinition index=i defs=defs />
-                    </For>
+                    // Rebuilt only when the count changes (each row reads its own definition);
+                    // a plain list, not a <For>, which would add its own copy of the keyed
+                    // diffing to the first view's wasm.
+                    {move || (0..len.get().min(crate::components::form::MAX_ROWS))
+                        .map(|i| view! { <AlarmDefinition index=i defs=defs /> })
+                        .collect_view()}
                 </ol>
                 <div class="alarm-defs__add">
-                    <For each=move || undefined.get() key=|n| n.clone() let:name>
-                        {
-                            let n = name.clone();
-                            view! {
-                                <button
-                                    type="button"
-                                    class="button"
-                                    data-testid="alarm-define"
-                                    on:click=move |_| {
-                                        let n = n.clone();
-                                        designer.edit(|d| {
-                                            let a = alarms::preset(d, &n);
-                                            d.alarms.push(a);
-                                        });
-                                    }
-                                >
-                                    {format!("Define {name}")}
-                                </button>
-                            }
+                    {move || undefined.get().into_iter().map(|name| {
+                        let n = name.clone();
+                        view! {
+                            <button
+                                type="button"
+                                class="button"
+                                data-testid="alarm-define"
+                                on:click=move |_| {
+                                    let n = n.clone();
+                                    designer.edit(|d| {
+                                        let a = alarms::preset(d, &n);
+                                        d.alarms.push(a);
+                                    });
+                                }
+                            >
+                                {format!("Define {name}")}
+                            </button>
                         }
-                    </For>
+                    }).collect_view()}
                 </div>
             </When>
         </details>

@@ -50,9 +50,9 @@ pub fn Quotas() -> impl IntoView {
                 </p>
                 <FieldFindings path="Endpoint.Quotas" exact=true />
                 <ol class="quotas__list">
-                    <For each=move || 0..len.get().min(crate::components::form::MAX_ROWS) key=|i| *i let:i>
-                        <QuotaRow index=i quotas=quotas />
-                    </For>
+                    {move || (0..len.get().min(crate::components::form::MAX_ROWS))
+                        .map(|i| view! { <QuotaRow index=i quotas=quotas /> })
+                        .collect_view()}
                 </ol>
                 <ul class="quotas__needs" data-testid="capacity-needs">
                     {move || lines.get().into_iter().map(|l| {
