@@ -1,7 +1,7 @@
 //! The exports as tabs, each with a copy button that confirms and a download button: the
 //! first view's own (boto3, CLI command, CLI JSON, design document, timeline CSV), and the
-//! infrastructure-as-code and IAM exports, which the converters module writes when their
-//! tab is opened (with each target's own findings).
+//! infrastructure-as-code and IAM exports and the apply-and-verify runners, which the
+//! converters module writes when their tab is opened (with each target's own findings).
 
 use std::time::Duration;
 
@@ -39,7 +39,7 @@ const fn remote(id: &'static str, label: &'static str, file: &'static str, mime:
     }
 }
 
-const TABS: [Tab; 14] = [
+const TABS: [Tab; 18] = [
     Tab {
         id: "boto3",
         label: "boto3",
@@ -88,6 +88,12 @@ const TABS: [Tab; 14] = [
     remote("cdk-python", "CDK Python", "app.py", "text/x-python", "CDK"),
     remote("stepfunctions", "Step Functions", "update-endpoint-task.json", "application/json", "Step Functions"),
     remote("iam-policy", "IAM policy", "update-endpoint-policy.json", "application/json", "IAM"),
+    // Apply and verify: runners that start the update and fail unless it ends InService on
+    // the new config (a silent rollback included), and the rule that watches its deployment.
+    remote("apply-python", "Apply (Python)", "apply_update_endpoint.py", "text/x-python", "Apply (Python)"),
+    remote("apply-bash", "Apply (bash)", "apply-update-endpoint.sh", "text/x-shellscript", "Apply (bash)"),
+    remote("apply-stepfunctions", "Apply (Step Functions)", "apply-update-endpoint.asl.json", "application/json", "Apply (Step Functions)"),
+    remote("eventbridge-rule", "EventBridge rule", "endpoint-deployment-rule.json", "application/json", "EventBridge"),
     remote("review-markdown", "Review (Markdown)", "deployment-review.md", "text/markdown", "Review"),
 ];
 

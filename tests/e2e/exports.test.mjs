@@ -43,6 +43,10 @@ const TABS = [
   ['cdk-python', /\.py$/, /CfnEndpoint/, /LINEAR/],
   ['stepfunctions', /\.json$/, /arn:aws:states:::sagemaker:updateEndpoint/, /LINEAR/],
   ['iam-policy', /\.json$/, /sagemaker:UpdateEndpoint/, /orders-ranker/],
+  ['apply-python', /\.py$/, /describe_endpoint/, /orders-ranker/],
+  ['apply-bash', /\.sh$/, /aws sagemaker describe-endpoint/, /orders-ranker/],
+  ['apply-stepfunctions', /\.json$/, /"StartAt"/, /orders-ranker/],
+  ['eventbridge-rule', /\.json$/, /SageMaker Endpoint Deployment State Change/, /orders-ranker/],
   ['review-markdown', /^deployment-review\.md$/, /^#/m, /orders-ranker/],
 ];
 

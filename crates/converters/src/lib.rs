@@ -43,10 +43,14 @@ pub fn handle(request: &str) -> String {
             document,
             options,
         } => {
-            let Some(t) = designer_iac::Target::from_id(&target) else {
+            let out = if let Some(t) = designer_iac::Target::from_id(&target) {
+                designer_iac::export(t, &document, &iac_options(options))
+            } else if let Some(r) = designer_iac::runners::Runner::from_id(&target) {
+                // The "apply and verify" runners and the EventBridge rule pattern.
+                designer_iac::runners::export(r, &document)
+            } else {
                 return bridge::failure_reply(&format!("No export target is called {target:?}"));
             };
-            let out = designer_iac::export(t, &document, &iac_options(options));
             bridge::text_reply(&out.text, &out.filename)
         }
         Request::Findings { document, options } => {
@@ -123,5 +127,19 @@ mod tests {
         let broken = bridge::diff_request(&doc, &doc).replacen("\"Baseline\"", "\"Base\"", 1);
         let refused = bridge::read_diff_reply(&handle(&broken)).unwrap_err();
         assert!(refused.error.message.contains("Baseline"), "{}", refused.error.message);
+    }
+
+    #[test]
+    fn the_runners_are_export_targets_of_the_bridge() {
+        let doc = examples::default_design();
+        let options = bridge::ExportOptions::default();
+        for r in designer_iac::runners::Runner::ALL {
+            let reply = handle(&bridge::export_request(r.id(), &doc, &options));
+            let (text, file) = bridge::read_text_reply(&reply).unwrap_or_else(|e| panic!("{}: {}", r.id(), e.error.message));
+            let want = designer_iac::runners::export(*r, &doc);
+            assert_eq!((text, file), (want.text, want.filename), "{}", r.id());
+        }
+        let refused = bridge::read_text_reply(&handle(&bridge::export_request("apply-cobol", &doc, &options))).unwrap_err();
+        assert!(refused.error.message.contains("apply-cobol"));
     }
 }

@@ -11,6 +11,7 @@ pub mod cloudformation;
 pub mod facts;
 pub mod iam;
 pub mod json;
+pub mod runners;
 pub mod stepfunctions;
 pub mod terraform;
 pub mod tree;
