@@ -136,6 +136,12 @@ pub fn AlarmDefinitions() -> impl IntoView {
                         .collect_view()}
                 </ol>
                 <div class="alarm-defs__add">
+                    <p class="card__intro" hidden=move || undefined.with(Vec::is_empty)>
+                        {move || format!(
+                            "Defined elsewhere: {}. The page cannot time them, so it assumes they trip as soon as a problem starts; define one here (its metric, Period, DatapointsToAlarm and dimensions) to check it against the bakes.",
+                            undefined.get().join(", ")
+                        )}
+                    </p>
                     {move || undefined.get().into_iter().map(|name| {
                         let n = name.clone();
                         view! {
