@@ -434,6 +434,17 @@ pub fn findings(doc: &DesignDocument) -> Vec<TargetFinding> {
             )),
             _ => {}
         }
+        // Terraform waits a fixed 60 minutes for InService (designer_core::pipeline has the
+        // source): a longer rollout fails `terraform apply` while SageMaker goes on.
+        let sim = designer_core::simulate::simulate(doc);
+        let wait = designer_core::pipeline::TERRAFORM_WAIT_SECONDS;
+        if sim.summary.total_seconds > wait {
+            push("DeploymentConfig", Severity::Warning, format!(
+                "Terraform stops waiting after {}; this rollout takes {}: terraform apply fails with a timeout while SageMaker goes on, and the next plan sees the endpoint still Updating. Shorten the bakes, or run the update outside Terraform (the Apply tabs).",
+                designer_core::format::humane_duration(wait),
+                designer_core::format::humane_duration(sim.summary.total_seconds)
+            ));
+        }
         if facts::WAIT_INTERVAL_REQUIRED {
             let routing = bg.and_then(|b| b.traffic_routing_configuration.as_ref());
             let p = "DeploymentConfig.BlueGreenUpdatePolicy.TrafficRoutingConfiguration.WaitIntervalInSeconds";

@@ -462,3 +462,30 @@ fn cloudformation_deploy_time_findings_match_the_cores_errors() {
         "the table exercises the rules ({seen} findings)"
     );
 }
+
+#[test]
+fn terraform_stops_waiting_before_a_long_rollout_ends() {
+    // Linear 10% baking 15 minutes on a fleet of 10, the helper's 5-minute termination wait:
+    // 300 + 10 × 900 + 300 = 9600 s.
+    let mut policy = canary_policy();
+    let routing = policy.traffic_routing_configuration.as_mut().unwrap();
+    routing.type_ = Some(TrafficRoutingConfigType::Linear);
+    routing.canary_size = None;
+    routing.linear_step_size = Some(CapacitySize::percent(10));
+    routing.wait_interval_in_seconds = Some(900);
+    policy.maximum_execution_timeout_in_seconds = None;
+    let mut doc = with_config(DeploymentConfig {
+        blue_green_update_policy: Some(policy),
+        ..Default::default()
+    });
+    for v in doc.endpoint.current_variants.iter_mut().chain(doc.endpoint.new_variants.iter_mut()) {
+        v.initial_instance_count = Some(10);
+    }
+    let all = designer_iac::findings(&doc);
+    let f = one(&all, "Terraform", "DeploymentConfig");
+    assert_eq!(f.severity, Severity::Warning);
+    assert!(f.message.contains("Terraform stops waiting after 1h; this rollout takes 2h 40m"), "{}", f.message);
+    // A 15-minute canary fits in the hour: no such finding.
+    let short = with_config(DeploymentConfig { blue_green_update_policy: Some(canary_policy()), ..Default::default() });
+    assert!(at(&designer_iac::findings(&short), "Terraform", "DeploymentConfig").is_empty());
+}
