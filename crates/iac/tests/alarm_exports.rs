@@ -41,17 +41,7 @@ fn all_cases() -> Vec<(String, DesignDocument)> {
     cases
 }
 
-fn python_has(module: &str) -> bool {
-    runs("python3", &["-c", &format!("import {module}")])
-}
 
-fn node_modules_have(package: &str) -> bool {
-    repo()
-        .join("node_modules")
-        .join(package)
-        .join("package.json")
-        .exists()
-}
 
 /// How many of the design's rollback alarms name an alarm it defines.
 fn linked(doc: &DesignDocument) -> usize {
@@ -443,63 +433,12 @@ fn js_numbers(r: ReadBack) -> ReadBack {
 
 #[test]
 fn cdk_typescript_synthesises_the_alarms_and_the_references_to_them() {
-    let present = runs("node", &["--version"])
-        && node_modules_have("aws-cdk-lib")
-        && node_modules_have("constructs")
-        && node_modules_have("typescript");
-    if !require(
-        "node with aws-cdk-lib, constructs and typescript (npm)",
-        present,
-    ) {
+    let cases = all_cases();
+    let Some(results) = cdk_typescript_synth("alarms-cdk-ts", &cases, |doc| text(Target::CdkTypeScript, doc)) else {
         return;
-    }
-    let scratch = Scratch::new("alarms-cdk-ts");
-    std::os::unix::fs::symlink(
-        repo().join("node_modules"),
-        scratch.path().join("node_modules"),
-    )
-    .expect("link node_modules");
-    let mut cases = BTreeMap::new();
-    let mut valid = Vec::new();
-    for (i, (name, doc)) in all_cases().iter().enumerate() {
-        let file = scratch.path().join(format!("app{i}.ts"));
-        std::fs::write(&file, text(Target::CdkTypeScript, doc)).unwrap();
-        if !name.starts_with("hostile") {
-            valid.push(file.clone());
-        }
-        cases.insert(name.clone(), Value::String(file.display().to_string()));
-    }
-    let tsc = Command::new(repo().join("node_modules/.bin/tsc"))
-        .args([
-            "--noEmit",
-            "--strict",
-            "--skipLibCheck",
-            "--module",
-            "commonjs",
-            "--target",
-            "es2022",
-            "--moduleResolution",
-            "node",
-        ])
-        .args(&valid)
-        .current_dir(scratch.path())
-        .output()
-        .expect("run tsc");
-    assert!(
-        tsc.status.success(),
-        "tsc: {}{}",
-        String::from_utf8_lossy(&tsc.stdout),
-        String::from_utf8_lossy(&tsc.stderr)
-    );
-    let results = run_batch(
-        "node",
-        &clients().join("cdk_ts_run.js"),
-        &cases,
-        &scratch,
-        &[],
-    );
+    };
     let mut token_cases = 0;
-    for (name, doc) in all_cases() {
+    for (name, doc) in cases {
         let r = &results[&name];
         if designer_iac::findings(&doc)
             .iter()

@@ -47,9 +47,6 @@ fn all_cases() -> Vec<(String, DesignDocument)> {
     cases
 }
 
-fn python_has(module: &str) -> bool {
-    runs("python3", &["-c", &format!("import {module}")])
-}
 
 // ---------------------------------------------------------------------------------------
 // CloudFormation
@@ -160,74 +157,15 @@ fn yaml_and_json_read_back_as_the_request() {
 // ---------------------------------------------------------------------------------------
 // CDK
 
-fn node_modules_have(package: &str) -> bool {
-    repo()
-        .join("node_modules")
-        .join(package)
-        .join("package.json")
-        .exists()
-}
 
 #[test]
 fn cdk_typescript_synthesises_the_cloudformation_export() {
-    let present = runs("node", &["--version"])
-        && node_modules_have("aws-cdk-lib")
-        && node_modules_have("constructs")
-        && node_modules_have("typescript");
-    if !require(
-        "node with aws-cdk-lib, constructs and typescript (npm)",
-        present,
-    ) {
+    let cases = all_cases();
+    let Some(results) = cdk_typescript_synth("cdk-ts", &cases, |doc| text(Target::CdkTypeScript, doc)) else {
         return;
-    }
-    let scratch = Scratch::new("cdk-ts");
-    std::os::unix::fs::symlink(
-        repo().join("node_modules"),
-        scratch.path().join("node_modules"),
-    )
-    .expect("link node_modules");
-    let mut cases = BTreeMap::new();
-    let mut valid = Vec::new();
-    for (i, (name, doc)) in all_cases().iter().enumerate() {
-        let file = scratch.path().join(format!("app{i}.ts"));
-        std::fs::write(&file, text(Target::CdkTypeScript, doc)).unwrap();
-        if !name.starts_with("hostile") {
-            valid.push(file.clone());
-        }
-        cases.insert(name.clone(), Value::String(file.display().to_string()));
-    }
-    // The valid designs' apps type-check against aws-cdk-lib's own declarations.
-    let tsc = Command::new(repo().join("node_modules/.bin/tsc"))
-        .args([
-            "--noEmit",
-            "--strict",
-            "--skipLibCheck",
-            "--module",
-            "commonjs",
-            "--target",
-            "es2022",
-            "--moduleResolution",
-            "node",
-        ])
-        .args(&valid)
-        .current_dir(scratch.path())
-        .output()
-        .expect("run tsc");
-    assert!(
-        tsc.status.success(),
-        "tsc: {}{}",
-        String::from_utf8_lossy(&tsc.stdout),
-        String::from_utf8_lossy(&tsc.stderr)
-    );
-    let results = run_batch(
-        "node",
-        &clients().join("cdk_ts_run.js"),
-        &cases,
-        &scratch,
-        &[],
-    );
+    };
     let mut token_cases = 0;
-    for (name, doc) in all_cases() {
+    for (name, doc) in cases {
         let r = &results[&name];
         if designer_iac::findings(&doc)
             .iter()

@@ -5,7 +5,7 @@
 //! the endpoint name reaches `describe-endpoint` inside `--cli-input-json`, which awscli does
 //! not expand (a `file://` name stays a name).
 
-use designer_core::export::{bash_quote, cli_command, incomplete_note};
+use designer_core::export::{bash_quote, cli_command};
 use designer_core::model::DesignDocument;
 
 use super::{deadline, missing, POLL_SECONDS, WAITER_MAX_ATTEMPTS};
@@ -145,13 +145,7 @@ pub fn export(doc: &DesignDocument) -> Export {
             ("WHY", d.why()),
         ],
     );
-    let note = incomplete_note(doc, "# ");
-    let text = if note.is_empty() {
-        text
-    } else {
-        let (first, rest) = text.split_once('\n').unwrap_or((&text, ""));
-        format!("{first}\n{note}{rest}")
-    };
+    let text = super::with_incomplete_note(doc, text);
     Export {
         text,
         filename: "apply-update-endpoint.sh".to_string(),

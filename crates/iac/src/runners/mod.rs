@@ -259,3 +259,14 @@ mod tests {
         assert!(d.polls() * POLL_SECONDS >= d.seconds);
     }
 }
+
+/// A script with the design's "incomplete" note (`# ` comments) after its first line, the
+/// shebang, so that it still runs as a program.
+fn with_incomplete_note(doc: &DesignDocument, text: String) -> String {
+    let note = designer_core::export::incomplete_note(doc, "# ");
+    if note.is_empty() {
+        return text;
+    }
+    let (first, rest) = text.split_once('\n').unwrap_or((&text, ""));
+    format!("{first}\n{note}{rest}")
+}

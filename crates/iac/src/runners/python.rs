@@ -5,7 +5,7 @@
 //! arguments (`main(client=None, sleep=time.sleep, clock=time.monotonic)`), so a test can run
 //! it against botocore's `Stubber`.
 
-use designer_core::export::{incomplete_note, python_literal};
+use designer_core::export::python_literal;
 use designer_core::model::DesignDocument;
 
 use super::{deadline, missing, MARGIN_SECONDS, POLL_SECONDS, WAITER_MAX_ATTEMPTS};
@@ -185,14 +185,7 @@ pub fn export(doc: &DesignDocument) -> Export {
             ("WHY", d.why()),
         ],
     );
-    let note = incomplete_note(doc, "# ");
-    let text = if note.is_empty() {
-        text
-    } else {
-        // After the shebang line, so that the script still runs as a program.
-        let (first, rest) = text.split_once('\n').unwrap_or((&text, ""));
-        format!("{first}\n{note}{rest}")
-    };
+    let text = super::with_incomplete_note(doc, text);
     Export {
         text,
         filename: "apply_update_endpoint.py".to_string(),

@@ -363,6 +363,86 @@ pub fn run_batch(
         .expect("results are JSON")
 }
 
+/// True when python3 can import `module`.
+pub fn python_has(module: &str) -> bool {
+    runs("python3", &["-c", &format!("import {module}")])
+}
+
+/// True when the repository's node_modules holds `package`.
+pub fn node_modules_have(package: &str) -> bool {
+    repo()
+        .join("node_modules")
+        .join(package)
+        .join("package.json")
+        .exists()
+}
+
+/// Writes each case's CDK TypeScript app (`app_text`), type-checks the valid ones (names not
+/// starting with `hostile`) against aws-cdk-lib's own declarations with tsc, and synthesises
+/// every one with `clients/cdk_ts_run.js`: the results by case name. `None` when node or the
+/// npm packages are missing (and not on CI, where that fails).
+pub fn cdk_typescript_synth(
+    label: &str,
+    cases: &[(String, DesignDocument)],
+    app_text: impl Fn(&DesignDocument) -> String,
+) -> Option<BTreeMap<String, Value>> {
+    let present = runs("node", &["--version"])
+        && node_modules_have("aws-cdk-lib")
+        && node_modules_have("constructs")
+        && node_modules_have("typescript");
+    if !require(
+        "node with aws-cdk-lib, constructs and typescript (npm)",
+        present,
+    ) {
+        return None;
+    }
+    let scratch = Scratch::new(label);
+    std::os::unix::fs::symlink(
+        repo().join("node_modules"),
+        scratch.path().join("node_modules"),
+    )
+    .expect("link node_modules");
+    let mut files = BTreeMap::new();
+    let mut valid = Vec::new();
+    for (i, (name, doc)) in cases.iter().enumerate() {
+        let file = scratch.path().join(format!("app{i}.ts"));
+        std::fs::write(&file, app_text(doc)).unwrap();
+        if !name.starts_with("hostile") {
+            valid.push(file.clone());
+        }
+        files.insert(name.clone(), Value::String(file.display().to_string()));
+    }
+    let tsc = Command::new(repo().join("node_modules/.bin/tsc"))
+        .args([
+            "--noEmit",
+            "--strict",
+            "--skipLibCheck",
+            "--module",
+            "commonjs",
+            "--target",
+            "es2022",
+            "--moduleResolution",
+            "node",
+        ])
+        .args(&valid)
+        .current_dir(scratch.path())
+        .output()
+        .expect("run tsc");
+    assert!(
+        tsc.status.success(),
+        "tsc: {}{}",
+        String::from_utf8_lossy(&tsc.stdout),
+        String::from_utf8_lossy(&tsc.stderr)
+    );
+    Some(run_batch(
+        "node",
+        &clients().join("cdk_ts_run.js"),
+        &files,
+        &scratch,
+        &[],
+    ))
+}
+
 /// Pieces that mean something in one of the export languages.
 const PIECES: &[&str] = &[
     "\"", "'", "\\", "$", "{", "}", "${", "%{", "$${", "#{", "`", "\n", "\t", "\r", ": ", "- ",
