@@ -20,7 +20,7 @@ pub fn PipelineView() -> impl IntoView {
     });
     let changes = Memo::new(move |_| {
         let t = at.get();
-        designer.doc.with(|d| designer.sim.with(|s| state_changes(d, s, t)))
+        designer.sim.with(|s| state_changes(s, t))
     });
     let waits = Memo::new(move |_| designer.sim.with(callers));
     view! {

@@ -244,7 +244,11 @@ pub fn rollback_alarms(doc: &DesignDocument) -> Vec<(&str, Option<(usize, &Metri
 /// define is assumed to trip at once **[assumption: defined elsewhere, its timing is
 /// unknown]**, so is a request with no rollback alarms (the what-if of Version 1).
 pub fn rollback_detect_seconds(doc: &DesignDocument) -> i64 {
-    let alarms = rollback_alarms(doc);
+    fastest(&rollback_alarms(doc))
+}
+
+/// The shortest detection time of `alarms` (see [`rollback_detect_seconds`]).
+pub fn fastest(alarms: &[(&str, Option<(usize, &MetricAlarm)>)]) -> i64 {
     alarms
         .iter()
         .map(|(_, def)| match def {
@@ -361,7 +365,7 @@ pub fn check(doc: &DesignDocument) -> Vec<Finding> {
         }
         let linked = a.alarm_name.as_deref().is_some_and(|n| listed.contains(&n));
         if linked {
-            timing(doc, a, &base, &who, bakes.as_ref(), &mut out);
+            timing(a, &base, &who, bakes.as_ref(), &mut out);
             dimensions(doc, a, &base, &who, &mut out);
         }
         metric_facts(a, &base, &who, bakes.as_ref(), &mut out);
@@ -568,7 +572,6 @@ fn put_metric_alarm_rules(a: &MetricAlarm, base: &str, who: &str, out: &mut Vec<
 
 /// A1: the alarm cannot trip within the bakes that should catch a problem.
 fn timing(
-    doc: &DesignDocument,
     a: &MetricAlarm,
     base: &str,
     who: &str,
@@ -586,7 +589,6 @@ fn timing(
         plural(m, "period")
     );
     let path = format!("{base}.Period");
-    let _ = doc;
     if d >= b.total {
         out.push(finding(
             path,

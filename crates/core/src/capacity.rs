@@ -355,9 +355,9 @@ pub fn check_findings(doc: &DesignDocument) -> Vec<super::validate::Finding> {
             .unwrap_or(0);
         let strategy = doc.request.strategy();
         let why = if strategy == super::model::Strategy::Rolling {
-            format!("each batch is launched while the old fleet still serves")
+            "each batch is launched while the old fleet still serves"
         } else {
-            format!("blue/green launches the whole new fleet while the old one still serves")
+            "blue/green launches the whole new fleet while the old one still serves"
         };
         out.push(Finding {
             path: format!("Endpoint.NewVariants[{index}].InstanceType"),

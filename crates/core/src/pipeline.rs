@@ -221,7 +221,7 @@ impl Emit for StatusLine<'_> {
 }
 
 /// A variant's status and message at one of its events.
-fn variant_status(doc: &DesignDocument, sim: &Simulation, v: &super::simulate::VariantSimulation, t: i64) -> Option<VariantStatus> {
+fn variant_status(v: &super::simulate::VariantSimulation, t: i64) -> Option<VariantStatus> {
     let i = v.events.partition_point(|e| e.t <= t).checked_sub(1)?;
     let e = v.events.get(i)?;
     let next = v.events.get(i + 1);
@@ -231,11 +231,9 @@ fn variant_status(doc: &DesignDocument, sim: &Simulation, v: &super::simulate::V
             ("Creating", format!("Launching {launching} instance(s)."))
         }
         Phase::Baking => {
-            let dc = doc.request.deployment_config.as_ref();
             let w = next.map_or(0, |n| n.t.saturating_sub(e.t));
             let active = (v.new_fleet as f64 * e.new_traffic_percent / 100.0).round() as i64;
             let capacity = if e.new_traffic_percent >= 100.0 - 1e-9 { "full" } else { "canary" };
-            let _ = dc;
             ("Baking", format!("Baking for {w} seconds (WaitIntervalInSeconds) with traffic enabled on {capacity} capacity of {active} instance(s)."))
         }
         Phase::TerminationWait => {
@@ -245,7 +243,6 @@ fn variant_status(doc: &DesignDocument, sim: &Simulation, v: &super::simulate::V
         Phase::Rollback => ("Deleting", format!("Terminating {} instance(s).", e.new_instances)),
         Phase::Done => return None,
     };
-    let _ = sim;
     Some(VariantStatus { name: v.name.clone(), status, message, start: e.t })
 }
 
@@ -288,7 +285,7 @@ pub fn describe_at(doc: &DesignDocument, sim: &Simulation, t: i64) -> String {
         }
         (Outcome::UpdateRollbackFailed, true) => d.status = "UpdateRollbackFailed",
         (_, false) => {
-            d.pending = sim.variants.iter().filter_map(|v| variant_status(doc, sim, v, t)).collect();
+            d.pending = sim.variants.iter().filter_map(|v| variant_status(v, t)).collect();
         }
     }
     pretty_json(&d)
@@ -296,11 +293,11 @@ pub fn describe_at(doc: &DesignDocument, sim: &Simulation, t: i64) -> String {
 
 /// The state changes of the rollout up to second `t`, as the deployment's EventBridge events
 /// ("SageMaker Endpoint Deployment State Change") would tell them: (second, status, message).
-pub fn state_changes(doc: &DesignDocument, sim: &Simulation, t: i64) -> Vec<(i64, String)> {
+pub fn state_changes(sim: &Simulation, t: i64) -> Vec<(i64, String)> {
     let mut out: Vec<(i64, String)> = Vec::new();
     let Some(v) = sim.variants.first() else { return out };
     for e in v.events.iter().filter(|e| e.t <= t) {
-        let line = match variant_status(doc, sim, v, e.t) {
+        let line = match variant_status(v, e.t) {
             Some(s) => format!("{}: {}", s.status, s.message),
             None => match sim.summary.outcome {
                 Outcome::Succeeded => "InService on the new config.".to_string(),

@@ -1049,10 +1049,11 @@ pub fn simulate(doc: &DesignDocument) -> Simulation {
 /// The latest second a problem can start and still trip the rollback alarms inside a bake
 /// that ends before all traffic is on the new fleet (bakes are half-open).
 fn latest_caught(doc: &DesignDocument, plans: &[VariantPlan]) -> Option<i64> {
-    if super::alarms::rollback_alarms(doc).is_empty() {
+    let alarms = super::alarms::rollback_alarms(doc);
+    if alarms.is_empty() {
         return None;
     }
-    let d = super::alarms::rollback_detect_seconds(doc);
+    let d = super::alarms::fastest(&alarms);
     let full = plans
         .iter()
         .filter_map(|vp| {
