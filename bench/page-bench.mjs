@@ -83,6 +83,8 @@ const want = (part) => !ONLY || ONLY.has(part);
 const SLOW = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
 const PAGE_READY = '[data-testid=findings-count]|#f-EndpointName';
 const CONVERTERS = /(^|\/)converters(-[0-9a-f]+)?(\.js|_bg\.wasm)$/;
+/** The panels module (crates/panels): on demand too, drawn when its sections open. */
+const ON_DEMAND = /(^|\/)(converters|panels)(-[0-9a-f]+)?(\.js|_bg\.wasm)$/;
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -262,7 +264,7 @@ async function slowLoad(browser, server, dir, selector) {
   for (const u of fetched) {
     const f = gzipOf(dir, u);
     if (!f) continue;
-    if (CONVERTERS.test(f.rel)) convertersEarly = true;
+    if (ON_DEMAND.test(f.rel)) convertersEarly = true;
     else files[f.rel] = f.gzip;
   }
   return { shownAt, files, gzip: Object.values(files).reduce((a, b) => a + b, 0), convertersEarly };
@@ -422,7 +424,7 @@ async function main() {
   const moduleFiles = [];
   for (const e of fs.readdirSync(PAGE_DIST, { recursive: true })) {
     const rel = String(e).split(path.sep).join('/');
-    if (CONVERTERS.test(rel)) moduleFiles.push(rel);
+    if (ON_DEMAND.test(rel)) moduleFiles.push(rel);
   }
   const moduleGzip = moduleFiles.reduce((a, f) => a + zlib.gzipSync(fs.readFileSync(path.join(PAGE_DIST, f)), { level: 6 }).length, 0);
   const tab = (xs) => (xs.some((t) => t === null) ? 'n/a' : xs.some(Number.isNaN) ? 'no text (failed)' : ms(median(xs)));
@@ -430,7 +432,7 @@ async function main() {
     ['first view, gzipped (before form usable)', kb(firstView), '<= 200 KB', firstView <= 200 * 1024, `converters not included${out.slowPage.some((r) => r.convertersEarly) ? ' (but fetched before the form was usable!)' : ''}; ${Object.entries(out.slowPage[0].files).map(([f, b]) => `${f} ${kb(b)}`).join(', ')}`],
     ['usable form, slow connection, cold, gzipped', ms(slowPage), '<= 1800 ms', slowPage <= 1800, `${(slowPage / slowFloor).toFixed(1)}x floor first render (${ms(slowFloor)}); 1.6 Mbit/s, 150 ms RTT; median of ${SLOW_RUNS}: ${out.slowPage.map((r) => r.shownAt.toFixed(0)).join(', ')} ms`],
     ['second visit offline: form + findings', offlineOk ? `yes ${ms(median(opened))}` : 'no', 'yes', offlineOk, `network off (server closed, context offline); ${out.offline.map((t) => (t === null ? 'did not open' : `${t.toFixed(0)} ms`)).join(', ')}`],
-    ['on-demand module, gzipped', kb(moduleGzip), '(printed)', null, moduleFiles.join(', ') || 'no converters files in dist/'],
+    ['on-demand modules, gzipped', kb(moduleGzip), '(printed)', null, moduleFiles.join(', ') || 'no converters files in dist/'],
     ['  export tab click to its text, not loaded', tab(out.tabSlow), '(printed)', null, `slow connection; at full speed ${tab(out.tabFast)} (Terraform tab, median of ${SLOW_RUNS})`],
   );
   if (fs.existsSync(CORE_ONLY) && out.page.length) {

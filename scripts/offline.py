@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Prepares a built dist/ for caching, after `trunk build` and scripts/csp.py:
 
-1. The converters (the on-demand wasm, crates/converters) get content-hashed names, as Trunk
-   gives the main files: converters-<hash>.js and converters-<hash>_bg.wasm (Trunk leaves a
-   `worker` link's output unhashed). The JS is rewritten to load the renamed wasm, and
-   index.html names the module in <meta name="converters-module">, where the page's loader
-   looks for it. A meta tag carries no script, so the CSP needs no change for it.
+1. The on-demand wasms, the converters (crates/converters) and the panels (crates/panels), get
+   content-hashed names, as Trunk gives the main files: converters-<hash>.js and
+   converters-<hash>_bg.wasm (Trunk leaves a `worker` link's output unhashed). The JS is
+   rewritten to load the renamed wasm, and index.html names each module in
+   <meta name="converters-module"> / <meta name="panels-module">, where the page's loaders
+   look for them. A meta tag carries no script, so the CSP needs no change for it.
 2. dist/sw.js, the service worker (scripts/sw.template.js), is written with the list of
    this release's files and a cache named after a hash of their names and contents.
 
@@ -28,18 +29,18 @@ def read(rel):
         return f.read()
 
 
-def hash_converters(html):
-    """Renames the converters' files after their content; returns the new JS name."""
-    js_old, wasm_old = "converters.js", "converters_bg.wasm"
+def hash_module(name, html):
+    """Renames module `name`'s files after their content; returns the new JS name."""
+    js_old, wasm_old = name + ".js", name + "_bg.wasm"
     if not os.path.exists(os.path.join(dist, js_old)):
         # Already renamed by an earlier run on the same dist/.
-        m = re.search(r'<meta name="converters-module" content="([^"]+)"', html)
+        m = re.search(r'<meta name="%s-module" content="([^"]+)"' % name, html)
         if m and os.path.exists(os.path.join(dist, m.group(1))):
             return m.group(1)
-        fail("no %s in %s (is the converters link in index.html?)" % (js_old, dist))
+        fail("no %s in %s (is the %s link in index.html?)" % (js_old, dist, name))
     js, wasm = read(js_old), read(wasm_old)
     digest = hashlib.sha256(js + b"\0" + wasm).hexdigest()[:16]
-    js_new, wasm_new = "converters-%s.js" % digest, "converters-%s_bg.wasm" % digest
+    js_new, wasm_new = "%s-%s.js" % (name, digest), "%s-%s_bg.wasm" % (name, digest)
     text = js.decode("utf-8")
     # wasm-bindgen's --target web loader finds its wasm beside itself by this name.
     if text.count(wasm_old) != 1:
@@ -64,12 +65,13 @@ def release_files():
 
 
 html = open(index_path, encoding="utf-8").read()
-module = hash_converters(html)
-html = re.sub(r'<meta name="converters-module"[^>]*>', "", html)
+modules = {name: hash_module(name, html) for name in ("converters", "panels")}
+for name in modules:
+    html = re.sub(r'<meta name="%s-module"[^>]*>' % name, "", html)
 m = re.search(r'<meta http-equiv="Content-Security-Policy"[^>]*>', html) or re.search(r"<meta charset=[^>]*>", html, re.I)
 if not m:
     fail("no <meta charset> in %s" % index_path)
-meta = '<meta name="converters-module" content="%s">' % module
+meta = "".join('<meta name="%s-module" content="%s">' % (name, js) for name, js in modules.items())
 html = html[: m.end()] + meta + html[m.end():]
 with open(index_path, "w", encoding="utf-8") as f:
     f.write(html)
@@ -85,4 +87,4 @@ if "'__CACHE__'" not in template or "__FILES__" not in template:
 worker = template.replace("'__CACHE__'", json.dumps(cache)).replace("__FILES__", json.dumps(files, indent=2))
 with open(os.path.join(dist, WORKER), "w", encoding="utf-8") as f:
     f.write(worker)
-print("offline: converters as %s; %s precaches %d files in %s" % (module, WORKER, len(files), cache))
+print("offline: modules %s; %s precaches %d files in %s" % (", ".join(modules.values()), WORKER, len(files), cache))

@@ -1,8 +1,6 @@
 //! The page: one design-document signal, everything else derived from it through the core,
 //! plus the effects that keep the draft in storage and open share links.
 
-use std::collections::HashSet;
-
 use leptos::prelude::*;
 
 use crate::browser;
@@ -12,10 +10,9 @@ use crate::components::{
     review_panel::DiffPanel, share_panel::SharePanel, timeline::TimelinePanel, when::{AfterFirstPaint, When},
 };
 use crate::core::{
-    examples, export, format::sentence, import, model::DesignDocument, share, simulate::simulate,
-    validate::validate,
+    examples, format::sentence, import, model::DesignDocument, share,
 };
-use crate::state::{firewall, Designer, Notice};
+use crate::state::{Designer, Notice};
 
 /// Where the draft is kept between visits.
 pub const DRAFT_KEY: &str = "sagemaker-deployment-designer.draft";
@@ -107,23 +104,10 @@ pub fn App() -> impl IntoView {
     // already, so that the draft is not saved over and the form does not flash.
     let link0 = browser::fragment();
     let review0 = link0.is_some();
-    let doc = RwSignal::new(doc0);
-    let findings = Memo::new(move |_| doc.with(validate));
-    let sim = Memo::new(move |_| doc.with(simulate));
-    let designer = Designer {
-        doc,
-        findings,
-        field_findings: firewall(move || findings.get()),
-        sim,
-        json: Memo::new(move |_| doc.with(export::document_json)),
-        touched: RwSignal::new(HashSet::new()),
-        show_all: RwSignal::new(review0),
-        review: RwSignal::new(review0),
-        notice: RwSignal::new(notice0),
-        playhead: RwSignal::new(0.0),
-    };
+    let designer = Designer::new(doc0, review0, notice0);
     provide_context(designer);
     let converters = crate::converters::provide();
+    crate::panels::provide(designer);
     let baseline = review_panel::provide_baseline(designer, converters, baseline0);
     crate::components::exports::provide_target_findings(designer, converters);
 

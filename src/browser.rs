@@ -90,7 +90,15 @@ pub fn clear_fragment() {
 /// Copies text to the clipboard; resolves to whether it worked.
 pub async fn copy_text(text: String) -> bool {
     let Some(w) = window() else { return false };
-    let promise = w.navigator().clipboard().write_text(&text);
+    // A page served over plain http (not localhost) has no `navigator.clipboard`; calling
+    // into `undefined` would throw through the wasm, so ask first.
+    let navigator = w.navigator();
+    let has = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+    if !has {
+        return false;
+    }
+    let promise = navigator.clipboard().write_text(&text);
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 

@@ -15,4 +15,6 @@ pub mod converters;
 #[cfg(target_arch = "wasm32")]
 pub mod offline;
 #[cfg(target_arch = "wasm32")]
+pub mod panels;
+#[cfg(target_arch = "wasm32")]
 pub mod state;

@@ -6,7 +6,9 @@ use std::collections::HashSet;
 
 use leptos::prelude::*;
 
-use crate::core::{edit, model::DesignDocument, simulate::Simulation, validate::Finding};
+use crate::core::{
+    edit, export, model::DesignDocument, simulate::{simulate, Simulation}, validate::{validate, Finding},
+};
 
 /// A message for the banner at the top of the page.
 #[derive(Clone, Debug, PartialEq)]
@@ -43,6 +45,25 @@ pub struct Designer {
 }
 
 impl Designer {
+    /// The state of a page (or of the panels module, `crates/panels`) that starts on `doc`:
+    /// its findings, simulation and JSON derived from it. `review`: a shared link is open.
+    pub fn new(doc: DesignDocument, review: bool, notice: Option<Notice>) -> Self {
+        let doc = RwSignal::new(doc);
+        let findings = Memo::new(move |_| doc.with(validate));
+        Designer {
+            doc,
+            findings,
+            field_findings: firewall(move || findings.get()),
+            sim: Memo::new(move |_| doc.with(simulate)),
+            json: Memo::new(move |_| doc.with(export::document_json)),
+            touched: RwSignal::new(HashSet::new()),
+            show_all: RwSignal::new(review),
+            review: RwSignal::new(review),
+            notice: RwSignal::new(notice),
+            playhead: RwSignal::new(0.0),
+        }
+    }
+
     /// Applies an edit to the design.
     pub fn edit(&self, f: impl FnOnce(&mut DesignDocument)) {
         self.doc.update(|d| {

@@ -1,13 +1,13 @@
 //! The design's alarm definitions (Version 2's `Alarms`): each rollback alarm's metric,
-//! period and threshold, and how soon after a problem starts it can trip. Drawn when the
-//! section is first opened, or when the design holds definitions.
+//! period and threshold, and how soon after a problem starts it can trip. The panels module
+//! (`crates/panels`, loaded on demand) draws it when the section is first opened, or when
+//! the design holds definitions; the page's first view carries only the section's summary.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::components::fields::{FieldFindings, IntField, Scope, TextField};
-use crate::components::when::When;
 use crate::core::alarms::{self, COMPARISONS, METRICS, STATISTICS, TREAT_MISSING};
 use crate::core::format::humane_duration;
 use crate::core::model::{DesignDocument, MetricAlarm};
@@ -84,7 +84,8 @@ fn set_int(a: &mut MetricAlarm, member: &str, v: Option<i64>) {
     }
 }
 
-/// The alarm definitions, under the rollback alarms.
+/// The alarm definitions' body, drawn by the panels module (`crates/panels`) inside the
+/// page's "Alarm definitions" section (see `components::remote`).
 #[component]
 pub fn AlarmDefinitions() -> impl IntoView {
     let designer = expect_context::<Designer>();
@@ -100,70 +101,52 @@ pub fn AlarmDefinitions() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let opened = RwSignal::new(false);
-    let open = move || opened.get() || len.get() > 0;
     view! {
-        <details
-            class="alarm-defs"
-            prop:open=open
-            on:toggle=move |ev| {
-                use wasm_bindgen::JsCast;
-                if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
-                    opened.set(el.open());
-                }
-            }
-        >
-            <summary class="alarm-defs__summary">"Alarm definitions: when each alarm can trip"</summary>
-            <When when=open>
-                <p class="card__intro">
-                    "An alarm can go to ALARM no sooner than Period × DatapointsToAlarm after a problem starts, plus about a minute for SageMaker to publish the metric. It must trip inside a bake to roll back."
-                </p>
-                <datalist id="alarm-statistics">
-                    {STATISTICS.iter().map(|s| view! { <option value=*s></option> }).collect_view()}
-                </datalist>
-                <datalist id="alarm-comparisons">
-                    {COMPARISONS.iter().map(|s| view! { <option value=*s></option> }).collect_view()}
-                </datalist>
-                <datalist id="alarm-missing-data">
-                    {TREAT_MISSING.iter().map(|s| view! { <option value=*s></option> }).collect_view()}
-                </datalist>
-                <ol class="alarm-defs__list">
-                    // Rebuilt only when the count changes (each row reads its own definition);
-                    // a plain list, not a <For>, which would add its own copy of the keyed
-                    // diffing to the first view's wasm.
-                    {move || (0..len.get().min(crate::components::form::MAX_ROWS))
-                        .map(|i| view! { <AlarmDefinition index=i defs=defs /> })
-                        .collect_view()}
-                </ol>
-                <div class="alarm-defs__add">
-                    <p class="card__intro" hidden=move || undefined.with(Vec::is_empty)>
-                        {move || format!(
-                            "Defined elsewhere: {}. The page cannot time them, so it assumes they trip as soon as a problem starts; define one here (its metric, Period, DatapointsToAlarm and dimensions) to check it against the bakes.",
-                            undefined.get().join(", ")
-                        )}
-                    </p>
-                    {move || undefined.get().into_iter().map(|name| {
-                        let n = name.clone();
-                        view! {
-                            <button
-                                type="button"
-                                class="button"
-                                data-testid="alarm-define"
-                                on:click=move |_| {
-                                    let n = n.clone();
-                                    designer.edit(|d| {
-                                        let a = alarms::preset(d, &n);
-                                        d.alarms.push(a);
-                                    });
-                                }
-                            >
-                                {format!("Define {name}")}
-                            </button>
+        <p class="card__intro">
+            "An alarm can go to ALARM no sooner than Period × DatapointsToAlarm after a problem starts, plus about a minute for SageMaker to publish the metric. It must trip inside a bake to roll back."
+        </p>
+        <datalist id="alarm-statistics">
+            {STATISTICS.iter().map(|s| view! { <option value=*s></option> }).collect_view()}
+        </datalist>
+        <datalist id="alarm-comparisons">
+            {COMPARISONS.iter().map(|s| view! { <option value=*s></option> }).collect_view()}
+        </datalist>
+        <datalist id="alarm-missing-data">
+            {TREAT_MISSING.iter().map(|s| view! { <option value=*s></option> }).collect_view()}
+        </datalist>
+        <ol class="alarm-defs__list">
+            // Rebuilt only when the count changes (each row reads its own definition).
+            {move || (0..len.get().min(crate::components::form::MAX_ROWS))
+                .map(|i| view! { <AlarmDefinition index=i defs=defs /> })
+                .collect_view()}
+        </ol>
+        <div class="alarm-defs__add">
+            <p class="card__intro" hidden=move || undefined.with(Vec::is_empty)>
+                {move || format!(
+                    "Defined elsewhere: {}. The page cannot time them, so it assumes they trip as soon as a problem starts; define one here (its metric, Period, DatapointsToAlarm and dimensions) to check it against the bakes.",
+                    undefined.get().join(", ")
+                )}
+            </p>
+            {move || undefined.get().into_iter().map(|name| {
+                let n = name.clone();
+                view! {
+                    <button
+                        type="button"
+                        class="button"
+                        data-testid="alarm-define"
+                        on:click=move |_| {
+                            let n = n.clone();
+                            designer.edit(|d| {
+                                let a = alarms::preset(d, &n);
+                                d.alarms.push(a);
+                            });
                         }
-                    }).collect_view()}
-                </div>
-            </When>
-        </details>
+                    >
+                        {format!("Define {name}")}
+                    </button>
+                }
+            }).collect_view()}
+        </div>
     }
 }
 

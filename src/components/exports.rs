@@ -174,6 +174,8 @@ pub fn ExportsPanel() -> impl IntoView {
     };
     let active = RwSignal::new("boto3");
     let copied = RwSignal::new(None::<&'static str>);
+    // Which copy the status speaks of: an earlier copy's timer must not clear a later one's.
+    let copies = StoredValue::new(0u32);
     let options = expect_context::<TargetFindings>().1;
     // The converters' texts: `None` while being written (the hook is aria-busy then).
     let remote_texts: Vec<(&'static str, RwSignal<Option<(String, String)>>)> = TABS
@@ -302,11 +304,15 @@ pub fn ExportsPanel() -> impl IntoView {
                     };
                     let copy = move |_| {
                         let value = text.get_untracked();
+                        copies.update_value(|n| *n = n.wrapping_add(1));
+                        let mine = copies.get_value();
                         spawn_local(async move {
                             let ok = browser::copy_text(value).await;
                             copied.set(Some(if ok { tab.id } else { "failed" }));
                             gloo_timers::future::sleep(Duration::from_millis(2000)).await;
-                            copied.set(None);
+                            if copies.get_value() == mine {
+                                copied.set(None);
+                            }
                         });
                     };
                     let download = move |_| {

@@ -81,6 +81,7 @@ fn alarm_list(d: &DesignDocument) -> Option<&Vec<Alarm>> {
 /// The whole form.
 #[component]
 pub fn DesignForm() -> impl IntoView {
+    let designer = expect_context::<Designer>();
     view! {
         <form class="form" on:submit=|ev| ev.prevent_default() novalidate>
             <RequestSection />
@@ -101,7 +102,12 @@ pub fn DesignForm() -> impl IntoView {
                 />
                 <VariantsEditor new_variants=false />
                 <VariantsEditor new_variants=true />
-                <crate::components::quotas::Quotas />
+                <crate::components::remote::RemoteSection
+                    kind="quotas"
+                    class="quotas"
+                    summary="Account quotas: instances for endpoint usage"
+                    auto_open=Signal::derive(move || designer.doc.with(|d| !d.endpoint.quotas.is_empty()))
+                />
                 <MarketplaceToggle />
             </section>
             <SimulationSection />
@@ -536,7 +542,12 @@ fn AlarmsSection() -> impl IntoView {
             >
                 "Add an alarm"
             </button>
-            <crate::components::alarm_definitions::AlarmDefinitions />
+            <crate::components::remote::RemoteSection
+                kind="alarm-definitions"
+                class="alarm-defs"
+                summary="Alarm definitions: when each alarm can trip"
+                auto_open=Signal::derive(move || designer.doc.with(|d| !d.alarms.is_empty()))
+            />
         </section>
     }
 }

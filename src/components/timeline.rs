@@ -9,9 +9,9 @@ use crate::browser;
 use crate::components::when::When;
 use crate::components::review_panel::Baseline;
 use crate::core::chart::{layout, layout_pair, svg_baseline, svg_layers, ChartSize};
-use crate::core::format::{clock, humane_duration};
-use crate::core::simulate::{compare, state_at, Outcome, ASSUMPTIONS};
-use crate::core::words::{chart_description, outcome_words, phase_words, playhead_words};
+use crate::core::format::humane_duration;
+use crate::core::simulate::{state_at, Outcome, ASSUMPTIONS};
+use crate::core::words::{chart_description, outcome_words, playhead_words};
 use crate::state::Designer;
 
 /// Speeds offered, in simulated seconds per real second.
@@ -63,15 +63,6 @@ pub fn TimelinePanel() -> impl IntoView {
             })
         })
     };
-    // The comparison runs five simulations: only while its panel is open.
-    let comparison_open = RwSignal::new(false);
-    let comparison = Memo::new(move |_| {
-        if comparison_open.get() {
-            designer.doc.with(compare)
-        } else {
-            Vec::new()
-        }
-    });
     let playing = RwSignal::new(false);
     let speed = RwSignal::new(300u32);
     let reduced_motion = browser::media_matches("(prefers-reduced-motion: reduce)");
@@ -207,11 +198,11 @@ pub fn TimelinePanel() -> impl IntoView {
                 </When>
             </div>
             <AlarmWhatIf />
-            <crate::components::pipeline::PipelineView />
+            <crate::components::remote::RemoteSection kind="pipeline" class="pipeline" summary="What your pipeline sees" />
             <Notes />
-            <Comparison rows=comparison open=comparison_open />
+            <crate::components::remote::RemoteSection kind="comparison" class="comparison" summary="Compare with other strategies" />
             <VariantResults />
-            <EventsTable />
+            <crate::components::remote::RemoteSection kind="events" class="events" summary="Events as a table" />
         </section>
     }
 }
@@ -395,61 +386,6 @@ fn Notes() -> impl IntoView {
     }
 }
 
-/// Keeps `open` in step with a `<details>` element, so that its content is only built
-/// (and rebuilt on every edit) while someone reads it.
-fn on_toggle(open: RwSignal<bool>) -> impl Fn(leptos::ev::Event) + 'static {
-    move |ev: leptos::ev::Event| {
-        if let Some(d) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-        {
-            open.set(d.open());
-        }
-    }
-}
-
-#[component]
-fn Comparison(
-    rows: Memo<Vec<crate::core::simulate::Comparison>>,
-    open: RwSignal<bool>,
-) -> impl IntoView {
-    view! {
-        <details class="comparison" on:toggle=on_toggle(open)>
-            <summary>"Compare with other strategies"</summary>
-            <table class="table" data-testid="strategy-comparison">
-                <caption>"The same change under other strategies (same fleets, waits and timeout; no alarm)"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Strategy"</th>
-                        <th scope="col">"Outcome"</th>
-                        <th scope="col">"Duration"</th>
-                        <th scope="col">"Peak instances"</th>
-                        <th scope="col">"Instance-hours"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || {
-                        rows.get()
-                            .into_iter()
-                            .map(|r| {
-                                view! {
-                                    <tr class:table__row--design=r.is_design>
-                                        <th scope="row">{r.label.clone()}</th>
-                                        <td>{outcome_words(r.outcome)}</td>
-                                        <td>{humane_duration(r.total_seconds)}</td>
-                                        <td>{r.peak_instances}</td>
-                                        <td>{format!("{:.1}", r.instance_hours)}</td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </tbody>
-            </table>
-        </details>
-    }
-}
-
 #[component]
 fn VariantResults() -> impl IntoView {
     let designer = expect_context::<Designer>();
@@ -496,55 +432,3 @@ fn VariantResults() -> impl IntoView {
     }
 }
 
-#[component]
-fn EventsTable() -> impl IntoView {
-    let designer = expect_context::<Designer>();
-    let open = RwSignal::new(false);
-    view! {
-        <details class="events" on:toggle=on_toggle(open)>
-            <summary>"Events as a table"</summary>
-            <table class="table" data-testid="timeline-table">
-                <caption>"Every event of the simulated deployment"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Time"</th>
-                        <th scope="col">"Second"</th>
-                        <th scope="col">"Phase"</th>
-                        <th scope="col">"Step"</th>
-                        <th scope="col">"Old instances"</th>
-                        <th scope="col">"New instances"</th>
-                        <th scope="col">"Traffic on new"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || {
-                        if !open.get() {
-                            return ().into_any();
-                        }
-                        designer
-                            .sim
-                            .with(|s| {
-                                s.events
-                                    .iter()
-                                    .map(|e| {
-                                        view! {
-                                            <tr>
-                                                <td>{clock(e.t)}</td>
-                                                <td>{e.t}</td>
-                                                <td>{phase_words(e.phase)}</td>
-                                                <td>{if e.step == 0 { String::from("–") } else { format!("{} of {}", e.step, s.steps) }}</td>
-                                                <td>{e.old_instances}</td>
-                                                <td>{e.new_instances}</td>
-                                                <td>{format!("{:.0}%", e.new_traffic_percent)}</td>
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()
-                            })
-                            .into_any()
-                    }}
-                </tbody>
-            </table>
-        </details>
-    }
-}
