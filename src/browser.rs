@@ -169,6 +169,20 @@ pub fn focus_id(id: &str) -> bool {
     }
 }
 
+/// Asks the user `message` (OK / Cancel); true when they said OK, or when the browser
+/// cannot ask.
+pub fn confirm(message: &str) -> bool {
+    window().is_none_or(|w| w.confirm_with_message(message).unwrap_or(true))
+}
+
+/// Sets the value of the form control with `id` (a select put back after a cancel).
+pub fn set_value(id: &str, value: &str) {
+    let el = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    if let Some(select) = el.and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+        select.set_value(value);
+    }
+}
+
 /// Opens the browser's print dialog.
 pub fn print() {
     if let Some(w) = window() {

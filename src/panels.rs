@@ -101,6 +101,13 @@ impl Panels {
         });
     }
 
+    /// Draws the explanation of help topic `topic` (`core::help`) into `host`.
+    pub fn mount_help(self, topic: &'static str, host: web_sys::HtmlElement) {
+        // The kinds are static strings; a topic's kind is built once per topic.
+        let kind: &'static str = Box::leak(format!("help:{topic}").into_boxed_str());
+        self.mount(kind, host);
+    }
+
     fn mount_now(self, kind: &str, host: &web_sys::HtmlElement) {
         if let Err(e) = panels_mount(kind, host) {
             self.status.set(Status::Failed(js_message(&e)));
@@ -116,7 +123,7 @@ impl Panels {
                 return;
             }
             match import::parse_document(&json) {
-                Ok(doc) => designer.doc.set(doc),
+                Ok(doc) => designer.take_edit(doc),
                 Err(e) => leptos::logging::warn!("the panels module sent a design the page cannot read: {}", e.message),
             }
         });

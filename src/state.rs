@@ -7,7 +7,11 @@ use std::collections::HashSet;
 use leptos::prelude::*;
 
 use crate::core::{
-    edit, export, model::DesignDocument, simulate::{simulate, Simulation}, validate::{validate, Finding},
+    edit, export,
+    history::{History, Kept},
+    model::{DesignDocument, Strategy},
+    simulate::{simulate, Simulation},
+    validate::{validate, Finding},
 };
 
 /// A message for the banner at the top of the page.
@@ -42,6 +46,13 @@ pub struct Designer {
     pub notice: RwSignal<Option<Notice>>,
     /// The timeline's playhead, in simulated seconds.
     pub playhead: RwSignal<f64>,
+    /// Undo and redo of every change to the design.
+    history: StoredValue<History>,
+    /// Whether there is something to undo and to redo (for the buttons).
+    pub can_undo: RwSignal<bool>,
+    pub can_redo: RwSignal<bool>,
+    /// Each strategy's policy as the user left it (switching back restores it).
+    kept: StoredValue<Kept>,
 }
 
 impl Designer {
@@ -61,16 +72,74 @@ impl Designer {
             review: RwSignal::new(review),
             notice: RwSignal::new(notice),
             playhead: RwSignal::new(0.0),
+            history: StoredValue::new(History::default()),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            kept: StoredValue::new(Kept::default()),
         }
+    }
+
+    /// Sets the design to `doc` as one step of undo (`group`: it may join the step of an
+    /// edit made just before, as typing does).
+    fn change(&self, doc: DesignDocument, group: bool) {
+        let before = self.doc.get_untracked();
+        self.history.update_value(|h| h.record(&before, js_sys::Date::now(), group));
+        self.doc.set(doc);
+        self.history_flags();
+    }
+
+    fn history_flags(&self) {
+        let (undo, redo) = self.history.with_value(|h| (h.can_undo(), h.can_redo()));
+        if self.can_undo.get_untracked() != undo {
+            self.can_undo.set(undo);
+        }
+        if self.can_redo.get_untracked() != redo {
+            self.can_redo.set(redo);
+        }
+    }
+
+    /// Goes back one step; false when there is none.
+    pub fn undo(&self) -> bool {
+        let back = self.doc.with_untracked(|d| self.history.try_update_value(|h| h.undo(d)).flatten());
+        let done = back.is_some();
+        if let Some(doc) = back {
+            self.doc.set(doc);
+        }
+        self.history_flags();
+        done
+    }
+
+    /// Goes forward again after an undo; false when there is nothing to redo.
+    pub fn redo(&self) -> bool {
+        let again = self.doc.with_untracked(|d| self.history.try_update_value(|h| h.redo(d)).flatten());
+        let done = again.is_some();
+        if let Some(doc) = again {
+            self.doc.set(doc);
+        }
+        self.history_flags();
+        done
+    }
+
+    /// Switches the strategy, restoring the values it had when the user left it.
+    pub fn switch_strategy(&self, to: Strategy) {
+        let mut doc = self.doc.get_untracked();
+        self.kept.update_value(|k| k.switch(&mut doc, to));
+        edit::settle_placeholders(&mut doc);
+        self.change(doc, false);
+    }
+
+    /// Takes a design edited elsewhere (the panels module) as an edit of this one.
+    pub fn take_edit(&self, doc: DesignDocument) {
+        self.change(doc, true);
     }
 
     /// Applies an edit to the design.
     pub fn edit(&self, f: impl FnOnce(&mut DesignDocument)) {
-        self.doc.update(|d| {
-            f(d);
-            // A value typed where an import left a placeholder fills it.
-            edit::settle_placeholders(d);
-        });
+        let mut doc = self.doc.get_untracked();
+        f(&mut doc);
+        // A value typed where an import left a placeholder fills it.
+        edit::settle_placeholders(&mut doc);
+        self.change(doc, true);
     }
 
     /// Replaces the whole design (import, example, new design, share link).
@@ -78,7 +147,7 @@ impl Designer {
         self.touched.set(HashSet::new());
         self.show_all.set(show_findings);
         self.playhead.set(0.0);
-        self.doc.set(doc);
+        self.change(doc, false);
     }
 
     /// Marks a field as touched.

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::when::When;
-use crate::core::help::help;
+use crate::core::help::TOPICS;
 use crate::core::hints::duration_hint;
 use crate::core::limits::IntRange;
 use crate::core::model::{CapacitySize, CapacitySizeType, DesignDocument};
@@ -129,27 +129,29 @@ pub fn HelpToggle(
     /// The help topic (a member name or `strategy.X`).
     topic: &'static str,
 ) -> impl IntoView {
-    let Some(h) = help(topic) else {
+    if !TOPICS.contains(&topic) {
         return ().into_any();
+    }
+    // The explanation is drawn by the panels module when first opened: the page has a
+    // dozen of them, and the first view shows none.
+    let panels = expect_context::<crate::panels::Panels>();
+    let host = NodeRef::<leptos::html::Div>::new();
+    let drawn = StoredValue::new(false);
+    let open = move |_| {
+        if !drawn.get_value() {
+            if let Some(el) = host.get_untracked() {
+                drawn.set_value(true);
+                panels.mount_help(topic, el.into());
+            }
+        }
     };
-    // The explanation is drawn when first opened: the page has a dozen of them, and the
-    // first view shows none.
-    let opened = RwSignal::new(false);
     view! {
-        <details class="help" on:toggle=move |_| opened.set(true)>
+        <details class="help" on:toggle=open>
             <summary class="help__toggle">
                 <span aria-hidden="true">"?"</span>
                 <span class="visually-hidden">{format!("About {topic}")}</span>
             </summary>
-            <When when=opened>
-                <div class="help__body">
-                    <p>{h.what}</p>
-                    <p><strong>"Default: "</strong>{h.default}</p>
-                    <p><strong>"Limits: "</strong>{h.limits}</p>
-                    <p><strong>"Pitfall: "</strong>{h.pitfall}</p>
-                    <p><a href=h.reference target="_blank" rel="noopener noreferrer">"AWS API reference"</a></p>
-                </div>
-            </When>
+            <div node_ref=host></div>
         </details>
     }
     .into_any()

@@ -324,7 +324,7 @@ fn StrategySection() -> impl IntoView {
                                     id=id.clone()
                                     value=label
                                     prop:checked=move || strategy.get() == s
-                                    on:change=move |_| designer.edit(|d| edit::set_strategy(d, s))
+                                    on:change=move |_| designer.switch_strategy(s)
                                 />
                                 <label for=id>{label}</label>
                             </div>

@@ -5,6 +5,7 @@ pub mod alarm_definitions;
 pub mod exports;
 pub mod fields;
 pub mod findings;
+pub mod help;
 pub mod form;
 pub mod import_panel;
 pub mod masthead;

@@ -28,6 +28,30 @@ macro_rules! reference {
     };
 }
 
+/// Every topic [`help`] explains. The page's first view holds only this list (to know where
+/// to put a "?"); the explanations are drawn by the panels module when one is opened.
+pub const TOPICS: &[&str] = &[
+    "EndpointName",
+    "EndpointConfigName",
+    "RetainAllVariantProperties",
+    "ExcludeRetainedVariantProperties",
+    "RetainDeploymentConfig",
+    "strategy.Default",
+    "strategy.AllAtOnce",
+    "strategy.Canary",
+    "strategy.Linear",
+    "strategy.Rolling",
+    "WaitIntervalInSeconds",
+    "CanarySize",
+    "LinearStepSize",
+    "TerminationWaitInSeconds",
+    "MaximumExecutionTimeoutInSeconds",
+    "MaximumBatchSize",
+    "RollbackMaximumBatchSize",
+    "Alarms",
+    "Variants",
+];
+
 /// The base address of the API reference (for links that are not tied to one shape).
 pub fn api_reference_base() -> &'static str {
     API
@@ -206,5 +230,20 @@ mod tests {
             assert!(!h.what.is_empty() && !h.pitfall.is_empty());
         }
         assert!(help("Nope").is_none());
+    }
+}
+
+#[cfg(test)]
+mod topic_tests {
+    use super::*;
+
+    #[test]
+    fn the_topic_list_is_exactly_the_topics_with_help() {
+        for t in TOPICS {
+            assert!(help(t).is_some(), "{t} is listed but has no help");
+        }
+        let source = include_str!("help.rs");
+        let arms = source.matches(" => Help {").count();
+        assert_eq!(arms, TOPICS.len(), "every topic with help is listed in TOPICS");
     }
 }

@@ -14,6 +14,7 @@ pub mod export;
 pub mod fleet;
 pub mod format;
 pub mod help;
+pub mod history;
 pub mod hints;
 pub mod import;
 pub mod json;

@@ -11,7 +11,7 @@ mod module {
     use std::cell::RefCell;
 
     use deployment_designer::components::{
-        alarm_definitions::AlarmDefinitions, pipeline::PipelineView, quotas::Quotas, tables::{Comparison, EventsTable},
+        alarm_definitions::AlarmDefinitions, help::HelpBody, pipeline::PipelineView, quotas::Quotas, tables::{Comparison, EventsTable},
     };
     use deployment_designer::core::import;
     use deployment_designer::state::Designer;
@@ -75,6 +75,11 @@ mod module {
     #[wasm_bindgen]
     pub fn mount(kind: &str, host: web_sys::HtmlElement) -> Result<(), JsValue> {
         let designer = shared(|s| s.designer)?;
+        if let Some(topic) = kind.strip_prefix("help:") {
+            let topic = topic.to_string();
+            leptos::mount::mount_to(host, move || view! { <HelpBody topic=topic /> }).forget();
+            return Ok(());
+        }
         let body: fn() -> AnyView = match kind {
             "alarm-definitions" => || view! { <AlarmDefinitions /> }.into_any(),
             "quotas" => || view! { <Quotas /> }.into_any(),
