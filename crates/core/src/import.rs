@@ -443,6 +443,52 @@ fn quoted(s: &str) -> String {
     format!("\"{out}\"")
 }
 
+// Where each member a walk reads was written, for tools that report a finding at a line
+// and column of the file it came from (the command line's `check`). Recorded only inside
+// [`with_positions`]: elsewhere (the page) a walk pays one thread-local check per map or
+// list it reads. No importer needs to know: every form reads its tree through the walk.
+thread_local! {
+    static POSITIONS: RefCell<Option<Vec<(String, Pos)>>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` (typically an import) and returns, beside its result, where each member the
+/// walks inside it read was written: (botocore-style path, position of the member's name,
+/// or of the item in a list), in the order read. A path read twice appears twice: the first
+/// is the text's own (an importer may read the design it built again, e.g. to fill in
+/// defaults, and that tree's places are not the text's).
+pub fn with_positions<R>(f: impl FnOnce() -> R) -> (R, Vec<(String, Pos)>) {
+    let outer = POSITIONS.with(|p| p.borrow_mut().replace(Vec::new()));
+    let result = f();
+    let recorded = POSITIONS.with(|p| std::mem::replace(&mut *p.borrow_mut(), outer));
+    (result, recorded.unwrap_or_default())
+}
+
+/// `path` as a parent of recorded paths: the walk names the top of a request "input" and
+/// of a document "document" in its messages; their members are top-level paths.
+fn recorded_parent(path: &str) -> &str {
+    match path {
+        "input" | "document" => "",
+        p => p,
+    }
+}
+
+fn record_members(path: &str, entries: &[Entry]) {
+    POSITIONS.with(|p| {
+        if let Some(out) = p.borrow_mut().as_mut() {
+            let parent = recorded_parent(path);
+            out.extend(entries.iter().map(|e| (child(parent, &e.key), e.key_pos)));
+        }
+    });
+}
+
+fn record_items(path: &str, items: &[Value]) {
+    POSITIONS.with(|p| {
+        if let Some(out) = p.borrow_mut().as_mut() {
+            out.extend(items.iter().enumerate().map(|(i, v)| (format!("{path}[{i}]"), v.pos)));
+        }
+    });
+}
+
 /// The schema walk from a positioned value tree to model types. Importers of other forms
 /// build a tree in the API's spelling and read it with this, so that every refusal says
 /// where and every placeholder keeps its path.
@@ -559,14 +605,20 @@ impl Walk {
 
     fn map<'v>(&self, v: &'v Value, path: &str) -> Result<&'v [Entry], ImportError> {
         match &v.kind {
-            Kind::Map(entries) => Ok(entries),
+            Kind::Map(entries) => {
+                record_members(path, entries);
+                Ok(entries)
+            }
             _ => Err(self.type_error(v, path, DICT)),
         }
     }
 
     fn list<'v>(&self, v: &'v Value, path: &str) -> Result<&'v [Value], ImportError> {
         match &v.kind {
-            Kind::List(items) => Ok(items),
+            Kind::List(items) => {
+                record_items(path, items);
+                Ok(items)
+            }
             _ => Err(self.type_error(v, path, LIST)),
         }
     }
@@ -1320,5 +1372,32 @@ mod tests {
             e.message
         );
         assert_eq!(e.path.as_deref(), Some("DeploymentConfig.Canary"));
+    }
+
+    #[test]
+    fn positions_are_recorded_only_when_asked_for_and_name_each_member() {
+        let text = "{\n  \"EndpointName\": \"ep\",\n  \"DeploymentConfig\": {\"AutoRollbackConfiguration\": {\n    \"Alarms\": [{\"AlarmName\": \"a\"}]}}\n}";
+        let current = DesignDocument::default();
+        let (read, at) = with_positions(|| import_json(text, &current));
+        assert!(read.is_ok());
+        let pos = |path: &str| at.iter().find(|(p, _)| p == path).map(|(_, pos)| *pos);
+        assert_eq!(pos("EndpointName"), Some(Pos { line: 2, column: 3 }));
+        assert_eq!(pos("DeploymentConfig"), Some(Pos { line: 3, column: 3 }));
+        assert_eq!(
+            pos("DeploymentConfig.AutoRollbackConfiguration.Alarms[0]"),
+            Some(Pos { line: 4, column: 16 })
+        );
+        assert_eq!(
+            pos("DeploymentConfig.AutoRollbackConfiguration.Alarms[0].AlarmName"),
+            Some(Pos { line: 4, column: 17 })
+        );
+        // Outside the call nothing is kept, and a nested call gives back the outer record.
+        let (_, outer) = with_positions(|| {
+            let _ = import_json(text, &current);
+            let (_, inner) = with_positions(|| import_json("{\"EndpointName\": \"x\"}", &current));
+            assert_eq!(inner.len(), 1);
+        });
+        assert!(outer.len() > 4);
+        assert!(POSITIONS.with(|p| p.borrow().is_none()));
     }
 }
