@@ -355,7 +355,7 @@ pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result
 /// The environment variable a TypeScript expression reads and the literal it falls back to:
 /// `process.env.NAME ?? 'x'` (or `||`, or `process.env['NAME']`), as it is or converted by
 /// `Number(...)`, `parseInt(...)`, `parseFloat(...)` or `String(...)`.
-fn environment_default(written: &str) -> Option<(String, Kind)> {
+pub(crate) fn environment_default(written: &str) -> Option<(String, Kind)> {
     fn unwrap<'a>(s: &'a str, f: &str) -> Option<&'a str> {
         let inner = s.strip_prefix(f)?.trim_start().strip_prefix('(')?.strip_suffix(')')?;
         // `parseInt(x, 10)`: the radix.

@@ -621,6 +621,18 @@ impl Reader {
             },
             _ => None,
         };
+        // Both named by the same expression (`!Ref ConfigName`, a parameter, with the
+        // endpoint's `DependsOn` the config): that config.
+        let target = target.or_else(|| {
+            intrinsic(config)?;
+            let written = self.render(config);
+            configs().find(|e| {
+                e.value
+                    .get("Properties")
+                    .and_then(|p| p.get("EndpointConfigName"))
+                    .is_some_and(|n| intrinsic(n).is_some() && self.render(n) == written)
+            })
+        });
         let Some(target) = target else {
             return;
         };

@@ -17,8 +17,11 @@ pub mod cli;
 pub mod cloudformation;
 pub mod cloudwatch;
 pub mod describe;
+pub mod fragment;
+pub mod markdown;
 pub mod python;
 pub mod quotas;
+pub mod sdk;
 pub mod stepfunctions;
 pub mod terraform;
 
@@ -155,6 +158,12 @@ const FORMS: &[Form] = &[
     Form { detect: cloudformation::detect, import: cloudformation::import },
     Form { detect: terraform::detect, import: terraform::import },
     Form { detect: cdk::detect, import: cdk::import },
+    // The SDKs' request builders: each type name or call is its language's own.
+    Form { detect: sdk::go::detect, import: sdk::go::import },
+    Form { detect: sdk::dotnet::detect, import: sdk::dotnet::import },
+    Form { detect: sdk::kotlin::detect, import: sdk::kotlin::import },
+    Form { detect: sdk::java::detect, import: sdk::java::import },
+    Form { detect: sdk::javascript::detect, import: sdk::javascript::import },
     Form { detect: cli::detect, import: cli::import },
     // Alarm definitions alone, in any form (with a request, its form's importer reads them).
     Form { detect: cloudwatch::detect, import: cloudwatch::import },
@@ -163,6 +172,16 @@ const FORMS: &[Form] = &[
 /// Imports `text` in any form: a design document or a bare request as the core reads
 /// them, or any form above. A refusal leaves `current` as it is (the caller keeps it).
 pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result<Outcome, Refusal> {
+    import_text(text, current, options, true)
+}
+
+/// [`import`], reading a Markdown text's code blocks when `markdown` (not within a block).
+pub(crate) fn import_text(
+    text: &str,
+    current: &DesignDocument,
+    options: &Options,
+    markdown: bool,
+) -> Result<Outcome, Refusal> {
     let text = text.trim_start_matches('\u{feff}');
     // The core reads design documents and bare requests (JSON); every other form, the
     // Python snippets included, is read here.
@@ -184,6 +203,25 @@ pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result
         core_import::FirstRead::Refused(e) => return Err(e.into()),
         core_import::FirstRead::Other(_) => {}
     }
+    // Text copied from a page: its code blocks are read one by one (the prose around them
+    // would look like any form's text).
+    // When no block reads, the whole text is tried as any other (a script whose comment
+    // quotes a fence), and the blocks' refusal is shown if that fails too.
+    let mut blocks_refusal = None;
+    if markdown && markdown::detect(text) {
+        match markdown::import(text, current, options) {
+            Ok(outcome) => return Ok(outcome),
+            Err(refusal) => blocks_refusal = Some(refusal),
+        }
+    }
+    match other_forms(text, current, options) {
+        Err(refusal) => Err(blocks_refusal.unwrap_or(refusal)),
+        ok => ok,
+    }
+}
+
+/// Every form but the core's and Markdown's.
+fn other_forms(text: &str, current: &DesignDocument, options: &Options) -> Result<Outcome, Refusal> {
     // A boto3 call is the strongest sign there is: a snippet that makes one is Python,
     // whatever its dicts look like (a dict named `deployment_config` looks like an awscc
     // attribute). Otherwise the first form whose signs match reads the text.
@@ -206,6 +244,20 @@ pub fn import(text: &str, current: &DesignDocument, options: &Options) -> Result
     }
     if let Some(refusal) = first_refusal {
         return Err(refusal);
+    }
+    // A bare `DeploymentConfig` (or one of its policies) in JSON, YAML or a Python dict,
+    // merged into the current design. Its signs are a request dict's too (`params = {...}`
+    // holding a `DeploymentConfig`): when it cannot read the text as a fragment, the Python
+    // reader tries it as a request, and the fragment's refusal is shown if that fails too.
+    if fragment::detect(text) {
+        return match fragment::import(text, current, options) {
+            Ok(outcome) => Ok(outcome),
+            // A text that is no policy at all is better explained as the request it may be.
+            Err(refusal) if refusal.error.message.starts_with(fragment::NOT_A_FRAGMENT) => {
+                python::import(text, current, options)
+            }
+            Err(refusal) => python::import(text, current, options).map_err(|_| refusal),
+        };
     }
     // No other form's signs: the Python reader (a request dict, keyword arguments) has the
     // most to say about a text it cannot read (no `update_endpoint(` call; or, for a text

@@ -890,6 +890,21 @@ impl Reader<'_> {
             }),
             _ => None,
         };
+        // Both named by the same expression (`var.config_name`, with the endpoint's
+        // `depends_on` the config): that config.
+        let target = target.or_else(|| {
+            if !matches!(reference.kind, ExprKind::Other) {
+                return None;
+            }
+            let written = self.written(&reference.span);
+            configs().find(|b| {
+                ["name", "endpoint_config_name"].iter().any(|k| {
+                    attribute(&b.body, k).is_some_and(|n| {
+                        matches!(n.kind, ExprKind::Other) && self.written(&n.span) == written
+                    })
+                })
+            })
+        });
         let Some(config) = target else {
             return;
         };
