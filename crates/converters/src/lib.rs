@@ -85,6 +85,7 @@ fn iac_options(options: bridge::ExportOptions) -> designer_iac::Options {
         partition: options.partition,
         region: options.region,
         account: options.account,
+        with_endpoint_config: options.with_endpoint_config,
     }
 }
 

@@ -65,6 +65,10 @@ pub struct ExportOptions {
     pub partition: String,
     pub region: String,
     pub account: String,
+    /// CloudFormation, Terraform and CDK: write the endpoint configuration (the new fleet)
+    /// beside the endpoint, names as parameters, so the export deploys alone. The JSON
+    /// member `WithEndpointConfig`; absent (an older request) is false.
+    pub with_endpoint_config: bool,
 }
 
 impl Default for ExportOptions {
@@ -74,6 +78,7 @@ impl Default for ExportOptions {
             partition: "aws".to_string(),
             region: String::new(),
             account: String::new(),
+            with_endpoint_config: false,
         }
     }
 }
@@ -100,11 +105,12 @@ pub fn findings_request(doc: &DesignDocument, options: &ExportOptions) -> String
 
 fn options_json(options: &ExportOptions) -> String {
     format!(
-        "{{\"WholeTemplate\":{},\"Partition\":{},\"Region\":{},\"Account\":{}}}",
+        "{{\"WholeTemplate\":{},\"Partition\":{},\"Region\":{},\"Account\":{},\"WithEndpointConfig\":{}}}",
         options.whole_template,
         json_string(&options.partition),
         json_string(&options.region),
-        json_string(&options.account)
+        json_string(&options.account),
+        options.with_endpoint_config
     )
 }
 
@@ -231,6 +237,10 @@ fn read_options(v: &Value) -> ExportOptions {
         partition: opt("Partition"),
         region: opt("Region"),
         account: opt("Account"),
+        with_endpoint_config: matches!(
+            o.and_then(|o| o.get("WithEndpointConfig")).map(|w| &w.kind),
+            Some(Kind::Bool(true))
+        ),
     }
 }
 
@@ -710,6 +720,21 @@ mod tests {
     }
 
     #[test]
+    fn an_export_request_without_the_endpoint_config_member_leaves_it_out() {
+        // A request the page wrote before the option existed.
+        let doc = examples::default_design();
+        let old = format!(
+            "{{\"Op\":\"export\",\"Target\":\"terraform\",\"Document\":{},\"Options\":{{\"WholeTemplate\":true,\"Partition\":\"aws\",\"Region\":\"\",\"Account\":\"\"}}}}",
+            document_json(&doc)
+        );
+        let Request::Export { options, .. } = read_request(&old).unwrap() else {
+            panic!("not an export request");
+        };
+        assert!(!options.with_endpoint_config);
+        assert_eq!(options, ExportOptions::default());
+    }
+
+    #[test]
     fn export_and_review_requests_read_back() {
         let doc = examples::default_design();
         let opts = ExportOptions {
@@ -717,6 +742,7 @@ mod tests {
             partition: "aws-cn".to_string(),
             region: "cn-north-1".to_string(),
             account: "123".to_string(),
+            with_endpoint_config: true,
         };
         assert_eq!(
             read_request(&export_request("terraform", &doc, &opts)).unwrap(),

@@ -7,6 +7,14 @@
 //!
 //! Each alarm the design defines is a `CfnAlarm` made before the endpoint, and a rollback
 //! alarm of that name is the alarm's `ref` (its name, once deployed).
+//!
+//! With its endpoint configuration (`crate::fleet`), the app also makes the
+//! `CfnEndpointConfig` of the new fleet, the names are constants at its top (the design's
+//! values; one the design does not give stops the app with a message naming it), both
+//! constructs name the config by the same constant, and the endpoint `addDependency`s the
+//! config. Constants rather than `CfnParameter`s: the CDK's guide advises deciding values
+//! when the app synthesises ("Best practices for developing and deploying cloud
+//! infrastructure with the AWS CDK": "Make decisions at synthesis time").
 
 use designer_core::export::{is_invisible, python_literal};
 use designer_core::model::DesignDocument;
@@ -14,14 +22,17 @@ use designer_core::validate::Severity;
 
 use crate::alarms::{self, Definition};
 use crate::facts::cdk as facts;
+use crate::fleet::{self, Deployable};
 use crate::json::number;
 use crate::tree::{self, camel, snake, Fill, Node, Obj};
-use crate::{Export, TargetFinding};
+use crate::{Export, Options, TargetFinding};
 
 const TARGET: &str = "CDK";
 
 const STACK_ID: &str = "SageMakerEndpointStack";
 const CONSTRUCT_ID: &str = "Endpoint";
+/// The endpoint configuration's construct id (and logical id).
+const CONFIG_CONSTRUCT_ID: &str = crate::facts::endpoint_config::LOGICAL_ID;
 
 /// `s` as a TypeScript (JavaScript) string literal in double quotes: `"` and `\` escaped,
 /// line breaks and controls as escapes, invisible characters as `\u{...}`. Backticks and
@@ -76,22 +87,39 @@ fn header_lines(fills: &[&Fill], comment: &str) -> String {
     out
 }
 
-/// The request with its rollback alarms linked to the design's definitions.
-fn linked(doc: &DesignDocument) -> (Obj, Vec<Definition>) {
+/// The request with its rollback alarms linked to the design's definitions, and the
+/// endpoint configuration when asked for.
+fn linked(doc: &DesignDocument, options: &Options) -> (Obj, Vec<Definition>, Option<Deployable>) {
     let defs = alarms::definitions(doc);
     let (mut root, _) = tree::request(doc);
     alarms::link(&mut root, &defs);
-    (root, defs)
+    let deployable = options
+        .with_endpoint_config
+        .then(|| fleet::deployable(doc, &mut root).without_accelerators());
+    (root, defs, deployable)
+}
+
+/// Every placeholder of the endpoint and of its config.
+fn all_fills<'a>(root: &'a Obj, deployable: &'a Option<Deployable>) -> Vec<&'a Fill> {
+    let mut fills = tree::fills(root);
+    if let Some(d) = deployable {
+        fills.extend(tree::fills(&d.config));
+    }
+    fills
 }
 
 /// The TypeScript app.
-pub fn typescript(doc: &DesignDocument) -> Export {
-    let (root, defs) = linked(doc);
-    let fills = tree::fills(&root);
-    let mut out = String::from(
+pub fn typescript(doc: &DesignDocument, options: &Options) -> Export {
+    let (root, defs, deployable) = linked(doc, options);
+    let fills = all_fills(&root, &deployable);
+    let mut out = String::from(if deployable.is_some() {
+        "// A CDK app (aws-cdk-lib v2) with a SageMaker endpoint, its endpoint configuration (the new\n\
+         // fleet) and the deployment policy of its updates, written by the deployment designer:\n\
+         // npx cdk synth --app \"npx ts-node sagemaker-endpoint.ts\"\n"
+    } else {
         "// A CDK app (aws-cdk-lib v2) with a SageMaker endpoint and the deployment policy of its\n\
-         // updates, written by the deployment designer: npx cdk synth --app \"npx ts-node sagemaker-endpoint.ts\"\n",
-    );
+         // updates, written by the deployment designer: npx cdk synth --app \"npx ts-node sagemaker-endpoint.ts\"\n"
+    });
     out.push_str(&header_lines(&fills, "//"));
     out.push_str("import { App, Stack } from \"aws-cdk-lib\";\n");
     if !defs.is_empty() {
@@ -101,9 +129,13 @@ pub fn typescript(doc: &DesignDocument) -> Export {
             facts::ALARM_TYPESCRIPT_MODULE
         ));
     }
+    let classes = if deployable.is_some() {
+        format!("{}, {}", facts::CLASS, facts::CONFIG_CLASS)
+    } else {
+        facts::CLASS.to_string()
+    };
     out.push_str(&format!(
-        "import {{ {} }} from \"{}\";\n\n",
-        facts::CLASS,
+        "import {{ {classes} }} from \"{}\";\n\n",
         facts::TYPESCRIPT_MODULE
     ));
     if !fills.is_empty() {
@@ -111,6 +143,23 @@ pub fn typescript(doc: &DesignDocument) -> Export {
             "function fillIn(path: string, importedAs: string): never {\n  \
              throw new Error(`FILL IN ${path}: the imported text had ${importedAs}; put the value here.`);\n}\n\n",
         );
+    }
+    if let Some(d) = &deployable {
+        if d.params.iter().any(|p| p.default.is_none()) {
+            out.push_str(
+                "function required(path: string): never {\n  \
+                 throw new Error(`SET ${path}: the design does not give it; put the value here.`);\n}\n\n",
+            );
+        }
+        out.push_str(CONSTANTS_NOTE_TS);
+        for p in &d.params {
+            let value = match &p.default {
+                Some(v) => ts_string(v),
+                None => format!("required({})", ts_string(&param_path(p))),
+            };
+            out.push_str(&format!("const {} = {value};\n", p.camel()));
+        }
+        out.push('\n');
     }
     out.push_str(&format!(
         "const app = new App();\nconst stack = new Stack(app, \"{STACK_ID}\");\n\n"
@@ -123,6 +172,23 @@ pub fn typescript(doc: &DesignDocument) -> Export {
             d.id.logical_id(),
             ts_value(&Node::Map(d.obj.clone()), 0)
         ));
+    }
+    if let Some(d) = &deployable {
+        out.push_str(&format!(
+            "const endpointConfig = new {}(stack, \"{CONFIG_CONSTRUCT_ID}\", {});\n\n",
+            facts::CONFIG_CLASS,
+            ts_value(&Node::Map(d.config.clone()), 0)
+        ));
+        out.push_str(&format!(
+            "const endpoint = new {}(stack, \"{CONSTRUCT_ID}\", ",
+            facts::CLASS
+        ));
+        out.push_str(&ts_value(&Node::Map(root.clone()), 0));
+        out.push_str(");\nendpoint.addDependency(endpointConfig);\n\napp.synth();\n");
+        return Export {
+            text: out,
+            filename: "sagemaker-endpoint.ts".to_string(),
+        };
     }
     out.push_str(&format!("new {}(stack, \"{CONSTRUCT_ID}\", ", facts::CLASS));
     out.push_str(&ts_value(&Node::Map(root.clone()), 0));
@@ -140,6 +206,7 @@ fn ts_value(n: &Node, depth: usize) -> String {
         Node::Float(x) => number(*x),
         Node::Bool(b) => b.to_string(),
         Node::Link(l) => format!("{}.ref", l.id.camel()),
+        Node::Param(p) => p.camel(),
         Node::Fill(f) => format!(
             "fillIn({}, {})",
             ts_string(&f.path),
@@ -177,14 +244,35 @@ fn ts_value(n: &Node, depth: usize) -> String {
     }
 }
 
+/// What the constants at the top of an app with its endpoint configuration are.
+const CONSTANTS_NOTE_TS: &str =
+    "// The names this app deploys: change them here (a new endpointConfigName with each new\n\
+// fleet). They are constants, decided when the app synthesises, as the CDK's guide advises.\n";
+const CONSTANTS_NOTE_PY: &str =
+    "# The names this app deploys: change them here (a new endpoint_config_name with each new\n\
+# fleet). They are constants, decided when the app synthesises, as the CDK's guide advises.\n";
+
+/// Where the value of a param without a default belongs, for the message that stops the
+/// app: the model's path (in the param's description) or the request member.
+fn param_path(p: &tree::Param) -> String {
+    p.description
+        .split_once('(')
+        .and_then(|(_, rest)| rest.split_once(')'))
+        .map_or_else(|| p.id.clone(), |(path, _)| path.to_string())
+}
+
 /// The Python app.
-pub fn python(doc: &DesignDocument) -> Export {
-    let (root, defs) = linked(doc);
-    let fills = tree::fills(&root);
-    let mut out = String::from(
+pub fn python(doc: &DesignDocument, options: &Options) -> Export {
+    let (root, defs, deployable) = linked(doc, options);
+    let fills = all_fills(&root, &deployable);
+    let mut out = String::from(if deployable.is_some() {
+        "# A CDK app (aws-cdk-lib v2) with a SageMaker endpoint, its endpoint configuration (the new\n\
+         # fleet) and the deployment policy of its updates, written by the deployment designer:\n\
+         # cdk synth --app \"python3 sagemaker_endpoint.py\"\n"
+    } else {
         "# A CDK app (aws-cdk-lib v2) with a SageMaker endpoint and the deployment policy of its\n\
-         # updates, written by the deployment designer: cdk synth --app \"python3 sagemaker_endpoint.py\"\n",
-    );
+         # updates, written by the deployment designer: cdk synth --app \"python3 sagemaker_endpoint.py\"\n"
+    });
     out.push_str(&header_lines(&fills, "#"));
     out.push_str("from aws_cdk import App, Stack\n");
     if !defs.is_empty() {
@@ -196,6 +284,23 @@ pub fn python(doc: &DesignDocument) -> Export {
             "\ndef fill_in(path: str, imported_as: str):\n    \
              raise SystemExit(f\"FILL IN {path}: the imported text had {imported_as}; put the value here.\")\n\n\n",
         );
+    }
+    if let Some(d) = &deployable {
+        if d.params.iter().any(|p| p.default.is_none()) {
+            out.push_str(
+                "\ndef required(path: str):\n    \
+                 raise SystemExit(f\"SET {path}: the design does not give it; put the value here.\")\n\n\n",
+            );
+        }
+        out.push_str(CONSTANTS_NOTE_PY);
+        for p in &d.params {
+            let value = match &p.default {
+                Some(v) => py_string(v),
+                None => format!("required({})", py_string(&param_path(p))),
+            };
+            out.push_str(&format!("{} = {value}\n", p.snake()));
+        }
+        out.push('\n');
     }
     out.push_str(&format!(
         "app = App()\nstack = Stack(app, \"{STACK_ID}\")\n\n"
@@ -216,6 +321,20 @@ pub fn python(doc: &DesignDocument) -> Export {
         }
         out.push_str(")\n\n");
     }
+    if let Some(d) = &deployable {
+        let config_class = format!("sagemaker.{}", facts::CONFIG_CLASS);
+        out.push_str(&format!(
+            "endpoint_config = {config_class}(\n    stack,\n    \"{CONFIG_CONSTRUCT_ID}\",\n"
+        ));
+        for (k, v) in &d.config.entries {
+            out.push_str(&format!(
+                "    {}={},\n",
+                snake(k),
+                py_value(v, 1, &config_class)
+            ));
+        }
+        out.push_str(")\n\nendpoint = ");
+    }
     let endpoint_class = format!("sagemaker.{}", facts::CLASS);
     out.push_str(&format!(
         "{endpoint_class}(\n    stack,\n    \"{CONSTRUCT_ID}\",\n"
@@ -227,7 +346,11 @@ pub fn python(doc: &DesignDocument) -> Export {
             py_value(v, 1, &endpoint_class)
         ));
     }
-    out.push_str(")\n\napp.synth()\n");
+    out.push_str(")\n");
+    if deployable.is_some() {
+        out.push_str("endpoint.add_dependency(endpoint_config)\n");
+    }
+    out.push_str("\napp.synth()\n");
     Export {
         text: out,
         filename: "sagemaker_endpoint.py".to_string(),
@@ -249,6 +372,7 @@ fn py_value(n: &Node, depth: usize, class: &str) -> String {
         Node::Float(x) => python_literal(x),
         Node::Bool(b) => if *b { "True" } else { "False" }.to_string(),
         Node::Link(l) => format!("{}.ref", l.id.snake()),
+        Node::Param(p) => p.snake(),
         Node::Fill(f) => format!(
             "fill_in({}, {})",
             py_string(&f.path),

@@ -7,13 +7,19 @@
 //! Each alarm the design defines is an `AWS::CloudWatch::Alarm` resource beside the endpoint,
 //! and a rollback alarm of that name is a `Ref` to it (which gives the alarm's name), so
 //! CloudFormation creates the alarm before the endpoint that watches it.
+//!
+//! With its endpoint configuration (`crate::fleet`), the template also has the
+//! `AWS::SageMaker::EndpointConfig` of the new fleet, and `Parameters` for the endpoint's,
+//! the config's and the models' names (the design's values as defaults); both resources
+//! name the config by the same parameter and the endpoint `DependsOn` the config.
 
 use designer_core::limits;
 use designer_core::model::{DesignDocument, TrafficRoutingConfigType, VariantPropertyType};
 use designer_core::validate::Severity;
 
 use crate::alarms;
-use crate::facts::cloudformation as facts;
+use crate::facts::{cloudformation as facts, endpoint_config as config_facts};
+use crate::fleet;
 use crate::json::{from_node_with, json_string, number, pretty, J};
 use crate::tree::{self, Fill, Kind, Node};
 use crate::{Export, Options, TargetFinding};
@@ -24,10 +30,13 @@ const LOGICAL_ID: &str = "Endpoint";
 
 /// The export as YAML (`yaml == true`) or JSON.
 pub fn export(doc: &DesignDocument, options: &Options, yaml: bool) -> Export {
-    let (template, fills) = template(doc, options.whole_template);
+    let with_config = options.with_endpoint_config;
+    // A template with its endpoint configuration declares its parameters: always whole.
+    let whole = options.whole_template || with_config;
+    let (template, fills) = template(doc, whole, with_config);
     let text = if yaml {
         let mut out = String::new();
-        for line in header(&fills, options.whole_template) {
+        for line in header(&fills, whole) {
             out.push_str("# ");
             out.push_str(&line);
             out.push('\n');
@@ -37,7 +46,9 @@ pub fn export(doc: &DesignDocument, options: &Options, yaml: bool) -> Export {
     } else {
         pretty(&template)
     };
-    let stem = if options.whole_template {
+    let stem = if with_config {
+        "sagemaker-endpoint-and-config"
+    } else if whole {
         "sagemaker-endpoint"
     } else {
         "sagemaker-endpoint-resource"
@@ -80,13 +91,20 @@ fn header(fills: &[Fill], whole: bool) -> Vec<String> {
 }
 
 /// The template (or the resource alone) and the placeholders in it.
-fn template(doc: &DesignDocument, whole: bool) -> (J, Vec<Fill>) {
+fn template(doc: &DesignDocument, whole: bool, with_config: bool) -> (J, Vec<Fill>) {
     let defs = alarms::definitions(doc);
     let (mut root, _) = tree::request(doc);
     alarms::link(&mut root, &defs);
-    let fills: Vec<Fill> = tree::fills(&root).into_iter().cloned().collect();
+    let deployable = with_config.then(|| fleet::deployable(doc, &mut root).without_accelerators());
+    let mut fills: Vec<Fill> = tree::fills(&root).into_iter().cloned().collect();
+    if let Some(d) = &deployable {
+        fills.extend(tree::fills(&d.config).into_iter().cloned());
+    }
     let properties = node(&Node::Map(root));
     let mut resource = vec![("Type", J::str(facts::RESOURCE_TYPE))];
+    if deployable.is_some() {
+        resource.push(("DependsOn", J::str(config_facts::LOGICAL_ID)));
+    }
     if !whole && !fills.is_empty() {
         let notes = fills
             .iter()
@@ -112,12 +130,27 @@ fn template(doc: &DesignDocument, whole: bool) -> (J, Vec<Fill>) {
             (d.id.logical_id(), alarm)
         })
         .collect();
+    if let Some(d) = &deployable {
+        resources.push((
+            config_facts::LOGICAL_ID.to_string(),
+            J::obj(vec![
+                ("Type", J::str(config_facts::RESOURCE_TYPE)),
+                ("Properties", node(&Node::Map(d.config.clone()))),
+            ]),
+        ));
+    }
     resources.push((LOGICAL_ID.to_string(), J::obj(resource)));
     let resources = J::Obj(resources);
     if !whole {
         return (resources, fills);
     }
-    let what = if defs.is_empty() {
+    let what = if deployable.is_some() {
+        if defs.is_empty() {
+            "A SageMaker endpoint, its endpoint configuration (the new fleet), and the deployment policy of its updates (written by the deployment designer)"
+        } else {
+            "A SageMaker endpoint, its endpoint configuration (the new fleet), the CloudWatch alarms that roll its updates back, and the deployment policy of its updates (written by the deployment designer)"
+        }
+    } else if defs.is_empty() {
         "A SageMaker endpoint and the deployment policy of its updates (written by the deployment designer)"
     } else {
         "A SageMaker endpoint, the CloudWatch alarms that roll its updates back, and the deployment policy of its updates (written by the deployment designer)"
@@ -139,35 +172,43 @@ fn template(doc: &DesignDocument, whole: bool) -> (J, Vec<Fill>) {
             }),
         ),
     ];
+    let mut params: Vec<(String, J)> = Vec::new();
+    for p in deployable.iter().flat_map(|d| &d.params) {
+        let mut entries = vec![("Type", J::str("String"))];
+        if let Some(default) = &p.default {
+            entries.push(("Default", J::Str(default.clone())));
+        }
+        entries.push(("Description", J::Str(p.description.clone())));
+        params.push((p.id.clone(), J::obj(entries)));
+    }
     if !fills.is_empty() {
-        let params = fills
-            .iter()
-            .map(|f| {
-                let mut p = vec![(
-                    "Type",
-                    J::str(if f.kind == Kind::Int {
-                        "Number"
-                    } else {
-                        "String"
-                    }),
-                )];
-                if f.kind == Kind::Bool {
-                    p.push((
-                        "AllowedValues",
-                        J::Arr(vec![J::str("true"), J::str("false")]),
-                    ));
-                }
+        params.extend(fills.iter().map(|f| {
+            let mut p = vec![(
+                "Type",
+                J::str(if matches!(f.kind, Kind::Int | Kind::Float) {
+                    "Number"
+                } else {
+                    "String"
+                }),
+            )];
+            if f.kind == Kind::Bool {
                 p.push((
-                    "Description",
-                    J::Str(format!(
-                        "FILL IN {}: the imported text had {}",
-                        f.path,
-                        short(&f.expression)
-                    )),
+                    "AllowedValues",
+                    J::Arr(vec![J::str("true"), J::str("false")]),
                 ));
-                (parameter(f), J::obj(p))
-            })
-            .collect();
+            }
+            p.push((
+                "Description",
+                J::Str(format!(
+                    "FILL IN {}: the imported text had {}",
+                    f.path,
+                    short(&f.expression)
+                )),
+            ));
+            (parameter(f), J::obj(p))
+        }));
+    }
+    if !params.is_empty() {
         top.push(("Parameters", J::Obj(params)));
     }
     top.push(("Resources", resources));

@@ -35,6 +35,36 @@ pub mod cloudformation {
     pub const ALARM_RESOURCE_TYPE: &str = "AWS::CloudWatch::Alarm";
 }
 
+/// `AWS::SageMaker::EndpointConfig`, which an export with its endpoint configuration writes
+/// beside the endpoint. Source: cfn-lint's bundled resource schema (1.58; `tests/tools.rs`
+/// checks these against it) and the CloudFormation user guide.
+pub mod endpoint_config {
+    pub const SOURCE: &str =
+        "cfn-lint's bundled AWS::SageMaker::EndpointConfig schema; the CloudFormation user guide";
+    pub const RESOURCE_TYPE: &str = "AWS::SageMaker::EndpointConfig";
+    /// The schema's `required`.
+    pub const REQUIRED: &[&str] = &["ProductionVariants"];
+    /// `ProductionVariant.required`.
+    pub const VARIANT_REQUIRED: &[&str] = &["VariantName"];
+    /// `ServerlessConfig.required`.
+    pub const SERVERLESS_REQUIRED: &[&str] = &["MaxConcurrency", "MemorySizeInMB"];
+    /// Both `EndpointConfigName` and `ProductionVariants` are `createOnlyProperties`: a new
+    /// fleet replaces the resource. "If you specify a name, you cannot perform updates that
+    /// require replacement of this resource" (CloudFormation user guide, Name type): a named
+    /// config needs a new name with each new fleet.
+    pub const CREATE_ONLY: &[&str] = &["EndpointConfigName", "ProductionVariants"];
+    pub const CUSTOM_NAME_BLOCKS_REPLACEMENT: bool = true;
+    /// `ProductionVariant` has no `AcceleratorType` (Elastic Inference), and
+    /// `additionalProperties` is false: CloudFormation, awscc (generated from this schema)
+    /// and the CDK's synthesised template cannot carry a variant's accelerator. The aws
+    /// provider's `production_variants` still has `accelerator_type`.
+    pub const HAS_ACCELERATOR_TYPE: bool = false;
+    /// The endpoint's `DependsOn` names the config: both take the config's name from the
+    /// same parameter (so the import reads the name back), and `DependsOn` makes
+    /// CloudFormation create the config first.
+    pub const LOGICAL_ID: &str = "EndpointConfig";
+}
+
 /// `aws_sagemaker_endpoint`. Source: hashicorp/terraform-provider-aws
 /// `internal/service/sagemaker/endpoint.go` and `website/docs/r/sagemaker_endpoint.html.markdown`.
 pub mod terraform {
@@ -82,6 +112,17 @@ pub mod terraform {
     pub const ALARM_METRIC_STAT_BLOCK: &str = "metric";
     /// Required arguments of the resource that `PutMetricAlarm` leaves optional.
     pub const ALARM_REQUIRED: &[&str] = &["AlarmName", "ComparisonOperator", "EvaluationPeriods"];
+
+    /// The endpoint configuration: `aws_sagemaker_endpoint_configuration`, its name `name`,
+    /// each variant a `production_variants` block (`serverless_config` nested).
+    pub const CONFIG_RESOURCE_TYPE: &str = "aws_sagemaker_endpoint_configuration";
+    /// The provider a module with its endpoint configuration requires. `deployment_config`
+    /// came with PR #21765 (merged 2021-11-15); the export also writes
+    /// `deployment_config.rolling_update_policy`, which came in 5.11.0 (CHANGELOG.md,
+    /// "5.11.0 (August 3, 2023)": "resource/aws_sagemaker_endpoint: Add
+    /// `deployment_config.rolling_update_policy` argument (#32418)"), so 5.11.0 is the floor.
+    pub const PROVIDER_SOURCE: &str = "hashicorp/aws";
+    pub const PROVIDER_VERSION: &str = ">= 5.11.0";
 }
 
 /// `awscc_sagemaker_endpoint`. Source: hashicorp/terraform-provider-awscc, generated from
@@ -97,6 +138,12 @@ pub mod awscc {
     /// are required.
     pub const ALARM_RESOURCE_TYPE: &str = "awscc_cloudwatch_alarm";
     pub const ALARM_REQUIRED: &[&str] = &["ComparisonOperator", "EvaluationPeriods"];
+    /// The endpoint configuration (generated from AWS::SageMaker::EndpointConfig:
+    /// `endpoint_config_name`, `production_variants` a list of objects).
+    pub const CONFIG_RESOURCE_TYPE: &str = "awscc_sagemaker_endpoint_config";
+    /// The provider's registry address. No version floor is written: the project has no
+    /// source for the awscc release that first had these resources.
+    pub const PROVIDER_SOURCE: &str = "hashicorp/awscc";
 }
 
 /// `aws_sagemaker.CfnEndpoint`. Source: aws-cdk-lib 2.276.0 (npm),
@@ -122,6 +169,11 @@ pub mod cdk {
     pub const ALARM_TYPESCRIPT_MODULE: &str = "aws-cdk-lib/aws-cloudwatch";
     pub const ALARM_PYTHON_MODULE: &str = "aws_cdk.aws_cloudwatch";
     pub const ALARM_CLASS: &str = "CfnAlarm";
+    /// The endpoint configuration: `CfnEndpointConfig` (same module), structs
+    /// `CfnEndpointConfig.ProductionVariantProperty` and `.ServerlessConfigProperty`.
+    /// `CfnResource.addDependency` (`add_dependency` in Python) makes the endpoint depend on
+    /// it (aws-cdk-lib 2.276.0 `core/lib/cfn-resource.d.ts`).
+    pub const CONFIG_CLASS: &str = "CfnEndpointConfig";
 }
 
 /// The SageMaker integration of Step Functions. Source: the Step Functions developer guide,

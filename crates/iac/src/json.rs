@@ -33,7 +33,8 @@ impl J {
 /// The request tree `n` as JSON. A member whose value is a placeholder is written as
 /// `fill(key, placeholder)` says: its key and its value (a list element gets key `""`
 /// and is written as the value alone, or as a one-member object when a key comes back).
-/// A link to an alarm the design defines is written as the alarm's name.
+/// A link to an alarm the design defines is written as the alarm's name; a declared name
+/// ([`Node::Param`], only in CloudFormation's export) as `{"Ref": id}`.
 pub fn from_node(n: &Node, fill: &dyn Fn(&str, &Fill) -> (String, J)) -> J {
     from_node_with(n, fill, &|l| J::Str(l.name.clone()))
 }
@@ -50,6 +51,7 @@ pub fn from_node_with(
         Node::Float(x) => J::Num(*x),
         Node::Bool(b) => J::Bool(*b),
         Node::Link(l) => link(l),
+        Node::Param(p) => J::Ref(p.id.clone()),
         Node::List(items) => J::Arr(
             items
                 .iter()

@@ -9,6 +9,7 @@ pub mod alarms;
 pub mod cdk;
 pub mod cloudformation;
 pub mod facts;
+pub mod fleet;
 pub mod iam;
 pub mod json;
 pub mod runners;
@@ -76,6 +77,13 @@ pub struct Options {
     pub partition: String,
     pub region: String,
     pub account: String,
+    /// CloudFormation, Terraform and CDK: a deployable whole (`crate::fleet`): the endpoint
+    /// configuration from the design's new variants beside the endpoint, the endpoint's,
+    /// the config's and the models' names as parameters (CloudFormation), variables
+    /// (Terraform) or constants (CDK) with the design's values as defaults, and Terraform's
+    /// `required_providers`. CloudFormation writes a whole template then, whatever
+    /// `whole_template` says. False: the endpoint alone, as before.
+    pub with_endpoint_config: bool,
 }
 
 impl Default for Options {
@@ -85,6 +93,7 @@ impl Default for Options {
             partition: "aws".to_string(),
             region: String::new(),
             account: String::new(),
+            with_endpoint_config: false,
         }
     }
 }
@@ -117,10 +126,10 @@ pub fn export(target: Target, doc: &DesignDocument, options: &Options) -> Export
     match target {
         Target::CloudFormationYaml => cloudformation::export(doc, options, true),
         Target::CloudFormationJson => cloudformation::export(doc, options, false),
-        Target::Terraform => terraform::export_aws(doc),
-        Target::TerraformAwscc => terraform::export_awscc(doc),
-        Target::CdkTypeScript => cdk::typescript(doc),
-        Target::CdkPython => cdk::python(doc),
+        Target::Terraform => terraform::export_aws(doc, options),
+        Target::TerraformAwscc => terraform::export_awscc(doc, options),
+        Target::CdkTypeScript => cdk::typescript(doc, options),
+        Target::CdkPython => cdk::python(doc, options),
         Target::StepFunctions => stepfunctions::export(doc, options),
         Target::IamPolicy => iam::export(doc, options),
     }
@@ -135,9 +144,21 @@ pub fn findings(doc: &DesignDocument) -> Vec<TargetFinding> {
 /// Every target's findings for `doc` exported with `options` (the IAM policy's depend on
 /// the partition, region and account typed on the page).
 pub fn findings_with(doc: &DesignDocument, options: &Options) -> Vec<TargetFinding> {
+    // With the endpoint configuration, what each target cannot write of the new fleet
+    // follows that target's own findings.
+    let fleet = |targets: &[&'static str]| {
+        if options.with_endpoint_config {
+            fleet::findings(doc, targets)
+        } else {
+            Vec::new()
+        }
+    };
     let mut out = cloudformation::findings(doc);
+    out.extend(fleet(&["CloudFormation"]));
     out.extend(terraform::findings(doc));
+    out.extend(fleet(&["Terraform", "Terraform (awscc)"]));
     out.extend(cdk::findings(doc));
+    out.extend(fleet(&["CDK"]));
     out.extend(iam::findings(doc, options));
     out
 }

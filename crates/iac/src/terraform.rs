@@ -8,20 +8,29 @@
 //! Each alarm the design defines is an `aws_cloudwatch_metric_alarm` (`awscc_cloudwatch_alarm`)
 //! before the endpoint, and a rollback alarm of that name refers to its `alarm_name`, so
 //! Terraform creates the alarm first.
+//!
+//! With its endpoint configuration (`crate::fleet`), the module is deployable alone: a
+//! `terraform { required_providers }` block, a `variable` with the design's value as its
+//! default for the endpoint's, the config's and each model's name, the
+//! `aws_sagemaker_endpoint_configuration` (`awscc_sagemaker_endpoint_config`) of the new fleet,
+//! and the endpoint naming the config by the same variable, with `depends_on` it.
 
 use designer_core::model::DesignDocument;
 use designer_core::validate::Severity;
 
 use crate::alarms::{self, Definition};
 use crate::facts::{awscc as awscc_facts, terraform as facts};
+use crate::fleet::{self, Deployable};
 use crate::json::{compact, from_node, json_string, number, J};
-use crate::tree::{self, snake, Fill, Kind, Node, Obj};
-use crate::{Export, TargetFinding};
+use crate::tree::{self, snake, Fill, Kind, Node, Obj, Param};
+use crate::{Export, Options, TargetFinding};
 
 const TARGET: &str = "Terraform";
 const AWSCC_TARGET: &str = "Terraform (awscc)";
 /// The resource's local name.
 const LOCAL_NAME: &str = "endpoint";
+/// The endpoint configuration's local name.
+const CONFIG_LOCAL_NAME: &str = "endpoint_config";
 
 /// `s` as an HCL quoted string that Terraform reads as exactly this text: `"` and `\`
 /// escaped, line breaks, controls and invisible characters as `\n`, `\uNNNN` or
@@ -71,6 +80,16 @@ fn preamble(fills: &[&Fill], out: &mut String) {
     if fills.is_empty() {
         return;
     }
+    fill_header(fills, out);
+    out.push('\n');
+    fill_variables(fills, out);
+}
+
+/// The header comment that says what the placeholders are.
+fn fill_header(fills: &[&Fill], out: &mut String) {
+    if fills.is_empty() {
+        return;
+    }
     out.push_str(&format!(
         "# INCOMPLETE: the imported text did not give {} value(s). Each is a fill_in_... variable\n\
          # without a default, so Terraform asks for it at plan time; or put the value in its place.\n",
@@ -84,11 +103,14 @@ fn preamble(fills: &[&Fill], out: &mut String) {
             json_string(&f.expression)
         ));
     }
-    out.push('\n');
+}
+
+/// A `variable` block (no default) for each placeholder.
+fn fill_variables(fills: &[&Fill], out: &mut String) {
     for f in fills {
         let ty = match f.kind {
             Kind::Str => "string",
-            Kind::Int => "number",
+            Kind::Int | Kind::Float => "number",
             Kind::Bool => "bool",
             Kind::Other => "any",
         };
@@ -129,6 +151,7 @@ fn scalar(n: &Node, p: Provider) -> Option<String> {
         Node::Bool(b) => Some(b.to_string()),
         Node::Fill(f) => Some(format!("var.{}", variable(f))),
         Node::Link(l) => Some(format!("{}.{}.alarm_name", p.alarm_type(), l.id.snake())),
+        Node::Param(param) => Some(format!("var.{}", param.snake())),
         Node::List(_) | Node::Map(_) => None,
     }
 }
@@ -262,12 +285,63 @@ fn aws_alarm(d: &Definition, out: &mut String) {
     out.push_str("}\n\n");
 }
 
+/// The head of a module with its endpoint configuration: what it is, the placeholders'
+/// header, the `terraform` block requiring `provider` (name, source, version floor), and a
+/// `variable` for each param and each placeholder.
+fn module_head(
+    d: &Deployable,
+    fills: &[&Fill],
+    provider: (&str, &str, Option<&str>),
+    out: &mut String,
+) {
+    out.push_str(
+        "# A SageMaker endpoint, its endpoint configuration (the new fleet) and the deployment\n\
+         # policy of its updates, written by the deployment designer. Set the names in the\n\
+         # variables' defaults or with -var; give endpoint_config_name a new value with each new fleet.\n",
+    );
+    fill_header(fills, out);
+    let (name, source, version) = provider;
+    out.push_str(&format!(
+        "\nterraform {{\n  required_providers {{\n    {name} = {{\n"
+    ));
+    let mut lines = vec![("source".to_string(), hcl_string(source))];
+    if let Some(v) = version {
+        lines.push(("version".to_string(), hcl_string(v)));
+    }
+    attributes(&lines, 3, out);
+    out.push_str("    }\n  }\n}\n\n");
+    for p in &d.params {
+        param_variable(p, out);
+    }
+    fill_variables(fills, out);
+}
+
+/// The `variable` block of a param: a string, with the design's value as its default.
+fn param_variable(p: &Param, out: &mut String) {
+    out.push_str(&format!("variable \"{}\" {{\n", p.snake()));
+    let mut lines = vec![
+        ("description".to_string(), hcl_string(&p.description)),
+        ("type".to_string(), "string".to_string()),
+    ];
+    if let Some(d) = &p.default {
+        lines.push(("default".to_string(), hcl_string(d)));
+    }
+    attributes(&lines, 1, out);
+    out.push_str("}\n\n");
+}
+
 /// The `aws_sagemaker_endpoint` export.
-pub fn export_aws(doc: &DesignDocument) -> Export {
+pub fn export_aws(doc: &DesignDocument, options: &Options) -> Export {
     let defs = alarms::definitions(doc);
     let (mut root, _) = tree::request(doc);
     alarms::link(&mut root, &defs);
-    let fills: Vec<Fill> = tree::fills(&root).into_iter().cloned().collect();
+    let deployable = options
+        .with_endpoint_config
+        .then(|| fleet::deployable(doc, &mut root));
+    let mut fills: Vec<Fill> = tree::fills(&root).into_iter().cloned().collect();
+    if let Some(d) = &deployable {
+        fills.extend(tree::fills(&d.config).into_iter().cloned());
+    }
     // What the provider cannot say is taken out of the resource and named in a comment.
     let mut left_out = Vec::new();
     root.entries.retain(|(k, v)| {
@@ -279,9 +353,33 @@ pub fn export_aws(doc: &DesignDocument) -> Export {
         }
     });
     let mut out = String::new();
-    preamble(&fills.iter().collect::<Vec<_>>(), &mut out);
+    let fill_refs: Vec<&Fill> = fills.iter().collect();
+    match &deployable {
+        Some(d) => module_head(
+            d,
+            &fill_refs,
+            ("aws", facts::PROVIDER_SOURCE, Some(facts::PROVIDER_VERSION)),
+            &mut out,
+        ),
+        None => preamble(&fill_refs, &mut out),
+    }
     for d in &defs {
         aws_alarm(d, &mut out);
+    }
+    if let Some(d) = &deployable {
+        out.push_str(&format!(
+            "resource \"{}\" \"{CONFIG_LOCAL_NAME}\" {{\n",
+            facts::CONFIG_RESOURCE_TYPE
+        ));
+        // The config's name is its `name` argument.
+        let mut body = d.config.clone();
+        for (k, _) in body.entries.iter_mut() {
+            if *k == "EndpointConfigName" {
+                *k = "Name";
+            }
+        }
+        block_body(&body, 1, &mut out);
+        out.push_str("}\n\n");
     }
     out.push_str(&format!(
         "resource \"{}\" \"{LOCAL_NAME}\" {{\n",
@@ -302,11 +400,22 @@ pub fn export_aws(doc: &DesignDocument) -> Export {
             out.push_str(&format!("  #   {k} = {}\n", compact(&value)));
         }
     }
+    if deployable.is_some() {
+        depends_on(facts::CONFIG_RESOURCE_TYPE, &mut out);
+    }
     out.push_str("}\n");
     Export {
         text: out,
         filename: "sagemaker_endpoint.tf".to_string(),
     }
+}
+
+/// The endpoint's `depends_on` its config: it names the config by the variable, not by a
+/// reference, so Terraform would not otherwise know to create the config first.
+fn depends_on(config_type: &str, out: &mut String) {
+    out.push_str(&format!(
+        "\n  depends_on = [{config_type}.{CONFIG_LOCAL_NAME}]\n"
+    ));
 }
 
 /// A value of the awscc form: objects and lists as HCL constructors, one member a line.
@@ -356,12 +465,27 @@ fn object_body(obj: &Obj, depth: usize, out: &mut String) {
 }
 
 /// The `awscc_sagemaker_endpoint` export.
-pub fn export_awscc(doc: &DesignDocument) -> Export {
+pub fn export_awscc(doc: &DesignDocument, options: &Options) -> Export {
     let defs = alarms::definitions(doc);
     let (mut root, _) = tree::request(doc);
     alarms::link(&mut root, &defs);
+    let deployable = options
+        .with_endpoint_config
+        .then(|| fleet::deployable(doc, &mut root).without_accelerators());
     let mut out = String::new();
-    preamble(&tree::fills(&root), &mut out);
+    match &deployable {
+        Some(d) => {
+            let mut fills = tree::fills(&root);
+            fills.extend(tree::fills(&d.config));
+            module_head(
+                d,
+                &fills,
+                ("awscc", awscc_facts::PROVIDER_SOURCE, None),
+                &mut out,
+            );
+        }
+        None => preamble(&tree::fills(&root), &mut out),
+    }
     for d in &defs {
         out.push_str(&format!(
             "resource \"{}\" \"{}\" {{\n",
@@ -371,11 +495,22 @@ pub fn export_awscc(doc: &DesignDocument) -> Export {
         object_body(&d.obj, 1, &mut out);
         out.push_str("}\n\n");
     }
+    if let Some(d) = &deployable {
+        out.push_str(&format!(
+            "resource \"{}\" \"{CONFIG_LOCAL_NAME}\" {{\n",
+            awscc_facts::CONFIG_RESOURCE_TYPE
+        ));
+        object_body(&d.config, 1, &mut out);
+        out.push_str("}\n\n");
+    }
     out.push_str(&format!(
         "resource \"{}\" \"{LOCAL_NAME}\" {{\n",
         awscc_facts::RESOURCE_TYPE
     ));
     object_body(&root, 1, &mut out);
+    if deployable.is_some() {
+        depends_on(awscc_facts::CONFIG_RESOURCE_TYPE, &mut out);
+    }
     out.push_str("}\n");
     Export {
         text: out,

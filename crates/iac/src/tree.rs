@@ -24,6 +24,34 @@ pub enum Node {
     /// A rollback alarm's name that names an alarm the design defines: each target writes a
     /// reference to the alarm it creates (see `crate::alarms`).
     Link(Link),
+    /// A name the export declares as a parameter (CloudFormation), a variable (Terraform) or a
+    /// constant (CDK), with the design's value as its default (see `crate::fleet`).
+    Param(Param),
+}
+
+/// A name an export with its endpoint configuration declares once and refers to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Param {
+    /// `PascalCase` letters and digits, e.g. `EndpointName`, `ModelName2`: CloudFormation's
+    /// parameter; [`Param::snake`] and [`Param::camel`] are the other targets' names.
+    pub id: String,
+    /// The design's value (user text: quote it); `None` when the design has none, so the
+    /// target asks for it.
+    pub default: Option<String>,
+    /// Our own words on what it is (no user text).
+    pub description: String,
+}
+
+impl Param {
+    /// `endpoint_config_name`: Terraform's variable and the CDK Python app's name.
+    pub fn snake(&self) -> String {
+        snake(&self.id)
+    }
+
+    /// `endpointConfigName`: the CDK TypeScript app's name.
+    pub fn camel(&self) -> String {
+        camel(&self.id)
+    }
 }
 
 /// The rollback alarm `name`, defined in the same export under the identifier `id`.
@@ -47,6 +75,8 @@ pub struct Obj {
 pub enum Kind {
     Str,
     Int,
+    /// A number that need not be whole (a variant's weight).
+    Float,
     Bool,
     /// A structure or a list.
     Other,
@@ -411,8 +441,17 @@ fn place(root: &mut Obj, path: &str, mut fill: Fill) -> bool {
     false
 }
 
+/// Members whose `snake_case` and `camelCase` names are not the plain conversion: the
+/// Terraform providers' argument and aws-cdk-lib's prop are `memory_size_in_mb` and
+/// `memorySizeInMb` (aws-cdk-lib 2.276.0 `CfnEndpointConfig.ServerlessConfigProperty`).
+const IRREGULAR: &[(&str, &str, &str)] =
+    &[("MemorySizeInMB", "memory_size_in_mb", "memorySizeInMb")];
+
 /// `PascalCase` to `snake_case`: `WaitIntervalInSeconds` -> `wait_interval_in_seconds`.
 pub fn snake(name: &str) -> String {
+    if let Some((_, s, _)) = IRREGULAR.iter().find(|(api, _, _)| *api == name) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(name.len() + 4);
     for (i, c) in name.chars().enumerate() {
         if c.is_ascii_uppercase() {
@@ -429,6 +468,9 @@ pub fn snake(name: &str) -> String {
 
 /// `PascalCase` to `camelCase`: `WaitIntervalInSeconds` -> `waitIntervalInSeconds`.
 pub fn camel(name: &str) -> String {
+    if let Some((_, _, c)) = IRREGULAR.iter().find(|(api, _, _)| *api == name) {
+        return c.to_string();
+    }
     let mut chars = name.chars();
     match chars.next() {
         Some(c) => c.to_ascii_lowercase().to_string() + chars.as_str(),
@@ -500,6 +542,8 @@ mod tests {
     fn names_convert() {
         assert_eq!(snake("WaitIntervalInSeconds"), "wait_interval_in_seconds");
         assert_eq!(camel("EndpointConfigName"), "endpointConfigName");
+        assert_eq!(snake("MemorySizeInMB"), "memory_size_in_mb");
+        assert_eq!(camel("MemorySizeInMB"), "memorySizeInMb");
         let f = Fill {
             path: "DeploymentConfig.AutoRollbackConfiguration.Alarms[1].AlarmName".into(),
             expression: String::new(),

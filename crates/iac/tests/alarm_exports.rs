@@ -25,6 +25,7 @@ fn options(whole: bool) -> Options {
         partition: "aws".into(),
         region: "eu-west-1".into(),
         account: "123456789012".into(),
+        with_endpoint_config: false,
     }
 }
 

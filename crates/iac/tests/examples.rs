@@ -43,6 +43,7 @@ fn render() -> String {
         partition: "aws".into(),
         region: "eu-west-1".into(),
         account: "123456789012".into(),
+        with_endpoint_config: false,
     };
     let mut out = String::from(
         "# Exports of one design\n\n\

@@ -23,6 +23,7 @@ fn options() -> Options {
         partition: "aws".into(),
         region: "eu-west-1".into(),
         account: "123456789012".into(),
+        with_endpoint_config: false,
     }
 }
 

@@ -51,13 +51,19 @@ def _cfn(value):
     return value
 
 
+# Props whose CloudFormation name is not the plain conversion (aws-cdk-lib's generated
+# code maps them so).
+IRREGULAR = {"MemorySizeInMb": "MemorySizeInMB"}
+
+
 def _props(kwargs, allowed, what):
     out = {}
     for k, v in kwargs.items():
         camel = _camel(k)
         if camel not in allowed:
             raise TypeError(f"{what} has no keyword {k!r} (allowed: {sorted(allowed)})")
-        out[camel[:1].upper() + camel[1:]] = _cfn(v)
+        pascal = camel[:1].upper() + camel[1:]
+        out[IRREGULAR.get(pascal, pascal)] = _cfn(v)
     return out
 
 
@@ -83,11 +89,17 @@ def l1_class(cls, resource_type, dts_path):
         def __init__(self, scope, construct_id, **kwargs):
             assert isinstance(scope, Stack), f"a {cls}'s scope is a Stack"
             assert construct_id not in scope.resources, f"two constructs are called {construct_id}"
-            scope.resources[construct_id] = {
+            self._resource = scope.resources[construct_id] = {
                 "Type": resource_type,
                 "Properties": _props(kwargs, props, cls),
             }
             self.ref = Ref(construct_id)
+            self.logical_id = construct_id
+
+        def add_dependency(self, target):
+            """CfnResource.addDependency: the target's logical id in DependsOn."""
+            assert hasattr(target, "logical_id"), "add_dependency takes another L1 construct"
+            self._resource.setdefault("DependsOn", []).append(target.logical_id)
 
     L1.__name__ = L1.__qualname__ = cls
     return L1
