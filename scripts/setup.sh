@@ -50,4 +50,18 @@ if ! python3 -c 'import cfnlint, hcl2, parliament, yaml' 2>/dev/null || ! comman
   # python-hcl2 pinned: the Terraform test reads its 8.x output form (strings as written).
   python3 -m pip install --quiet cfn-lint python-hcl2==8.1.4 parliament
 fi
+# The rule exports' engines (crates/rule-exports tests). checkov in a virtualenv of its own:
+# it pins boto3/botocore 1.35 and installs bc-python-hcl2, whose `hcl2` module would replace
+# python-hcl2 8.1.4 above. cfn-guard's binary (the library would turn on serde_json's
+# preserve_order across the workspace's tests).
+CHECKOV_VENV=target/tools/checkov-3.3.30
+if [ ! -x "$CHECKOV_VENV/bin/checkov" ]; then
+  say "installing checkov 3.3.30 from PyPI in $CHECKOV_VENV (about a minute)"
+  python3 -m venv "$CHECKOV_VENV"
+  "$CHECKOV_VENV/bin/python" -m pip install --quiet checkov==3.3.30
+fi
+if ! cfn-guard --version 2>/dev/null | grep -q '3\.2\.1'; then
+  say "installing cfn-guard 3.2.1 (about 8 minutes on a cold machine)"
+  cargo install --locked cfn-guard --version 3.2.1
+fi
 say "tools ready"
