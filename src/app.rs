@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::{
-    exports::ExportsPanel, findings::FindingsPanel, form::DesignForm, import_panel::ImportPanel,
+    exports::ExportsPanel, findings::FindingsPanel, form::DesignForm,
     masthead::Masthead, overview::DesignOverview, review_panel, review_panel::BaselinePanel,
     review_panel::DiffPanel, share_panel::SharePanel, timeline::TimelinePanel, when::{AfterFirstPaint, When},
 };
@@ -184,11 +184,26 @@ pub fn App() -> impl IntoView {
                     </AfterFirstPaint>
                     <FindingsPanel />
                     <AfterFirstPaint>
+                        <section class="card team-rules" aria-label="Your team's rules">
+                            <crate::components::remote::RemoteSection
+                                kind="rules"
+                                class="team-rules__section"
+                                summary="Your team's rules"
+                                auto_open=Signal::derive(move || designer.doc.with(|d| d.rules.is_some()))
+                            />
+                        </section>
                         <TimelinePanel />
                         <ExportsPanel />
                         <When when=move || !designer.review.get()>
                             <SharePanel />
-                            <ImportPanel />
+                            <section class="card import-card" aria-labelledby="import-title">
+                                <h2 class="card__title" id="import-title">"Import"</h2>
+                                <crate::components::remote::RemoteSection
+                                    kind="import"
+                                    class="import-section"
+                                    summary="Paste or open what you have: a script, a CLI line, a template, an output…"
+                                />
+                            </section>
                             <BaselinePanel />
                         </When>
                     </AfterFirstPaint>

@@ -117,13 +117,16 @@ impl Panels {
     /// Hands the module the design and the way back for its edits.
     fn start(self) -> Result<(), JsValue> {
         let designer = self.designer;
-        let on_change = Closure::<dyn Fn(String)>::new(move |json: String| {
+        // `how`: 0 an edit; 1 and 2 a replacement of the whole design (an import), showing
+        // every finding (1) or not (2).
+        let on_change = Closure::<dyn Fn(String, u32)>::new(move |json: String, how: u32| {
             // An echo of what the page sent: nothing to do.
             if designer.json.with_untracked(|j| *j == json) {
                 return;
             }
             match import::parse_document(&json) {
-                Ok(doc) => designer.take_edit(doc),
+                Ok(doc) if how == 0 => designer.take_edit(doc),
+                Ok(doc) => designer.replace(doc, how == 1),
                 Err(e) => leptos::logging::warn!("the panels module sent a design the page cannot read: {}", e.message),
             }
         });
@@ -147,15 +150,33 @@ pub fn provide(designer: Designer) -> Panels {
         designer,
     };
     provide_context(p);
+    // After each change, once the page has drawn it: the module's work is not the
+    // keystroke's. What is sent is the design at that moment, never an older one.
+    let pending = StoredValue::new(false);
     Effect::new(move |_| {
         if p.status.get() != Status::Ready {
             return;
         }
-        let (review, show_all) = (designer.review.get(), designer.show_all.get());
-        let result = designer.json.with(|json| panels_update(json, review, show_all));
-        if let Err(e) = result {
-            p.status.set(Status::Failed(js_message(&e)));
+        designer.json.track();
+        designer.review.track();
+        designer.show_all.track();
+        if pending.get_value() {
+            return;
         }
+        pending.set_value(true);
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    pending.set_value(false);
+                    let (review, show_all) = (designer.review.get_untracked(), designer.show_all.get_untracked());
+                    let result = designer.json.with_untracked(|json| panels_update(json, review, show_all));
+                    if let Err(e) = result {
+                        p.status.set(Status::Failed(js_message(&e)));
+                    }
+                },
+                std::time::Duration::ZERO,
+            )
+        });
     });
     Effect::new(move |_| {
         if p.status.get() == Status::Ready {

@@ -53,6 +53,9 @@ pub struct Designer {
     pub can_redo: RwSignal<bool>,
     /// Each strategy's policy as the user left it (switching back restores it).
     kept: StoredValue<Kept>,
+    /// Set by [`Designer::replace`] until the next change is taken: whether it showed every
+    /// finding. The panels module tells the page so (an import there is a replacement).
+    pub replaced: StoredValue<Option<bool>>,
 }
 
 impl Designer {
@@ -76,6 +79,7 @@ impl Designer {
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             kept: StoredValue::new(Kept::default()),
+            replaced: StoredValue::new(None),
         }
     }
 
@@ -147,6 +151,7 @@ impl Designer {
         self.touched.set(HashSet::new());
         self.show_all.set(show_findings);
         self.playhead.set(0.0);
+        self.replaced.set_value(Some(show_findings));
         self.change(doc, false);
     }
 

@@ -67,7 +67,8 @@ pub fn read_any(
     });
 }
 
-/// The import panel.
+/// The import panel's body, drawn by the panels module (`crates/panels`) inside the page's
+/// "Import" card when its section is first opened.
 #[component]
 pub fn ImportPanel() -> impl IntoView {
     let designer = expect_context::<Designer>();
@@ -186,8 +187,7 @@ pub fn ImportPanel() -> impl IntoView {
     };
 
     view! {
-        <section class="card import" aria-labelledby="import-title">
-            <h2 class="card__title" id="import-title">"Import"</h2>
+        <div class="import">
             <p class="card__intro">
                 "Paste what you have, or open or drop a file: a design document, a request ("<code>"--cli-input-json"</code>
                 "), a Python snippet with an "<code>"update_endpoint(...)"</code>" call, an "<code>"aws sagemaker update-endpoint"</code>
@@ -295,7 +295,7 @@ pub fn ImportPanel() -> impl IntoView {
                     {move || status_words(&converters.status.get()).unwrap_or_default()}
                 </p>
             </When>
-        </section>
+        </div>
     }
 }
 

@@ -16,6 +16,7 @@ pub mod remote;
 pub mod review_panel;
 pub mod share_panel;
 pub mod tables;
+pub mod team_rules;
 pub mod timeline;
 pub mod variants;
 pub mod when;

@@ -4,7 +4,7 @@
 // read-only, in a fresh browser.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openPage, exportText } from './lib/harness.mjs';
+import { serveDist, launch, openPage, exportText, openImport } from './lib/harness.mjs';
 import { settle, typeInto } from './lib/e2e.mjs';
 
 const ROUTING = 'DeploymentConfig.BlueGreenUpdatePolicy.TrafficRoutingConfiguration';
@@ -69,6 +69,7 @@ async function changes(page) {
 test('a reviewer compares the proposal with what runs now, shares it, and the link shows the same diff', async () => {
   const { page, context, log } = await openPage(browser, server.url);
   // The proposal first, then what runs now as the baseline.
+  await openImport(page);
   await page.fill('[data-testid=import-input]', PROPOSAL);
   await page.click('[data-testid=import-apply]');
   await page.fill('[data-testid=baseline-input]', DESCRIBE);
@@ -131,6 +132,7 @@ test('a reviewer compares the proposal with what runs now, shares it, and the li
 
 test('a design compared with itself says there is no change', async () => {
   const { page, context } = await openPage(browser, server.url);
+  await openImport(page);
   await page.fill('[data-testid=import-input]', PROPOSAL);
   await page.click('[data-testid=import-apply]');
   await page.fill('[data-testid=baseline-input]', PROPOSAL);
@@ -159,6 +161,7 @@ test('without the converters the review still draws both timelines and says why 
   await page.goto(server.url);
   await page.waitForSelector('[data-testid=timeline-summary]');
   // Both are design documents: the first view reads them without the second module.
+  await openImport(page);
   await page.fill('[data-testid=import-input]', PROPOSAL);
   await page.click('[data-testid=import-apply]');
   const before = JSON.parse(PROPOSAL);

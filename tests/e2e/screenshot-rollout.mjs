@@ -3,7 +3,7 @@
 // the fixes, and "What your pipeline sees" during a canary: light, dark and phone.
 //   node tests/e2e/screenshot-rollout.mjs [dist-dir] [out-dir]
 // Prints console and page errors. Not a test: for looking at the page after a change.
-import { launch, serveDist, openPage } from './lib/harness.mjs';
+import { launch, serveDist, openPage, openImport } from './lib/harness.mjs';
 
 const [dir, out = '/tmp'] = process.argv.slice(2);
 const server = await serveDist(dir ? { dir } : {});
@@ -34,6 +34,7 @@ const views = [
 ];
 for (const v of views) {
   const { page, context, log } = await openPage(browser, server.url, v);
+  await openImport(page);
   await page.fill('[data-testid=import-input]', JSON.stringify(design));
   await page.click('[data-testid=import-apply]');
   await page.waitForSelector('[data-testid=alarm-definition]');

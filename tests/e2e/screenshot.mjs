@@ -2,7 +2,7 @@
 // then the review of a change (a review link with a baseline) in light, dark and narrow.
 //   node tests/e2e/screenshot.mjs [dist-dir] [out-dir]
 // Prints console and page errors. Not a test: for looking at the page after a change.
-import { launch, serveDist, openPage } from './lib/harness.mjs';
+import { launch, serveDist, openPage, openImport } from './lib/harness.mjs';
 
 const [dir, out = '/tmp'] = process.argv.slice(2);
 const server = await serveDist(dir ? { dir } : {});
@@ -34,6 +34,7 @@ proposal.Request.DeploymentConfig.BlueGreenUpdatePolicy.TrafficRoutingConfigurat
 proposal.Request.DeploymentConfig.BlueGreenUpdatePolicy.TrafficRoutingConfiguration.WaitIntervalInSeconds = 300;
 proposal.Request.DeploymentConfig.AutoRollbackConfiguration.Alarms.pop();
 const maker = await openPage(browser, server.url);
+await openImport(maker.page);
 await maker.page.fill('[data-testid=import-input]', JSON.stringify(proposal));
 await maker.page.click('[data-testid=import-apply]');
 await maker.page.fill('[data-testid=baseline-input]', JSON.stringify(base));

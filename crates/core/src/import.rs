@@ -241,6 +241,7 @@ const DOCUMENT_MEMBERS: &[&str] = &[
     "Request",
     "Endpoint",
     "Alarms",
+    "Rules",
     "Simulation",
     "Placeholders",
 ];
@@ -713,6 +714,11 @@ impl Walk {
                 }
                 "Endpoint" => doc.endpoint = self.endpoint(&e.value)?,
                 "Alarms" => doc.alarms = self.metric_alarms(&e.value, "Alarms")?,
+                // The team's rules: kept as the JSON they are; `designer-team` reads them.
+                "Rules" => {
+                    self.map(&e.value, "Rules")?;
+                    doc.rules = Some(crate::write::compact_json(&e.value));
+                }
                 "Simulation" => doc.simulation = self.simulation(&e.value)?,
                 "Placeholders" => doc.placeholders = self.placeholders(&e.value)?,
                 _ => {

@@ -198,6 +198,10 @@ pub struct DesignDocument {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub alarms: Vec<MetricAlarm>,
     pub simulation: SimulationSettings,
+    /// The team's rules file as loaded, in its JSON form (compact JSON text; Version 2's
+    /// `Rules`). The page checks it with `designer-team`; the core only keeps it.
+    #[serde(skip)]
+    pub rules: Option<String>,
     /// Values an imported text did not give (a variable, an f-string, a template reference):
     /// each is an error finding until the user types a value. Omitted when empty.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -467,6 +471,7 @@ impl Default for DesignDocument {
             endpoint: EndpointContext::default(),
             alarms: Vec::new(),
             simulation: SimulationSettings::default(),
+            rules: None,
             placeholders: Vec::new(),
         }
     }

@@ -473,11 +473,42 @@ impl Emit for DesignDocument {
             if !self.alarms.is_empty() {
                 w.member("Alarms", &self.alarms);
             }
+            if let Some(rules) = &self.rules {
+                w.member("Rules", &Raw(rules));
+            }
             w.member("Simulation", &self.simulation);
             if !self.placeholders.is_empty() {
                 w.member("Placeholders", &self.placeholders);
             }
         });
+    }
+}
+
+/// JSON text written as it is (the document's `Rules`, kept as the JSON it was read as).
+struct Raw<'a>(&'a str);
+
+impl Emit for Raw<'_> {
+    fn emit(&self, w: &mut Writer) {
+        w.out.push_str(self.0);
+    }
+}
+
+/// A value tree written back as JSON (the `Rules` member is kept this way).
+impl Emit for crate::value::Value {
+    fn emit(&self, w: &mut Writer) {
+        use crate::value::Kind;
+        match &self.kind {
+            Kind::Null => w.null(),
+            Kind::Bool(b) => w.bool(*b),
+            Kind::Int { text, .. } | Kind::Float { text, .. } => w.out.push_str(text),
+            Kind::Str(s) | Kind::Placeholder(s) => w.string(s),
+            Kind::List(items) => w.list(items),
+            Kind::Map(entries) => w.object(|w| {
+                for e in entries {
+                    w.member(&e.key, &e.value);
+                }
+            }),
+        }
     }
 }
 

@@ -487,6 +487,7 @@ fn document() -> BoxedStrategy<DesignDocument> {
                         provisioning_seconds: p,
                         failure: trip.map(|at_seconds| designer_core::model::Failure::Alarm { at_seconds }),
                     },
+                    rules: None,
                     placeholders,
                 }
             },
@@ -558,4 +559,28 @@ fn edge_values_write_as_serde_json_wrote_them() {
     for (form, got, want) in forms(&DesignDocument::default()) {
         assert_eq!(got, want, "the default document in the {form} form");
     }
+}
+
+/// A team's rules file in the document (`Rules`) is kept as the JSON it was, through the
+/// page's writer and reader, in the share link's compact form and in the pretty download.
+#[test]
+fn a_documents_rules_survive_writing_and_reading() {
+    let text = r#"{"Version": 2, "Request": {"EndpointName": "ranker-prod"}, "Endpoint": {},
+        "Rules": {"version": 1, "rules": [{"name": "prod-canary", "severity": "error",
+            "message": "At most \"10%\" \u00e9", "endpoints": ["*-prod"], "canary": {"at_most": "10%"},
+            "bake": {"at_least": 300}, "nested": [true, null, 1.5e3]}]},
+        "Simulation": {"ProvisioningSeconds": 300}}"#;
+    let doc = designer_core::import::parse_document(text).expect("reads");
+    let rules = doc.rules.clone().expect("the rules are kept");
+    assert!(rules.contains(r#""canary":{"at_most":"10%"}"#), "{rules}");
+    for written in [designer_core::export::document_json(&doc), designer_core::write::compact_json(&doc)] {
+        let parsed: serde_json::Value = serde_json::from_str(&written).expect("valid JSON");
+        assert_eq!(parsed["Rules"]["rules"][0]["message"], "At most \"10%\" é");
+        assert_eq!(parsed["Rules"]["rules"][0]["nested"][2], 1500.0);
+        let again = designer_core::import::parse_document(&written).expect("reads again");
+        assert_eq!(again, doc, "the same design, rules and all");
+    }
+    // Rules that are not an object are refused at their place.
+    let wrong = text.replace(r#""Rules": {"version""#, r#""Rules": ["version""#);
+    assert!(designer_core::import::parse_document(&wrong).is_err());
 }

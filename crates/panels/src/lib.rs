@@ -13,6 +13,8 @@ mod module {
     use deployment_designer::components::{
         alarm_definitions::AlarmDefinitions, help::HelpBody, pipeline::PipelineView, quotas::Quotas, tables::{Comparison, EventsTable},
     };
+    use deployment_designer::components::import_panel::ImportPanel;
+    use deployment_designer::converters::Converters;
     use deployment_designer::core::import;
     use deployment_designer::state::Designer;
     use leptos::prelude::*;
@@ -20,6 +22,9 @@ mod module {
 
     struct Shared {
         designer: Designer,
+        /// The converters (the import reads with them), loaded by this module as by the page:
+        /// the same module, fetched once.
+        converters: Converters,
         /// The last JSON the page sent: an edit that gives it back is an echo, not sent.
         from_page: StoredValue<String>,
         /// Owns the state's signals and effects for the page's lifetime.
@@ -48,22 +53,30 @@ mod module {
         let first = read(doc)?;
         let _ = any_spawner::Executor::init_wasm_bindgen();
         let owner = Owner::new();
-        let (designer, from_page) = owner.with(|| {
+        let (designer, from_page, converters) = owner.with(|| {
             let designer = Designer::new(first, review, None);
             designer.show_all.set(show_all);
             let from_page = StoredValue::new(doc.to_string());
             Effect::new(move |_| {
                 designer.json.with(|json| {
                     if from_page.with_value(|p| p != json) {
-                        let _ = on_change.call1(&JsValue::NULL, &JsValue::from_str(json));
+                        // An import here replaced the design: the page replaces its own.
+                        let how = match designer.replaced.get_value() {
+                            None => 0,
+                            Some(true) => 1,
+                            Some(false) => 2,
+                        };
+                        designer.replaced.set_value(None);
+                        let _ = on_change.call2(&JsValue::NULL, &JsValue::from_str(json), &JsValue::from(how));
                     }
                 });
             });
-            (designer, from_page)
+            (designer, from_page, deployment_designer::converters::provide())
         });
         SHARED.with(|s| {
             *s.borrow_mut() = Some(Shared {
                 designer,
+                converters,
                 from_page,
                 _owner: owner,
             })
@@ -74,7 +87,7 @@ mod module {
     /// Draws section `kind` into `host` (once per host: the page keeps the host).
     #[wasm_bindgen]
     pub fn mount(kind: &str, host: web_sys::HtmlElement) -> Result<(), JsValue> {
-        let designer = shared(|s| s.designer)?;
+        let (designer, converters) = shared(|s| (s.designer, s.converters))?;
         if let Some(topic) = kind.strip_prefix("help:") {
             let topic = topic.to_string();
             leptos::mount::mount_to(host, move || view! { <HelpBody topic=topic /> }).forget();
@@ -86,10 +99,13 @@ mod module {
             "pipeline" => || view! { <PipelineView /> }.into_any(),
             "comparison" => || view! { <Comparison /> }.into_any(),
             "events" => || view! { <EventsTable /> }.into_any(),
+            "import" => || view! { <ImportPanel /> }.into_any(),
+            "rules" => || view! { <deployment_designer::components::team_rules::TeamRules /> }.into_any(),
             other => return Err(JsValue::from_str(&format!("the panels module draws no section called {other:?}"))),
         };
         leptos::mount::mount_to(host, move || {
             provide_context(designer);
+            provide_context(converters);
             body()
         })
         .forget();

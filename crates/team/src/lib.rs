@@ -41,7 +41,7 @@ mod yaml;
 
 pub use check::{check, plan_figures, PlanFigures};
 pub use names::NamePattern;
-pub use read::{read, RulesError, RulesProblem};
+pub use read::{read, to_json, RulesError, RulesProblem};
 
 use designer_core::model::DesignDocument;
 use designer_core::validate::Severity;

@@ -64,6 +64,16 @@ const BOUND_KEYS: &[&str] = &["at_least", "at_most"];
 
 /// Reads a rules file (YAML, or JSON when it starts with `{`).
 pub fn read(text: &str) -> Result<Rules, RulesError> {
+    read_with_tree(text).map(|(rules, _)| rules)
+}
+
+/// A good rules file's JSON form (compact), as a design document keeps it (`Rules`): the
+/// same rules, whichever language the file was written in.
+pub fn to_json(text: &str) -> Result<String, RulesError> {
+    read_with_tree(text).map(|(_, tree)| designer_core::write::compact_json(&tree))
+}
+
+fn read_with_tree(text: &str) -> Result<(Rules, Value), RulesError> {
     let text = text.trim_start_matches('\u{feff}');
     let one = |pos: Pos, message: String| RulesError {
         problems: vec![RulesProblem { message, line: pos.line, column: pos.column, path: String::new() }],
@@ -80,7 +90,7 @@ pub fn read(text: &str) -> Result<Rules, RulesError> {
     let mut r = Reader { problems: Vec::new() };
     let rules = r.file(&tree);
     if r.problems.is_empty() {
-        Ok(rules)
+        Ok((rules, tree))
     } else {
         Err(RulesError { problems: r.problems })
     }

@@ -342,3 +342,23 @@ for name in sys.argv[3:]:
     // The schema the crate publishes is the file beside it.
     assert_eq!(designer_team::SCHEMA, std::fs::read_to_string(&schema).unwrap_or_default());
 }
+
+/// The JSON form a design document keeps (`Rules`) holds the same rules as the YAML the
+/// team wrote, and reads back as them.
+#[test]
+fn a_yaml_file_and_its_json_form_are_the_same_rules() {
+    let yaml = "# our production rules\nversion: 1\nrules:\n  - name: prod-canary-max\n    severity: error\n    message: \"Canaries of at most 10% on 'prod'\"\n    endpoints: \"*-prod\"\n    canary: { at_most: 10% }\n    bake: { at_least: 10m }\n";
+    let json = designer_team::to_json(yaml).expect("a good file");
+    assert!(json.starts_with('{') && !json.contains('\n'), "compact JSON: {json}");
+    // The same rules; only where each starts in the text differs.
+    let shape = |r: designer_team::Rules| {
+        r.rules
+            .into_iter()
+            .map(|r| (r.name, r.severity, r.message, format!("{:?} {:?}", r.endpoints, r.constraints)))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(shape(designer_team::read(&json).expect("reads back")), shape(designer_team::read(yaml).unwrap()));
+    // A file with a mistake has no JSON form: the mistake comes back instead.
+    let wrong = yaml.replace("at_most: 10%", "at_most: 60%");
+    assert!(designer_team::to_json(&wrong).is_err());
+}

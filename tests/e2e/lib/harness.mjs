@@ -102,10 +102,24 @@ export async function findings(page) {
   })));
 }
 
+/** Opens the import section (its body is drawn on demand) unless it is open. */
+export async function openImport(page) {
+  if (await page.$('[data-testid=import-input]')) return;
+  await page.click('.import-section__summary');
+  try {
+    await page.waitForSelector('[data-testid=import-input]', { timeout: 20000 });
+  } catch (e) {
+    // Say what the section showed instead (closed, loading, a failed load).
+    const seen = await page.$eval('.import-section', (d) => `open=${d.open}: ${d.textContent.trim().slice(0, 300)}`).catch(() => 'no import section');
+    throw new Error(`the import section did not draw its text area (${seen})`, { cause: e });
+  }
+}
+
 /** Pastes `text` into the import box, presses Import and waits until the page has said
  * how it went (forms other than documents and requests are read by the converters module,
  * which may still be loading). */
 export async function importText(page, text) {
+  await openImport(page);
   await page.fill('[data-testid=import-input]', text);
   await page.click('[data-testid=import-apply]');
   await importSettled(page);
