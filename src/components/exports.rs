@@ -357,6 +357,20 @@ pub fn ExportsPanel() -> impl IntoView {
                                     " A whole template (otherwise the resource alone)"
                                 </label>
                             })}
+                            {(tab.id.starts_with("cloudformation") || tab.id.starts_with("terraform") || tab.id.starts_with("cdk")).then(|| view! {
+                                <label class="exports__option">
+                                    <input
+                                        type="checkbox"
+                                        data-testid="export-with-endpoint-config"
+                                        prop:checked=move || options.with(|o| o.with_endpoint_config)
+                                        on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            options.update(|o| o.with_endpoint_config = on);
+                                        }
+                                    />
+                                    " With its endpoint configuration (the new fleet, names as parameters): deploys on its own"
+                                </label>
+                            })}
                             {(tab.id == "iam-policy").then(|| arn_fields(options))}
                             <When when=move || busy() && converters.status.get() != Status::Ready>
                                 <p class="exports__loading" role="status">
