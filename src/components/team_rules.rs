@@ -133,9 +133,11 @@ pub fn TeamRules() -> impl IntoView {
                         data-path=f.path.clone()
                         data-severity=severity
                     >
-                        <p class="finding__message"><strong>{f.title()}</strong>": "{f.message.clone()}</p>
-                        <p class="finding__path"><code>{f.path.clone()}</code></p>
-                        <p class="finding__explanation">{f.explanation.clone()}</p>
+                        <span class="finding__badge">{if severity == "error" { "Error" } else { "Warning" }}</span>
+                        <div class="finding__body">
+                            <p class="finding__text"><strong>{f.title()}</strong>": "{f.message.clone()}</p>
+                            <p class="finding__meta">{f.explanation.clone()}" · "<code>{f.path.clone()}</code></p>
+                        </div>
                     </li>
                 }
             }).collect_view()}
