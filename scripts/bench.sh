@@ -50,3 +50,6 @@ cargo run --release --quiet --example bench_simulate
 
 echo "== measuring the page in headless Chromium"
 node bench/page-bench.mjs "${args[@]}"
+
+echo "== the command line: designer check over 1,000 files, beside cfn-lint and checkov"
+scripts/bench-cli.sh 1000 5
