@@ -622,22 +622,11 @@ fn MarketplaceToggle() -> impl IntoView {
 
 #[component]
 fn SimulationSection() -> impl IntoView {
-    let designer = expect_context::<Designer>();
-    let alarm_hint = Signal::derive(move || {
-        designer.doc.with(|d| {
-            d.simulation.alarm_at().map(|a| {
-                format!(
-                    "{} after the update starts",
-                    crate::core::format::humane_duration(a)
-                )
-            })
-        })
-    });
     view! {
         <section class="card">
             <h2 class="card__title">"Simulation"</h2>
             <p class="card__intro">
-                "AWS does not publish how long instances take to come up; set what you see for your instance type and model size."
+                "AWS does not publish how long instances take to come up; set what you see for your instance type and model size. The what-if (a problem at some second) is under the timeline."
             </p>
             <IntField
                 label="Provisioning time of a batch of instances"
@@ -647,15 +636,6 @@ fn SimulationSection() -> impl IntoView {
                 seconds=true
                 get=|d| Some(d.simulation.provisioning_seconds)
                 set=|d, v| d.simulation.provisioning_seconds = v.unwrap_or(crate::core::model::DEFAULT_PROVISIONING_SECONDS)
-            />
-            <IntField
-                label="What if a problem starts at second"
-                path="Simulation.AlarmTripAtSeconds"
-                unit="s"
-                min=0
-                hint=alarm_hint
-                get=|d| d.simulation.alarm_at()
-                set=|d, v| d.simulation.set_alarm_at(v)
             />
         </section>
     }

@@ -15,6 +15,7 @@ pub mod quotas;
 pub mod remote;
 pub mod review_panel;
 pub mod share_panel;
+pub mod steps;
 pub mod tables;
 pub mod team_rules;
 pub mod timeline;

@@ -10,7 +10,7 @@ use crate::components::when::When;
 use crate::components::review_panel::Baseline;
 use crate::core::chart::{layout, layout_pair, svg_baseline, svg_layers, ChartSize};
 use crate::core::format::humane_duration;
-use crate::core::simulate::{state_at, Outcome, ASSUMPTIONS};
+use crate::core::simulate::{state_at, Outcome, State, ASSUMPTIONS};
 use crate::core::words::{chart_description, outcome_words, playhead_words};
 use crate::state::Designer;
 
@@ -66,10 +66,15 @@ pub fn TimelinePanel() -> impl IntoView {
     let playing = RwSignal::new(false);
     let speed = RwSignal::new(300u32);
     let reduced_motion = browser::media_matches("(prefers-reduced-motion: reduce)");
-    let total = Memo::new(move |_| sim.with(|s| s.summary.total_seconds));
+    // The whole plan, also after a rollback cut the run short (`Simulation::span`).
+    let total = Memo::new(move |_| sim.with(|s| s.span()));
     // A design change can shorten the timeline under the playhead.
     let playhead = Signal::derive(move || designer.playhead.get().min(total.get() as f64).max(0.0));
-    let state = Memo::new(move |_| sim.with(|s| state_at(s, playhead.get().floor() as i64)));
+    let state = Memo::new(move |_| {
+        let t = playhead.get().floor() as i64;
+        // Past a rollback the endpoint stays as it was left, at the moment picked.
+        sim.with(|s| State { t, ..state_at(s, t) })
+    });
     let words = Memo::new(move |_| sim.with(|s| playhead_words(s, &state.get())));
 
     let play = move || {
@@ -98,6 +103,8 @@ pub fn TimelinePanel() -> impl IntoView {
         designer.playhead.set(0.0);
     };
 
+    // A click or tap on the chart only moves the playhead: a finger on its way to scroll the
+    // page must not change the design. The what-if is set by its own controls.
     let on_chart_click = move |ev: leptos::ev::MouseEvent| {
         let Some(svg) = ev
             .current_target()
@@ -111,7 +118,6 @@ pub fn TimelinePanel() -> impl IntoView {
         }
         let x = (f64::from(ev.client_x()) - rect.left()) * size.width / rect.width();
         let t = chart.with_untracked(|c| c.projection.t_at(x));
-        designer.edit(|d| d.simulation.set_alarm_at(Some(t)));
         designer.playhead.set(t as f64);
     };
 
@@ -198,6 +204,7 @@ pub fn TimelinePanel() -> impl IntoView {
                 </When>
             </div>
             <AlarmWhatIf />
+            <crate::components::remote::RemoteSection kind="steps" class="steps-section" summary="Step by step" auto_open=true />
             <crate::components::remote::RemoteSection kind="pipeline" class="pipeline" summary="What your pipeline sees" />
             <Notes />
             <crate::components::remote::RemoteSection kind="comparison" class="comparison" summary="Compare with other strategies" />
@@ -314,22 +321,34 @@ fn AlarmWhatIf() -> impl IntoView {
     let designer = expect_context::<Designer>();
     let alarm = Memo::new(move |_| designer.doc.with(|d| d.simulation.alarm_at()));
     let detection = move || designer.sim.with(detection_words);
+    // Why the last entry was refused (the design keeps its last good value meanwhile).
+    let refused = RwSignal::new(None::<String>);
+    let set = move |v: Option<i64>| {
+        refused.set(None);
+        designer.edit(|d| d.simulation.set_alarm_at(v));
+    };
     view! {
         <div class="whatif">
             <p>
-                "What if a problem starts? Click the chart at a moment, or type a second: "
+                "What if a problem starts? Type its second (clicking the chart only moves the playhead): "
                 <label class="visually-hidden" for="whatif-seconds">"A problem starts at second"</label>
                 <input
                     id="whatif-seconds"
                     class="field__input field__input--short"
-                    type="number"
-                    min="0"
-                    step="1"
+                    inputmode="numeric"
                     data-testid="alarm-trip-input"
                     prop:value=move || alarm.get().map(|a| a.to_string()).unwrap_or_default()
-                    on:change=move |ev| {
-                        let v = crate::components::fields::parse_int(event_target_value(&ev).trim()).ok();
-                        designer.edit(|d| d.simulation.set_alarm_at(v));
+                    on:input=move |ev| {
+                        let raw = event_target_value(&ev);
+                        let t = raw.trim();
+                        match crate::components::fields::parse_int(t) {
+                            _ if t.is_empty() => set(None),
+                            Ok(v) if v >= 0 => set(Some(v)),
+                            r => refused.set(Some(format!(
+                                "\"{t}\" {}: the what-if keeps its last value.",
+                                r.err().unwrap_or("is before the start (a second cannot be negative)")
+                            ))),
+                        }
                     }
                 />
                 " s "
@@ -338,11 +357,14 @@ fn AlarmWhatIf() -> impl IntoView {
                     class="button button--quiet"
                     data-testid="alarm-clear"
                     disabled=move || alarm.get().is_none()
-                    on:click=move |_| designer.edit(|d| d.simulation.set_alarm_at(None))
+                    on:click=move |_| set(None)
                 >
                     "No alarm"
                 </button>
             </p>
+            <When when=move || refused.with(Option::is_some)>
+                <p class="field-finding field-finding--error" role="alert" data-testid="alarm-trip-error">{move || refused.get()}</p>
+            </When>
             <p class="whatif__detect" data-testid="alarm-detection">{detection}</p>
         </div>
     }

@@ -178,6 +178,10 @@ pub struct ChartLayout {
     pub quota: Option<(f64, String)>,
 }
 
+/// How far (SVG units) the old fleet's line is lifted where it has as many instances as the
+/// new fleet's, so that it does not hide under it.
+pub const OLD_LINE_LIFT: f64 = 2.0;
+
 /// Tick spacings that read well on a time axis, in seconds.
 const TIME_STEPS: &[i64] = &[
     1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400,
@@ -226,10 +230,7 @@ pub fn layout_pair(
     after: &Simulation,
     size: &ChartSize,
 ) -> (ChartLayout, ChartLayout) {
-    let total = before
-        .summary
-        .total_seconds
-        .max(after.summary.total_seconds);
+    let total = before.span().max(after.span());
     let peak = before
         .summary
         .peak_instances
@@ -273,7 +274,9 @@ fn layout_on(sim: &Simulation, size: &ChartSize, total: i64, peak: i64) -> Chart
         .max(sim.summary.peak_instances)
         .max(quota.map_or(0, |l| l.available))
         .max(quota.map_or(0, |l| l.peak));
-    let axis_total = total.max(sim.summary.total_seconds).max(0);
+    // A rolled-back run keeps the plan's length on the axis (`Simulation::span`), so that a
+    // later moment can still be picked.
+    let axis_total = total.max(sim.span()).max(0);
     let total = sim.summary.total_seconds.max(0);
     let step = nice_step(peak_axis, 5);
     // Round the instance axis up to a whole tick so its top is labelled.
@@ -324,9 +327,12 @@ fn layout_on(sim: &Simulation, size: &ChartSize, total: i64, peak: i64) -> Chart
         let x0 = proj.x(e.t);
         let end = events.get(i + 1).map_or(total, |n| n.t);
         let x1 = proj.x(end);
+        // Equal counts would draw the old line exactly on the new one: it is lifted by
+        // `OLD_LINE_LIFT` there (and drawn dashed, on top), so both stay visible.
+        let lift = if e.old_instances == e.new_instances && e.old_instances > 0 { OLD_LINE_LIFT } else { 0.0 };
         for (line, y) in [
             (&mut traffic_line, proj.y_traffic(e.new_traffic_percent)),
-            (&mut old_instances_line, proj.y_instances(e.old_instances)),
+            (&mut old_instances_line, proj.y_instances(e.old_instances) - lift),
             (&mut new_instances_line, proj.y_instances(e.new_instances)),
         ] {
             line.push((x0, y));
@@ -349,6 +355,15 @@ fn layout_on(sim: &Simulation, size: &ChartSize, total: i64, peak: i64) -> Chart
                 label: format!("{}/{}", e.step, sim.steps),
             });
             last_step = e.step;
+        }
+    }
+    // After a rollback the endpoint stays as it was left: its lines go on to the plan's end.
+    if sim.span() > total {
+        let x = proj.x(sim.span());
+        for line in [&mut traffic_line, &mut old_instances_line, &mut new_instances_line] {
+            if let Some(&(_, y)) = line.last() {
+                line.push((x, y));
+            }
         }
     }
     let on_axis = |t: Option<i64>| {
@@ -487,9 +502,10 @@ pub fn svg_layers(c: &ChartLayout) -> String {
         );
     }
     s.push_str("</g>");
+    // The dashed old line goes over the solid new one: where they meet, both show.
     for (class, line) in [
-        ("line line--old", &c.old_instances_line),
         ("line line--new", &c.new_instances_line),
+        ("line line--old", &c.old_instances_line),
         ("line line--traffic", &c.traffic_line),
     ] {
         let _ = write!(s, "<path class=\"{class}\" d=\"{}\"></path>", path_d(line));
@@ -708,5 +724,39 @@ mod tests {
         let end_x = after.traffic_line.last().map(|p| p.0).unwrap_or(0.0);
         assert!(end_x <= after.projection.x(short.summary.total_seconds) + 0.01);
         assert!(svg_baseline(&before).contains("line--before-traffic"));
+    }
+
+    #[test]
+    fn the_old_line_shows_beside_the_new_one_when_the_counts_are_equal() {
+        use crate::{examples, simulate::simulate};
+        let sim = simulate(&examples::default_design());
+        let c = layout(&sim, &ChartSize::default());
+        let p = c.projection;
+        // From 300 s both fleets have 10 instances: the old line is lifted, the new is not.
+        // Each event is a segment of two points: the one starting at 300 s.
+        let at = |line: &[(f64, f64)]| line.iter().step_by(2).find(|(x, _)| (*x - p.x(300)).abs() < 0.01).map(|pt| pt.1);
+        assert_eq!(at(&c.new_instances_line), Some(p.y_instances(10)));
+        assert_eq!(at(&c.old_instances_line), Some(p.y_instances(10) - OLD_LINE_LIFT));
+        // Before, 10 old and 0 new: no lift.
+        assert_eq!(c.old_instances_line[0].1, p.y_instances(10));
+        let svg = svg_layers(&c);
+        let (new, old) = (svg.find("line line--new"), svg.find("line line--old"));
+        assert!(new.is_some() && old.is_some() && new < old, "the old line is drawn over the new");
+    }
+
+    #[test]
+    fn a_rolled_back_chart_keeps_the_plans_length() {
+        use crate::{examples, simulate::simulate};
+        let mut doc = examples::example("linear").expect("linear");
+        let plan = simulate(&doc);
+        doc.simulation.set_alarm_at(Some(700));
+        let rolled = simulate(&doc);
+        let c = layout(&rolled, &ChartSize::default());
+        assert_eq!(c.projection.t_max, plan.summary.total_seconds);
+        let right = c.projection.x(plan.summary.total_seconds);
+        for line in [&c.traffic_line, &c.old_instances_line, &c.new_instances_line] {
+            assert!((line.last().map_or(0.0, |p| p.0) - right).abs() < 0.01, "the lines reach the end");
+        }
+        assert_eq!(c.projection.t_at(right + 50.0), plan.summary.total_seconds, "the end can be clicked");
     }
 }

@@ -164,6 +164,17 @@ pub struct Simulation {
     /// When the call is refused (`failed-capacity`): what the rollout would do once it fits,
     /// for the chart to draw faded under the refusal.
     pub planned: Option<Box<Simulation>>,
+    /// The second the plan ends when nothing trips (no alarm, no timeout): after a rollback
+    /// the timeline stays pickable up to here (see [`Simulation::span`]).
+    pub planned_seconds: i64,
+}
+
+impl Simulation {
+    /// The seconds the timeline shows: the run itself, or the whole plan when a trip cut it
+    /// short, so that a moment after the rollback can still be picked for the what-if.
+    pub fn span(&self) -> i64 {
+        self.summary.total_seconds.max(self.planned_seconds)
+    }
 }
 
 /// SIMULATION.md's assumptions (figures and behaviours AWS does not document), for the
@@ -863,6 +874,7 @@ pub fn simulate(doc: &DesignDocument) -> Simulation {
             variants: Vec::new(),
             capacity: Default::default(),
             planned: None,
+            planned_seconds: 0,
         };
     }
     if instance_fleets.len() > 1 {
@@ -954,6 +966,7 @@ pub fn simulate(doc: &DesignDocument) -> Simulation {
                 fits.endpoint.quotas.clear();
                 Some(Box::new(simulate(&fits)))
             },
+            planned_seconds: 0,
         };
     }
     let latest_caught_start = latest_caught(doc, &plans);
@@ -1043,6 +1056,7 @@ pub fn simulate(doc: &DesignDocument) -> Simulation {
         variants,
         capacity,
         planned: None,
+        planned_seconds: end,
     }
 }
 
@@ -1159,12 +1173,85 @@ pub struct Comparison {
     pub total_seconds: i64,
     pub peak_instances: i64,
     pub instance_hours: f64,
+    /// The strategy the row's "use this" switches the design to (the design's own for its row).
+    pub switch_to: Strategy,
+    /// Its risk: the traffic a bad new version serves before a rollback can act.
+    pub exposure: Exposure,
+}
+
+/// The comparison's risk: how much traffic a bad new version serves before a rollback can act.
+///
+/// Precisely: the new version is taken to be bad from its first request, so a problem starts
+/// at `from`, the first second the new fleet takes traffic in the plan (the rollout with no
+/// trip). The rollback alarms can trip `detect` seconds later (the design's fastest detection
+/// time, 0 for an alarm it does not define: `alarms::rollback_detect_seconds`), and SageMaker
+/// watches them during bakes only, so a rollback acts at `acts_at`, the first second at or
+/// after `from + detect` inside a bake (bakes are half-open, as in `simulate`).
+/// `percent` is the new fleet's share of traffic at that second, and `traffic_seconds` the
+/// share integrated from `from` to it, in seconds of all traffic (10% for 180 s is 18 s).
+/// With no bake left to act in (no wait interval, or the alarms are slower than every bake),
+/// `acts_at` and `traffic_seconds` are `None` and `percent` is the most the new fleet serves.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Exposure {
+    /// The first second the new fleet takes traffic (`None`: it never does).
+    pub from: Option<i64>,
+    /// The first second a rollback can act.
+    pub acts_at: Option<i64>,
+    /// The new fleet's share of traffic then, in percent.
+    pub percent: f64,
+    /// Seconds of all traffic the new fleet has served by then.
+    pub traffic_seconds: Option<f64>,
+}
+
+/// The [`Exposure`] of the plan `sim` (a simulation with no trip) when the rollback alarms
+/// need `detect` seconds to trip.
+pub fn exposure(sim: &Simulation, detect: i64) -> Exposure {
+    let events = &sim.events;
+    let end = sim.summary.total_seconds;
+    let next_t = |i: usize| events.get(i + 1).map_or(end, |n| n.t);
+    let Some(from) = events
+        .iter()
+        .find(|e| e.new_traffic_percent > 0.0 && e.phase != Phase::Rollback)
+        .map(|e| e.t)
+    else {
+        return Exposure { from: None, acts_at: None, percent: 0.0, traffic_seconds: None };
+    };
+    let earliest = from.saturating_add(detect.max(0));
+    let acts_at = events.iter().enumerate().find_map(|(i, e)| {
+        let next = next_t(i);
+        (e.phase == Phase::Baking && next > earliest && next > e.t).then_some(e.t.max(earliest))
+    });
+    let Some(at) = acts_at else {
+        let most = events.iter().map(|e| e.new_traffic_percent).fold(0.0, f64::max);
+        return Exposure { from: Some(from), acts_at: None, percent: most, traffic_seconds: None };
+    };
+    let served = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let (a, b) = (e.t.max(from), next_t(i).min(at));
+            b.saturating_sub(a).max(0) as f64 * e.new_traffic_percent / 100.0
+        })
+        .sum();
+    Exposure {
+        from: Some(from),
+        acts_at: Some(at),
+        percent: state_at(sim, at).new_traffic_percent,
+        traffic_seconds: Some(served),
+    }
+}
+
+/// The [`Exposure`] of a design: its plan with the what-if left out, its own alarms' detection.
+pub fn design_exposure(doc: &DesignDocument) -> Exposure {
+    let mut plan = doc.clone();
+    plan.simulation.failure = None;
+    exposure(&simulate(&plan), super::alarms::rollback_detect_seconds(doc))
 }
 
 /// The design next to all at once, canary 10%, linear 20% and rolling 20%, all with the
-/// design's own fleets, provisioning time, wait interval, termination wait and timeout.
-/// The alarm what-if is left out of the alternatives: the table shows what each choice
-/// costs when the deployment goes well (or times out).
+/// design's own fleets, provisioning time, wait interval, termination wait, timeout and
+/// alarms, and under the same what-if (the failure drill): every row meets the same
+/// conditions, and its risk ([`Exposure`]) says what a bad version costs before a rollback.
 pub fn compare(doc: &DesignDocument) -> Vec<Comparison> {
     use super::model::{
         BlueGreenUpdatePolicy, DeploymentConfig, RollingUpdatePolicy, TrafficRoutingConfig,
@@ -1200,10 +1287,12 @@ pub fn compare(doc: &DesignDocument) -> Vec<Comparison> {
     };
     let alternatives = [
         (
+            Strategy::AllAtOnce,
             "All at once",
             blue_green(TrafficRoutingConfigType::AllAtOnce, None, None),
         ),
         (
+            Strategy::Canary,
             "Canary 10%",
             blue_green(
                 TrafficRoutingConfigType::Canary,
@@ -1212,6 +1301,7 @@ pub fn compare(doc: &DesignDocument) -> Vec<Comparison> {
             ),
         ),
         (
+            Strategy::Linear,
             "Linear 20%",
             blue_green(
                 TrafficRoutingConfigType::Linear,
@@ -1220,6 +1310,7 @@ pub fn compare(doc: &DesignDocument) -> Vec<Comparison> {
             ),
         ),
         (
+            Strategy::Rolling,
             "Rolling 20%",
             DeploymentConfig {
                 blue_green_update_policy: None,
@@ -1233,21 +1324,101 @@ pub fn compare(doc: &DesignDocument) -> Vec<Comparison> {
             },
         ),
     ];
-    let row = |label: &str, sim: &Simulation, is_design: bool| Comparison {
-        label: label.to_string(),
-        strategy: sim.strategy,
-        is_design,
-        outcome: sim.summary.outcome,
-        total_seconds: sim.summary.total_seconds,
-        peak_instances: sim.summary.peak_instances,
-        instance_hours: sim.summary.instance_hours,
+    let row = |label: &str, d: &DesignDocument, switch_to: Strategy, is_design: bool| {
+        let sim = simulate(d);
+        Comparison {
+            label: label.to_string(),
+            strategy: sim.strategy,
+            is_design,
+            outcome: sim.summary.outcome,
+            total_seconds: sim.summary.total_seconds,
+            peak_instances: sim.summary.peak_instances,
+            instance_hours: sim.summary.instance_hours,
+            switch_to,
+            exposure: design_exposure(d),
+        }
     };
-    let mut rows = vec![row("This design", &simulate(doc), true)];
+    let mut rows = vec![row("This design", doc, doc.request.strategy(), true)];
     let mut alt = doc.clone();
-    alt.simulation.failure = None;
-    for (label, config) in alternatives {
+    for (strategy, label, config) in alternatives {
         alt.request.deployment_config = Some(config);
-        rows.push(row(label, &simulate(&alt), false));
+        rows.push(row(label, &alt, strategy, false));
     }
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::examples::{default_design, example};
+
+    #[test]
+    fn the_exposure_is_the_share_served_until_a_bake_can_roll_back() {
+        let sim = simulate(&default_design());
+        // Canary 10% from 300 s, baking 300..900 then 900..1500.
+        let cases = [
+            (0, Some(300), 10.0, Some(0.0)),
+            (180, Some(480), 10.0, Some(18.0)),
+            (700, Some(1000), 100.0, Some(160.0)),
+            (1200, None, 100.0, None),
+        ];
+        for (detect, acts_at, percent, served) in cases {
+            let x = exposure(&sim, detect);
+            assert_eq!(x.from, Some(300), "detect {detect}");
+            assert_eq!((x.acts_at, x.percent, x.traffic_seconds), (acts_at, percent, served), "detect {detect}");
+        }
+    }
+
+    #[test]
+    fn a_rollout_with_no_bake_is_fully_exposed_and_no_traffic_is_no_exposure() {
+        let mut doc = default_design();
+        doc.request.deployment_config = None;
+        let x = design_exposure(&doc);
+        assert_eq!((x.from, x.acts_at, x.percent), (Some(300), None, 100.0));
+        let none = exposure(&simulate(&crate::examples::blank_design()), 0);
+        assert_eq!((none.acts_at, none.traffic_seconds), (None, None));
+        let mut empty = simulate(&default_design());
+        empty.events.clear();
+        assert_eq!(exposure(&empty, 60).from, None);
+    }
+
+    #[test]
+    fn every_comparison_row_meets_the_what_if_and_shows_its_risk() {
+        let mut doc = default_design();
+        let calm = compare(&doc);
+        let risk: Vec<(&str, f64)> = calm.iter().map(|r| (r.label.as_str(), r.exposure.percent)).collect();
+        assert_eq!(
+            risk,
+            [("This design", 10.0), ("All at once", 100.0), ("Canary 10%", 10.0), ("Linear 20%", 20.0), ("Rolling 20%", 20.0)]
+        );
+        // Rolling 20% needs 5 x (300 + 600) s, past the design's 3600 s timeout.
+        let outcomes: Vec<Outcome> = calm.iter().map(|r| r.outcome).collect();
+        assert_eq!(outcomes[..4], [Outcome::Succeeded; 4]);
+        assert_eq!(outcomes[4], Outcome::RolledBackTimeout);
+        let to: Vec<Strategy> = calm.iter().map(|r| r.switch_to).collect();
+        assert_eq!(to, [Strategy::Canary, Strategy::AllAtOnce, Strategy::Canary, Strategy::Linear, Strategy::Rolling]);
+
+        // A problem at 700 s falls in the first bake of every strategy: all roll back.
+        doc.simulation.set_alarm_at(Some(700));
+        let drill = compare(&doc);
+        assert!(drill.iter().all(|r| r.outcome == Outcome::RolledBackAlarm), "{drill:?}");
+        // The risk is the strategy's, whatever the drill.
+        let same: Vec<f64> = drill.iter().map(|r| r.exposure.percent).collect();
+        assert_eq!(same, calm.iter().map(|r| r.exposure.percent).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_rolled_back_run_keeps_the_whole_plan_pickable() {
+        let mut doc = example("linear").expect("linear");
+        let plan = simulate(&doc);
+        assert_eq!(plan.span(), plan.summary.total_seconds);
+        doc.simulation.set_alarm_at(Some(700));
+        let rolled = simulate(&doc);
+        assert_eq!(rolled.summary.outcome, Outcome::RolledBackAlarm);
+        assert!(rolled.summary.total_seconds < plan.summary.total_seconds);
+        assert_eq!(rolled.span(), plan.summary.total_seconds);
+        // Past the rollback the endpoint stays as the rollback left it.
+        let after = state_at(&rolled, rolled.span());
+        assert_eq!((after.phase, after.new_traffic_percent), (Phase::Done, 0.0));
+    }
 }

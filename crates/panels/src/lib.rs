@@ -11,7 +11,7 @@ mod module {
     use std::cell::RefCell;
 
     use deployment_designer::components::{
-        alarm_definitions::AlarmDefinitions, help::HelpBody, pipeline::PipelineView, quotas::Quotas, tables::{Comparison, EventsTable},
+        alarm_definitions::AlarmDefinitions, help::HelpBody, pipeline::PipelineView, quotas::Quotas, steps::StepList, tables::{Comparison, EventsTable},
     };
     use deployment_designer::components::import_panel::ImportPanel;
     use deployment_designer::converters::Converters;
@@ -101,6 +101,7 @@ mod module {
             "events" => || view! { <EventsTable /> }.into_any(),
             "import" => || view! { <ImportPanel /> }.into_any(),
             "rules" => || view! { <deployment_designer::components::team_rules::TeamRules /> }.into_any(),
+            "steps" => || view! { <StepList /> }.into_any(),
             other => return Err(JsValue::from_str(&format!("the panels module draws no section called {other:?}"))),
         };
         leptos::mount::mount_to(host, move || {
