@@ -274,7 +274,7 @@ fn refusals_say_what_and_where() {
         ("{\"Request\": {\"EndpointName\": \"ep\"}}".into(), "no \"Version\"; add \"Version\": 2", Text(1, 1)),
         (
             "{\"Version\": 1, \"Notes\": \"x\"}".into(),
-            "Unknown parameter in document: \"Notes\", must be one of: Version, Request, Endpoint, Alarms, Simulation",
+            "Unknown parameter in document: \"Notes\", must be one of: Version, Request, Endpoint, Alarms, Rules, Simulation",
             Path("Notes", 1, 16),
         ),
         ("{\"Version\": 1, \"Request\": []}".into(), "Invalid type for parameter Request", Path("Request", 1, 27)),

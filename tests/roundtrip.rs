@@ -397,6 +397,7 @@ fn document() -> BoxedStrategy<DesignDocument> {
             endpoint,
             alarms,
             simulation,
+            rules: None,
             placeholders: Vec::new(),
         })
         .boxed()

@@ -316,6 +316,7 @@ fn arb_document() -> impl Strategy<Value = DesignDocument> {
                         provisioning_seconds: p,
                         failure: trip.map(|at_seconds| designer_core::model::Failure::Alarm { at_seconds }),
                     },
+                    rules: None,
                     placeholders: Vec::new(),
                 }
             },

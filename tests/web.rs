@@ -54,6 +54,32 @@ impl Page {
         Page::visit().await
     }
 
+    /// The import section's body alone, as the panels module mounts it, beside the design
+    /// document's JSON (`export-document`), on the default design.
+    async fn import_section() -> Page {
+        use deployment_designer::components::import_panel::ImportPanel;
+        use deployment_designer::state::Designer;
+        use leptos::prelude::*;
+        local_storage().clear().expect("localStorage.clear");
+        let root: HtmlElement = document().create_element("div").expect("a div").unchecked_into();
+        document().body().expect("a body").append_child(&root).expect("append");
+        let mounted = leptos::mount::mount_to(root.clone(), || {
+            let designer = Designer::new(default_design(), false, None);
+            provide_context(designer);
+            provide_context(deployment_designer::converters::provide());
+            view! {
+                <ImportPanel />
+                <pre data-testid="export-document">{move || designer.json.get()}</pre>
+            }
+        });
+        let page = Page {
+            root,
+            _mounted: Box::new(mounted),
+        };
+        page.settle().await;
+        page
+    }
+
     /// A visit with whatever storage holds.
     async fn visit() -> Page {
         let root: HtmlElement = document()
@@ -291,7 +317,8 @@ async fn the_exports_carry_exactly_the_designed_request() {
 
 #[wasm_bindgen_test]
 async fn malformed_json_is_refused_with_line_and_column_and_the_design_is_kept() {
-    let page = Page::open().await;
+    // The import is drawn by the panels module: its body, mounted as the module mounts it.
+    let page = Page::import_section().await;
     let before = page.text("[data-testid=export-document]");
     assert!(page.find("[data-testid=import-error]").is_none());
 

@@ -198,31 +198,10 @@ fn run_review(base: &Path, head: &Path, page_url: Option<&str>, rules: Option<&P
     };
     let mut out = designer_review::markdown(&doc, baseline.as_ref(), &link);
     if let Some(rules) = &rules {
-        out.push_str(&team_section(&designer_team::check(rules, &doc)));
+        out.push_str(&designer_team::review_section(&designer_team::check(rules, &doc)));
     }
     emit(&out);
     0
-}
-
-/// The team's rules that the design breaks, as a Markdown section (every text through the
-/// review's own escaping).
-fn team_section(found: &[designer_team::TeamFinding]) -> String {
-    use designer_review::{code, text};
-    let mut out = String::from("\n## Your team's rules\n\n");
-    if found.is_empty() {
-        out.push_str("The design meets every rule of the team's rules file.\n");
-    }
-    for f in found {
-        out.push_str(&format!(
-            "- {} of your team's rule {} at {}: {} {}\n",
-            f.severity.as_str(),
-            code(&f.rule),
-            code(&f.path),
-            text(&f.message),
-            text(&f.explanation)
-        ));
-    }
-    out
 }
 
 fn run_export(target: &str, file: &Path, options: &designer_iac::Options) -> u8 {

@@ -69,10 +69,14 @@ pub fn handle(request: &str) -> String {
             document,
             baseline,
             link,
-        } => bridge::text_reply(
-            &designer_review::markdown(&document, baseline.as_ref(), &link),
-            "deployment-review.md",
-        ),
+        } => {
+            let mut markdown = designer_review::markdown(&document, baseline.as_ref(), &link);
+            // The team's rules the design keeps: their findings, apart from AWS's.
+            if let Some(section) = designer_team::review_section_of(&document) {
+                markdown.push_str(&section);
+            }
+            bridge::text_reply(&markdown, "deployment-review.md")
+        }
         Request::Diff { baseline, document } => {
             bridge::diff_reply(&designer_core::diff::diff(&baseline, &document).reply())
         }
@@ -128,6 +132,22 @@ mod tests {
         let broken = bridge::diff_request(&doc, &doc).replacen("\"Baseline\"", "\"Base\"", 1);
         let refused = bridge::read_diff_reply(&handle(&broken)).unwrap_err();
         assert!(refused.error.message.contains("Baseline"), "{}", refused.error.message);
+    }
+
+    #[test]
+    fn the_review_of_a_design_with_team_rules_has_their_section() {
+        let mut doc = examples::default_design();
+        doc.request.endpoint_name = Some("ranker-prod".to_string());
+        let plain = handle(&bridge::review_request(&doc, None, ""));
+        let (text, _) = bridge::read_text_reply(&plain).unwrap();
+        assert!(!text.contains("Your team's rules"), "no rules, no section");
+        doc.rules = Some(
+            designer_team::to_json("version: 1\nrules:\n  - name: prod-bake\n    message: Bake <b>an hour</b>.\n    endpoints: \"*-prod\"\n    bake: { at_least: 1h }\n").unwrap(),
+        );
+        let (text, _) = bridge::read_text_reply(&handle(&bridge::review_request(&doc, None, ""))).unwrap();
+        assert!(text.contains("## Your team's rules"), "{text}");
+        assert!(text.contains("`prod-bake`"), "{text}");
+        assert!(!text.contains("<b>"), "the team's text is escaped: {text}");
     }
 
     #[test]

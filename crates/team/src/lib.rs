@@ -175,6 +175,34 @@ impl TeamFinding {
     }
 }
 
+/// The team's findings as a section of the review Markdown (the page's review summary and
+/// `designer review`), every text through the review's own escaping.
+pub fn review_section(found: &[TeamFinding]) -> String {
+    use designer_review::{code, text};
+    let mut out = String::from("\n## Your team's rules\n\n");
+    if found.is_empty() {
+        out.push_str("The design meets every rule of the team's rules file.\n");
+    }
+    for f in found {
+        out.push_str(&format!(
+            "- {} of your team's rule {} at {}: {} {}\n",
+            f.severity.as_str(),
+            code(&f.rule),
+            code(&f.path),
+            text(&f.message),
+            text(&f.explanation)
+        ));
+    }
+    out
+}
+
+/// The review section for a design that keeps its team's rules (`Rules`), if it does and
+/// they read.
+pub fn review_section_of(doc: &DesignDocument) -> Option<String> {
+    let rules = read(doc.rules.as_deref()?).ok()?;
+    Some(review_section(&check(&rules, doc)))
+}
+
 /// Reads `rules_text` and checks `doc` against it: the string-in call the page's on-demand
 /// module makes.
 pub fn check_text(rules_text: &str, doc: &DesignDocument) -> Result<Vec<TeamFinding>, RulesError> {
