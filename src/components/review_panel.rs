@@ -16,7 +16,7 @@ use crate::components::import_panel::read_any;
 use crate::components::when::When;
 use crate::converters::{status_words, Converters, Status};
 use crate::core::bridge::{self, DiffReply};
-use crate::core::diff::findings_delta;
+use crate::core::diff::{baseline as stated, findings_delta};
 use crate::core::simulate::{simulate, Simulation};
 use crate::core::validate::{validate, Finding};
 use crate::core::{export, import, model::DesignDocument};
@@ -69,8 +69,13 @@ pub fn stored_baseline() -> Option<DesignDocument> {
 /// Provides the baseline context and keeps it in storage (not while reviewing a link).
 pub fn provide_baseline(designer: Designer, converters: Converters, initial: Option<DesignDocument>) -> Baseline {
     let doc = RwSignal::new(initial);
-    let sim = Memo::new(move |_| doc.with(|b| b.as_ref().map(simulate)));
-    let before_findings = Memo::new(move |_| doc.with(|b| b.as_ref().map(validate)));
+    // A baseline that states only part of a design (a describe output) is compared with
+    // the rest taken from the design: its timeline and findings are of that.
+    let compared = Memo::new(move |_| {
+        doc.with(|b| b.as_ref().map(|b| designer.doc.with(|d| stated::compared(b, d).baseline)))
+    });
+    let sim = Memo::new(move |_| compared.with(|b| b.as_ref().map(simulate)));
+    let before_findings = Memo::new(move |_| compared.with(|b| b.as_ref().map(validate)));
     // The converters answer at once when loaded; until then the diff says it is waiting
     // and is written again when their status changes.
     let diff = Memo::new(move |_| {
@@ -122,22 +127,29 @@ pub fn provide_baseline(designer: Designer, converters: Converters, initial: Opt
 /// "Compare with what runs now": where the baseline is pasted, set and cleared.
 #[component]
 pub fn BaselinePanel() -> impl IntoView {
-    let designer = expect_context::<Designer>();
     let converters = expect_context::<Converters>();
     let baseline = expect_context::<Baseline>();
     let text = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
     let apply = move |_| {
-        let current = designer.doc.get_untracked();
-        read_any(converters, &text.get_untracked(), &current, &[], move |result| match result {
+        // What runs now is read onto nothing, not onto the design: a describe output fills
+        // what it describes, and what it does not say is marked as not stated.
+        let input = text.get_untracked();
+        let bare = stated::bare();
+        let whole = matches!(
+            import::first_read(&input, &bare),
+            import::FirstRead::Read(ref r) if r.kind == import::ImportKind::Document
+        );
+        read_any(converters, &input, &bare, &[], move |result| match result {
             Ok(out) => {
                 error.set(None);
                 done.set(Some(format!(
-                    "{}. It is the baseline now: the changes against it are listed below.",
+                    "{}. It is the baseline now: the changes against it are above, under \u{201c}What changes against what runs now\u{201d}.",
                     out.form.replace("Imported", "Read")
                 )));
-                baseline.doc.set(Some(out.document));
+                let doc = if whole { out.document } else { stated::mark_unstated(out.document) };
+                baseline.doc.set(Some(doc));
             }
             Err(refused) => {
                 done.set(None);
@@ -184,7 +196,15 @@ pub fn BaselinePanel() -> impl IntoView {
                 <p class="import__error" role="alert" data-testid="baseline-error">{move || error.get().unwrap_or_default()}</p>
             </When>
             <When when=move || done.get().is_some()>
-                <p class="import__done" role="status">{move || done.get().unwrap_or_default()}</p>
+                <p class="import__done" role="status" data-testid="baseline-done">
+                    {move || done.get().unwrap_or_default()}
+                    <When when=move || baseline.doc.with(Option::is_some)>
+                        " "
+                        <button type="button" class="link-button" data-testid="baseline-to-diff" on:click=move |_| {
+                            browser::focus_id("diff-title");
+                        }>"Go to the changes"</button>
+                    </When>
+                </p>
             </When>
         </section>
     }
@@ -211,9 +231,9 @@ pub fn DiffPanel() -> impl IntoView {
     view! {
         <When when=move || d.with(Option::is_some)>
             <section class="card diff" aria-labelledby="diff-title">
-                <h2 class="card__title" id="diff-title">"What changes against what runs now"</h2>
+                <h2 class="card__title" id="diff-title" tabindex="-1">"What changes against what runs now"</h2>
                 <When when=empty>
-                    <p class="diff__none" data-testid="diff-none">"No change: the design is the baseline."</p>
+                    <p class="diff__none" data-testid="diff-none">"No change in what the design and the baseline both state."</p>
                 </When>
                 <When when=move || waiting().is_some()>
                     <p class="diff__waiting" role="status">{move || waiting().unwrap_or_default()}</p>

@@ -14,8 +14,13 @@
 //! - A value an import left as a placeholder shows as that placeholder's expression.
 //! - A path names the *after* entry for a member added or changed, the *before* entry for
 //!   a member removed.
+//! - A baseline that states only part of a design (a describe output) is compared only
+//!   where both sides state a member (`baseline`); the move from the config the endpoint
+//!   runs to the design's new one comes first.
 
 use std::collections::HashSet;
+
+pub mod baseline;
 
 use super::fleet::{fleets, size_in_instances, VariantFleet};
 use super::format::{humane_duration, plural};
@@ -125,6 +130,9 @@ pub struct Diff {
     pub before: Simulation,
     /// The design's simulation.
     pub after: Simulation,
+    /// What was not compared and why, each a sentence: members only one side states, and
+    /// values the page assumed (its default fleet). Empty for two whole designs.
+    pub not_compared: Vec<String>,
 }
 
 impl Diff {
@@ -144,6 +152,10 @@ impl Diff {
 
 /// The change from `before` (what runs now) to `after` (the design). Never panics.
 pub fn diff(before: &DesignDocument, after: &DesignDocument) -> Diff {
+    // What runs now is read before the baseline is completed from the design.
+    let running = baseline::running_config(before).map(str::to_string);
+    let compared = baseline::compared(before, after);
+    let before = &compared.baseline;
     let b = Side::new(before);
     let a = Side::new(after);
     let mut w = Walker {
@@ -152,13 +164,18 @@ pub fn diff(before: &DesignDocument, after: &DesignDocument) -> Diff {
         out: Vec::new(),
         visited: HashSet::new(),
     };
+    let moved = w.config_move(running.as_deref());
     w.request();
     w.endpoint();
     w.alarm_definitions();
     w.simulation();
     w.placeholders();
     w.timeout_consequence();
-    let changes = w.out;
+    let mut changes = w.out;
+    if let Some(m) = moved {
+        changes.retain(|c| c.path != m.path);
+        changes.insert(0, m);
+    }
 
     let (introduced, resolved) = findings_delta(&validate(before), &validate(after));
 
@@ -170,6 +187,7 @@ pub fn diff(before: &DesignDocument, after: &DesignDocument) -> Diff {
         figures,
         before: b.sim,
         after: a.sim,
+        not_compared: compared.not_compared,
     }
 }
 
@@ -574,6 +592,33 @@ impl<'s, 'd> Walker<'s, 'd> {
                 change.as_str()
             ),
         });
+    }
+
+    /// The endpoint moving from the config it runs (`running`, the baseline's) to the
+    /// design's new config: the review's first line when they differ.
+    fn config_move(&mut self, running: Option<&str>) -> Option<MemberChange> {
+        let to = self.a.doc.request.endpoint_config_name.as_deref()?;
+        let from = running?;
+        if from == to {
+            return None;
+        }
+        self.visited.insert("EndpointConfigName".to_string());
+        let endpoint = self
+            .a
+            .doc
+            .request
+            .endpoint_name
+            .as_deref()
+            .or(self.b.doc.request.endpoint_name.as_deref())
+            .map_or("the endpoint".to_string(), |n| format!("endpoint {n}"));
+        Some(MemberChange {
+            path: "EndpointConfigName".to_string(),
+            change: Change::Changed,
+            label: "Endpoint config".to_string(),
+            before: Some(from.to_string()),
+            after: Some(to.to_string()),
+            meaning: format!("The update moves {endpoint} from config {from} to config {to}"),
+        })
     }
 
     fn request(&mut self) {

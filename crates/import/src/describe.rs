@@ -455,6 +455,7 @@ fn apply_endpoint(
         .map_or_else(String::new, |n| format!(" `{n}`"));
     if let Some(cfg) = string(v.get("EndpointConfigName")) {
         doc.endpoint.current_endpoint_config_name = Some(cfg);
+        clear_placeholders(doc, "Endpoint.CurrentEndpointConfigName");
     }
     if let Some(list) = v.get("ProductionVariants") {
         let prior = doc.endpoint.current_variants.clone();

@@ -157,7 +157,12 @@ fn rollout_table(out: &mut String, sim: &Simulation) {
 fn change_section(out: &mut String, d: &Diff) {
     out.push_str("## Change against what runs now\n\n");
     if d.is_empty() {
-        out.push_str("No change: the design is the same as the baseline.\n\n");
+        if d.not_compared.is_empty() {
+            out.push_str("No change: the design is the same as the baseline.\n\n");
+        } else {
+            out.push_str("No change in what the design and the baseline both state.\n\n");
+        }
+        not_compared(out, d);
         return;
     }
     if d.changes.is_empty() {
@@ -181,6 +186,7 @@ fn change_section(out: &mut String, d: &Diff) {
         }
         out.push('\n');
     }
+    not_compared(out, d);
     out.push_str("### Rollout before → after\n\n");
     out.push_str("| Figure | Before | After |\n");
     out.push_str("|---|---|---|\n");
@@ -205,4 +211,17 @@ fn change_section(out: &mut String, d: &Diff) {
             finding_list(out, list);
         }
     }
+}
+
+/// What the diff left out, and why: members only one side states and values the page
+/// assumed, so that a reader does not take their absence from the table for "unchanged".
+fn not_compared(out: &mut String, d: &Diff) {
+    if d.not_compared.is_empty() {
+        return;
+    }
+    out.push_str("Not compared:\n\n");
+    for s in &d.not_compared {
+        out.push_str(&format!("- {}.\n", text(s)));
+    }
+    out.push('\n');
 }
